@@ -1,0 +1,66 @@
+// `npm test`: build, type-check, lint, then every test suite in order:
+// unit (core + services), CLI, language server through the protocol (incl. Neovim),
+// and the extension in a real VS Code workbench. Stops at the first failing step.
+// Suites needing tools that `npm run setup:test` installs (nvim, code-server, chromium)
+// fail under CI=true when the tools are missing, and are skipped loudly elsewhere.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const only = process.argv.slice(2);
+
+function testFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    let names = [];
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const n of names.sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (n.endsWith('.test.ts')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const node = process.execPath;
+const steps = [
+  { name: 'build', cmd: node, args: ['esbuild.mjs'] },
+  { name: 'typecheck', cmd: node, args: ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint', cmd: node, args: ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', 'server', 'client', 'test'] },
+  { name: 'unit', tests: 'test/unit' },
+  { name: 'cli', tests: 'test/cli' },
+  { name: 'lsp', tests: 'test/lsp' },
+  { name: 'e2e', cmd: node, args: ['scripts/test-e2e.mjs'] },
+];
+
+const results = [];
+for (const s of steps) {
+  if (only.length && !only.includes(s.name)) continue;
+  let cmd = s.cmd;
+  let args = s.args;
+  if (s.tests) {
+    const files = testFiles(s.tests);
+    if (files.length === 0) {
+      console.log(`\n=== ${s.name}: no tests in ${s.tests}`);
+      continue;
+    }
+    cmd = node;
+    args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...files];
+  }
+  console.log(`\n=== ${s.name}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  results.push(`${s.name}: ${r.status === 0 ? 'ok' : 'FAILED'} (${secs}s)`);
+  if (r.status !== 0) {
+    console.log(`\n${results.join('\n')}`);
+    process.exit(1);
+  }
+}
+console.log(`\n${results.join('\n')}`);

@@ -1,0 +1,41 @@
+/** Edit distance (Levenshtein) with an early exit once `max` is exceeded. */
+export function distance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The candidate nearest to `word` within `max` edits ("did you mean"), or
+ * undefined when none is close or two are equally close.
+ */
+export function closest(word: string, candidates: Iterable<string>, max = 2): string | undefined {
+  let best: string | undefined;
+  let bestD = max + 1;
+  let tie = false;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const d = distance(w, c.toLowerCase(), bestD);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD && best !== undefined && c !== best) {
+      tie = true;
+    }
+  }
+  return best !== undefined && bestD <= max && !tie ? best : undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * Coverage figures computed once by the core and shown by every host: the
+ * CLI summary, the server's custom requests (tree views, status item) and the
+ * auditor reports. Plain JSON-serialisable data.
+ */
+import type { Range } from './types';
+
+/** How an Annex A control stands in the workspace's SoA. */
+export type ControlState =
+  | 'implemented'
+  | 'partial'
+  | 'planned'
+  | 'not-started'
+  | 'excluded'
+  /** Applicable, but no status given. */
+  | 'no-status'
+  /** Entry present without a justification (included or excluded). */
+  | 'unjustified'
+  /** Not in the SoA at all. */
+  | 'missing';
+
+export interface Location {
+  /** Absolute path of the file. */
+  file: string;
+  range: Range;
+}
+
+export interface ControlCoverage {
+  id: string;
+  title: string;
+  topic: string;
+  state: ControlState;
+  applicable?: boolean;
+  status?: string;
+  justification?: string;
+  owner?: string;
+  evidence: string[];
+  /** Act articles this control supports through the mapping (numbers). */
+  articles: number[];
+  location?: Location;
+}
+
+export interface TopicCoverage {
+  id: string;
+  title: string;
+  controls: ControlCoverage[];
+  counts: Record<ControlState, number>;
+}
+
+export interface AnnexACoverage {
+  topics: TopicCoverage[];
+  totals: Record<ControlState, number>;
+  /** Controls in the SoA (present and justified) out of 38. */
+  addressed: number;
+  total: number;
+  /** Controls that are missing, unjustified, or applicable without status. */
+  gaps: number;
+}
+
+/** One obligation of one system: what the Act requires and what the record says. */
+export interface ObligationCoverage {
+  /** Canonical reference as written in the record, or `Art. N` for a missing one. */
+  ref: string;
+  article: number;
+  title: string;
+  /** met | partial | gap | not-applicable, or 'missing' when the record lacks it. */
+  status: 'met' | 'partial' | 'gap' | 'not-applicable' | 'missing';
+  required: boolean;
+  /** Why the Act requires it (role and tier), if it does. */
+  reason?: string;
+  /** The date it applies from, under the timeline in force on the reference date. */
+  appliesFrom?: string;
+  /** 'original' or 'omnibus': which timeline that date comes from. */
+  timeline?: string;
+  /** The other timeline's date, where the two differ. */
+  otherDate?: string;
+  evidence: string[];
+  /** ISO controls cited for it, each with its state in the SoA. */
+  controls: { id: string; state: ControlState | 'unknown' }[];
+  location?: Location;
+}
+
+export interface SystemCoverage {
+  id: string;
+  name: string;
+  file: string;
+  tier?: string;
+  basis?: string;
+  annexIII?: string;
+  roles: string[];
+  lifecycle?: string;
+  owner?: string;
+  obligations: ObligationCoverage[];
+  /** Required obligations missing or with status gap. */
+  gaps: number;
+  location?: Location;
+}
+
+export interface WorkspaceCoverage {
+  root: string;
+  asOf: string;
+  timeline: string;
+  organisation?: string;
+  annexA: AnnexACoverage;
+  systems: SystemCoverage[];
+  /** Findings by severity over the whole workspace. */
+  findings: { error: number; warning: number; information: number; hint: number };
+}

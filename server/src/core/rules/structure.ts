@@ -1,0 +1,197 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isSeq, isScalar, type Node } from 'yaml';
+import aimsSchema from '../../../../schemas/aims.schema.json';
+import soaSchema from '../../../../schemas/soa.schema.json';
+import systemSchema from '../../../../schemas/ai-system.schema.json';
+import riskSchema from '../../../../schemas/risk-register.schema.json';
+import { closest } from '../catalog/suggest';
+import { KINDS, type Kind } from '../types';
+import { entry, text } from '../yaml/nav';
+import type { Rule, RuleContext } from './rule';
+
+const SCHEMAS: Record<Kind, object> = {
+  AIMS: aimsSchema,
+  StatementOfApplicability: soaSchema,
+  AISystem: systemSchema,
+  RiskRegister: riskSchema,
+};
+
+let validators: Map<Kind, ValidateFunction> | undefined;
+
+/** Compiled once, on first use: keeps start-up of hosts that never check fast. */
+function validatorFor(kind: Kind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addKeyword('x-source');
+    validators = new Map(KINDS.map((k) => [k, ajv.compile(SCHEMAS[k])]));
+  }
+  return validators.get(kind)!;
+}
+
+/** The JSON Schema of a kind (for completion and hover of keys). */
+export function schemaFor(kind: Kind): Record<string, unknown> {
+  return SCHEMAS[kind] as Record<string, unknown>;
+}
+
+/**
+ * Header and structure: `aims: 1`, a known `kind`, then the kind's JSON Schema
+ * (unknown keys with "did you mean", missing keys, wrong types, enum values).
+ */
+export const structureRule: Rule = {
+  code: 'invalid-structure',
+  severity: 'error',
+  kinds: KINDS,
+  summary: 'A value does not fit the format (a pattern or bound of the schema).',
+  alsoReports: [
+    { code: 'not-a-mapping', severity: 'error', summary: 'The file is not a YAML mapping of keys to values.' },
+    { code: 'missing-version', severity: 'error', summary: 'The file does not start with `aims: 1`.' },
+    { code: 'unsupported-version', severity: 'error', summary: 'The format version is not 1.' },
+    { code: 'missing-kind', severity: 'error', summary: 'The file has no `kind`.' },
+    { code: 'unknown-kind', severity: 'error', summary: '`kind` is not one of AIMS, StatementOfApplicability, AISystem, RiskRegister.' },
+    { code: 'unknown-key', severity: 'error', summary: 'A key the format does not know (often a typo; the message suggests the nearest key).' },
+    { code: 'missing-key', severity: 'error', summary: 'A key the format requires is missing.' },
+    { code: 'wrong-type', severity: 'error', summary: 'A value has the wrong type (text where a list is expected, and so on).' },
+    { code: 'invalid-value', severity: 'error', summary: 'A value is not one of the allowed values (the message lists them).' },
+  ],
+  check(ctx) {
+    const { file } = ctx;
+    if (!file.doc || file.doc.contents === null) {
+      if (file.syntax.length === 0) ctx.report(null, 'The file is empty. An AIMS file starts with `aims: 1` and `kind:`.', { code: 'missing-version' });
+      return;
+    }
+    const root = file.root;
+    if (!root) {
+      ctx.report(file.doc.contents, 'An AIMS file must be a mapping of keys to values, starting with `aims: 1` and `kind:`.', {
+        code: 'not-a-mapping',
+      });
+      return;
+    }
+    const version = entry(root, 'aims');
+    if (!version) ctx.report(root.items[0]?.key as Node, 'Missing `aims: 1` (the format version) at the top of the file.', { code: 'missing-version' });
+    else if (text(version.value) !== '1') {
+      ctx.report(version.value ?? version.keyNode, `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads \`aims: 1\`.`, {
+        code: 'unsupported-version',
+      });
+    }
+    const kindEntry = entry(root, 'kind');
+    if (!kindEntry) {
+      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing \`kind:\`; use one of ${KINDS.join(', ')}.`, { code: 'missing-kind' });
+      return;
+    }
+    if (!file.kind) {
+      const given = text(kindEntry.value) ?? '';
+      const guess = closest(given, KINDS, 4);
+      ctx.report(kindEntry.value ?? kindEntry.keyNode, `Unknown kind '${given}'${guess ? `; did you mean '${guess}'?` : ''} Use one of ${KINDS.join(', ')}.`, {
+        code: 'unknown-kind',
+        data: guess ? { replacement: guess } : undefined,
+      });
+      return;
+    }
+    if (file.value === undefined) return; // aliases could not be expanded: already reported
+    const validate = validatorFor(file.kind);
+    if (validate(file.value)) return;
+    for (const err of dedupe(validate.errors ?? [])) reportSchemaError(ctx, err);
+  },
+};
+
+/** ajv reports one error per failing branch; keep one per place and keyword. */
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (e.keyword === 'if') return false;
+    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function nodeAt(root: Node, pointer: string): { node: Node; keyNode?: Node } | undefined {
+  let node: Node = root;
+  let keyNode: Node | undefined;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (isMap(node)) {
+      const e = entry(node, seg);
+      if (!e) return { node, keyNode };
+      keyNode = e.keyNode;
+      if (!e.value) return { node: e.keyNode, keyNode };
+      node = e.value;
+    } else if (isSeq(node)) {
+      const n = node.items[Number(seg)] as Node | undefined;
+      if (!n) return { node, keyNode };
+      node = n;
+      keyNode = undefined;
+    } else return { node, keyNode };
+  }
+  return { node, keyNode };
+}
+
+function label(pointer: string): string {
+  const segs = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return segs.length ? `'${segs.join('.')}'` : 'the document';
+}
+
+function reportSchemaError(ctx: RuleContext, err: ErrorObject): void {
+  const root = ctx.file.root!;
+  const at = nodeAt(root, err.instancePath) ?? { node: root as Node };
+  const where = label(err.instancePath);
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = String((err.params as { additionalProperty: string }).additionalProperty);
+      const e = entry(at.node, key);
+      const allowed = allowedKeys(err.parentSchema);
+      const guess = closest(key, allowed, Math.max(2, Math.floor(key.length / 3)));
+      ctx.report(e?.keyNode ?? at.node, `Unknown key '${key}' in ${where}${guess ? `; did you mean '${guess}'?` : '.'}${allowed.length && !guess ? ` Known keys: ${allowed.join(', ')}.` : ''}`, {
+        code: 'unknown-key',
+        data: guess ? { replacement: guess } : undefined,
+      });
+      return;
+    }
+    case 'required': {
+      const missing = String((err.params as { missingProperty: string }).missingProperty);
+      const target = at.keyNode ?? (isMap(at.node) ? (at.node.items[0]?.key as Node) : at.node);
+      ctx.report(target, `${where === 'the document' ? 'The document' : where} is missing the required key '${missing}'.`, {
+        code: 'missing-key',
+        data: { key: missing },
+      });
+      return;
+    }
+    case 'type': {
+      const want = String((err.params as { type: string }).type);
+      ctx.report(at.node, `${where} should be ${article(want)} ${want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want}.`, {
+        code: 'wrong-type',
+      });
+      return;
+    }
+    case 'enum': {
+      const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const given = isScalar(at.node) ? String(at.node.value) : '';
+      const guess = closest(given, allowed, 3);
+      ctx.report(at.node, `'${given}' is not allowed for ${where}${guess ? `; did you mean '${guess}'?` : ''} Allowed: ${allowed.join(', ')}.`, {
+        code: 'invalid-value',
+        data: guess ? { replacement: guess } : undefined,
+      });
+      return;
+    }
+    case 'const': {
+      const want = (err.params as { allowedValue: unknown }).allowedValue;
+      ctx.report(at.node, `${where} must be ${JSON.stringify(want)}.`, { code: 'invalid-value' });
+      return;
+    }
+    case 'pattern':
+      ctx.report(at.node, `${where} ${/\\d\{4\}/.test(String((err.params as { pattern: string }).pattern)) ? 'must be a date written YYYY-MM-DD' : `does not match the expected form (${String((err.params as { pattern: string }).pattern)})`}.`);
+      return;
+    default:
+      ctx.report(at.node, `${where} ${err.message ?? 'is not valid'}.`);
+  }
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) || word === 'object' ? 'an' : 'a';
+}
+
+function allowedKeys(schema: unknown): string[] {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props) : [];
+}

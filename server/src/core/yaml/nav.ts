@@ -1,0 +1,112 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** One key/value pair of a mapping, with the key as text. */
+export interface Entry {
+  key: string;
+  keyNode: Node;
+  value: Node | null;
+  pair: Pair;
+}
+
+/** The entries of a mapping node whose keys are scalars; others are skipped. */
+export function entries(node: unknown): Entry[] {
+  if (!isMap(node)) return [];
+  const out: Entry[] = [];
+  for (const pair of node.items) {
+    const k = pair.key;
+    if (isScalar(k) && k.value !== null && k.value !== undefined) {
+      out.push({ key: String(k.value), keyNode: k, value: (pair.value as Node | null) ?? null, pair });
+    }
+  }
+  return out;
+}
+
+/** The entry for `key` in a mapping node, if any. */
+export function entry(node: unknown, key: string): Entry | undefined {
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) {
+    const k = pair.key;
+    if (isScalar(k) && String(k.value) === key) {
+      return { key, keyNode: k, value: (pair.value as Node | null) ?? null, pair };
+    }
+  }
+  return undefined;
+}
+
+/** The value node under `key`, or undefined. */
+export function child(node: unknown, key: string): Node | undefined {
+  return entry(node, key)?.value ?? undefined;
+}
+
+/** A scalar's value as a string (numbers and booleans stringified), or undefined. */
+export function text(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const v = node.value;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** The items of a sequence node, or a lone scalar treated as a one-item list. */
+export function items(node: unknown): Node[] {
+  if (isSeq(node)) return (node as YAMLSeq<Node>).items.filter((n): n is Node => n !== null && n !== undefined);
+  if (isScalar(node) && node.value !== null) return [node];
+  return [];
+}
+
+/** Whether a node is a YAML mapping. */
+export function isMapping(node: unknown): node is YAMLMap {
+  return isMap(node);
+}
+
+/**
+ * The chain of nodes that contains `offset`, outermost first. Each step
+ * records whether the offset is on a key or inside a value, so completion and
+ * hover know where the cursor is.
+ */
+export interface PathStep {
+  /** Mapping key or sequence index leading to `node`. */
+  key: string | number;
+  node: Node | null;
+  keyNode?: Node;
+  onKey: boolean;
+}
+
+export function pathAt(root: Node | null | undefined, offset: number): PathStep[] {
+  const steps: PathStep[] = [];
+  let current: unknown = root;
+  for (;;) {
+    if (isMap(current)) {
+      let next: PathStep | undefined;
+      for (const pair of current.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as Node | null;
+        const v = pair.value as Node | null;
+        const kr = k?.range;
+        const vr = v?.range;
+        if (kr && offset >= kr[0] && offset <= kr[1]) {
+          next = { key: String(isScalar(k) ? k.value : ''), node: v, keyNode: k ?? undefined, onKey: true };
+          steps.push(next);
+          return steps;
+        }
+        if (vr && offset >= vr[0] && offset <= vr[1]) {
+          next = { key: String(isScalar(k) ? k.value : ''), node: v, keyNode: k ?? undefined, onKey: false };
+          break;
+        }
+      }
+      if (!next) return steps;
+      steps.push(next);
+      current = next.node;
+    } else if (isSeq(current)) {
+      const idx = current.items.findIndex((n) => {
+        const r = (n as Node | null)?.range;
+        return r && offset >= r[0] && offset <= r[1];
+      });
+      if (idx < 0) return steps;
+      const n = current.items[idx] as Node;
+      steps.push({ key: idx, node: n, onKey: false });
+      current = n;
+    } else {
+      return steps;
+    }
+  }
+}
