@@ -7,6 +7,7 @@ import { REFERENCE_RULES } from './references';
 import { SYSTEM_RULES } from './system';
 import { RISK_RULES } from './risk';
 import { WORKSPACE_RULES } from './workspace-rules';
+import { placeholderRule } from './placeholders';
 
 /** Every rule, in the order findings are documented. */
 export const ALL_RULES: readonly Rule[] = [
@@ -18,4 +19,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...MANIFEST_RULES,
   ...EVIDENCE_RULES,
   ...WORKSPACE_RULES,
+  placeholderRule,
 ];

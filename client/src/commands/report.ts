@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { REPORT_EXTENSIONS, REPORT_FORMATS, renderHtml, renderReport, type ReportFormat } from '../../../server/src/core/report';
+import type { CoverageStore } from '../coverage-store';
+
+function nonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The coverage report webview: charts per topic and per system from the
+ * server's figures. No script, no remote content; its CSP allows only the
+ * one inline style block carrying a fresh nonce. Re-renders when coverage changes.
+ */
+export class ReportPanel {
+  private static current: ReportPanel | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly store: CoverageStore,
+  ) {
+    this.subscription = store.onDidChange(() => this.render());
+    panel.onDidDispose(() => {
+      this.subscription.dispose();
+      ReportPanel.current = undefined;
+    });
+    this.render();
+  }
+
+  static async show(store: CoverageStore): Promise<vscode.WebviewPanel> {
+    if (!store.loaded) await store.refresh();
+    if (ReportPanel.current) {
+      ReportPanel.current.panel.reveal();
+      return ReportPanel.current.panel;
+    }
+    const panel = vscode.window.createWebviewPanel('aims.report', 'AIMS Coverage Report', vscode.ViewColumn.Active, {
+      enableScripts: false,
+      localResourceRoots: [],
+    });
+    ReportPanel.current = new ReportPanel(panel, store);
+    return panel;
+  }
+
+  private render(): void {
+    this.panel.webview.html = renderHtml(this.store.workspaces, { nonce: nonce(), webview: true });
+  }
+}
+
+const FORMAT_LABELS: Record<ReportFormat, string> = {
+  markdown: 'Markdown (for a pull request or wiki)',
+  html: 'HTML (self-contained page, light and dark)',
+  csv: 'CSV (one row per control and obligation)',
+  json: 'JSON (the coverage data)',
+};
+
+/** "Export Coverage Report": asks for a format and a file, writes the report there. */
+export async function exportReport(store: CoverageStore, format?: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (!store.loaded) await store.refresh();
+  if (!format) {
+    const pick = await vscode.window.showQuickPick(
+      REPORT_FORMATS.map((f) => ({ label: f, description: FORMAT_LABELS[f], format: f })),
+      { title: 'Export Coverage Report: format' },
+    );
+    if (!pick) return undefined;
+    format = pick.format;
+  }
+  if (!target) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `aims-coverage.${REPORT_EXTENSIONS[format]}`) : undefined,
+      filters: { [format.toUpperCase()]: [REPORT_EXTENSIONS[format]] },
+      title: 'Export Coverage Report',
+    });
+    if (!target) return undefined;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(store.workspaces, format)));
+  void vscode.window.showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
+}

@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { addMissingControls, createSoa } from './commands/soa-commands';
+import { importSoa } from './commands/import-soa';
+import { newSystemRecord } from './commands/new-system';
+import { exportReport, ReportPanel } from './commands/report';
+import { CoverageStore } from './coverage-store';
+import { createLanguageClient } from './language-client';
+import { createStatusItem } from './status';
+import { CoverageTree } from './trees/coverage-tree';
+import { ObligationsTree } from './trees/obligations-tree';
+import { SystemsTree } from './trees/systems-tree';
+
+let client: LanguageClient | undefined;
+
+/** What the extension hands to its tests (and to nothing else). */
+export interface AimsApi {
+  store: CoverageStore;
+  client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<AimsApi> {
+  const started = Date.now();
+  const output = vscode.window.createOutputChannel('AIMS', { log: true });
+  client = createLanguageClient(context, output);
+  const store = new CoverageStore(client);
+  const coverage = new CoverageTree(store);
+  const coverageView = vscode.window.createTreeView('aims.coverage', { treeDataProvider: coverage, showCollapseAll: true });
+  const systems = new SystemsTree(store);
+  context.subscriptions.push(
+    output,
+    store,
+    coverageView,
+    vscode.window.createTreeView('aims.obligations', { treeDataProvider: new ObligationsTree(store), showCollapseAll: true }),
+    vscode.window.createTreeView('aims.systems', { treeDataProvider: systems }),
+    createStatusItem(store),
+  );
+
+  const command = (id: string, fn: (...args: any[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  };
+  command('aims.newSystemRecord', () => newSystemRecord());
+  command('aims.createSoa', () => createSoa());
+  command('aims.importSoa', (file?: vscode.Uri) => importSoa(file));
+  command('aims.addMissingControls', (uri?: vscode.Uri) => addMissingControls(uri));
+  command('aims.openReport', () => ReportPanel.show(store));
+  command('aims.exportReport', (format?: 'markdown' | 'html' | 'csv' | 'json', target?: vscode.Uri) => exportReport(store, format, target));
+  command('aims.refresh', () => store.refresh());
+  command('aims.showGapsOnly', () => store.setGapsOnly(true));
+  command('aims.showAll', () => store.setGapsOnly(false));
+  command('aims.toggleSystemGrouping', () => systems.toggleGrouping());
+  command('aims.showOutput', () => output.show(true));
+  command('aims.restartServer', async () => {
+    await client?.restart();
+    await store.refresh();
+  });
+  command('aims.openLocation', (file: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+    openLocation(file, range),
+  );
+  command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
+
+  await client.start();
+  await store.refresh();
+  output.info(`AIMS extension activated in ${Date.now() - started} ms`);
+  return { store, client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Opens a file (path or URI string from the server) with the given range selected. */
+async function openLocation(file: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  const uri = /^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
+  const selection = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : undefined;
+  await vscode.window.showTextDocument(uri, { selection, preview: true });
+}
+
+/** Shows the control under the cursor in the Annex A Coverage view. */
+async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<unknown>, store: CoverageStore): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const range = editor.document.getWordRangeAtPosition(editor.selection.active, /A\.\d+(\.\d+){1,2}/);
+  if (!range) {
+    void vscode.window.showInformationMessage('Put the cursor on an Annex A control id (such as A.6.2.4) to reveal it.');
+    return;
+  }
+  if (!store.loaded) await store.refresh();
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  const node = tree.findControl(folder?.uri.fsPath ?? '', editor.document.getText(range));
+  if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+}

@@ -1,0 +1,69 @@
+import type { WorkspaceCoverage } from '../coverage-types';
+import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+
+/** Escapes a Markdown table cell. */
+function cell(s: string | number | undefined): string {
+  return String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The auditor's coverage report as Markdown: Annex A by topic, every control, obligations per system. */
+export function renderMarkdown(list: WorkspaceCoverage[]): string {
+  const out: string[] = [];
+  for (const c of list) {
+    out.push(`# AIMS coverage report${c.organisation ? `: ${c.organisation}` : ''}`, '');
+    out.push(`Reference date ${c.asOf}. ${timelineNote(c)}`, '');
+    out.push(`Findings: ${c.findings.error} errors, ${c.findings.warning} warnings, ${c.findings.information} notes.`, '');
+    out.push('## ISO/IEC 42001 Annex A', '');
+    out.push(`${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${c.annexA.gaps} gaps.`, '');
+    out.push(`| Topic | ${CONTROL_STATES.map((s) => STATE_LABEL[s]).join(' | ')} |`, `|---|${CONTROL_STATES.map(() => '---:').join('|')}|`);
+    for (const t of c.annexA.topics) out.push(`| ${cell(`${t.id} ${t.title}`)} | ${CONTROL_STATES.map((s) => t.counts[s]).join(' | ')} |`);
+    out.push(`| **Total** | ${CONTROL_STATES.map((s) => `**${c.annexA.totals[s]}**`).join(' | ')} |`, '');
+    out.push('| Control | Title | State | Owner | Evidence | Justification |', '|---|---|---|---|---|---|');
+    for (const t of c.annexA.topics) {
+      for (const k of t.controls) {
+        out.push(`| ${k.id} | ${cell(k.title)} | ${STATE_LABEL[k.state]} | ${cell(k.owner)} | ${cell(k.evidence.join(', '))} | ${cell(k.justification)} |`);
+      }
+    }
+    out.push('', '## EU AI Act obligations per system', '');
+    if (c.systems.length === 0) out.push('No AI system records.', '');
+    for (const s of c.systems) {
+      const n = obligationCounts(s.obligations);
+      out.push(`### ${s.name} (${s.id})`, '');
+      out.push(`Tier: ${s.tier ?? 'not classified'}${s.annexIII ? ` (${s.annexIII})` : ''}. Roles: ${s.roles.join(', ') || 'none'}. ${n.met} met, ${n.partial} partial, ${n.gap} gaps, ${n.missing} missing.`, '');
+      out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');
+      for (const o of s.obligations) {
+        out.push(
+          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${o.appliesFrom ?? ''}${o.otherDate ? ` (other timeline: ${o.otherDate})` : ''} | ${cell(o.evidence.join(', '))} | ${cell(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))} |`,
+        );
+      }
+      out.push('');
+    }
+    out.push(`> ${DISCLAIMER}`, '');
+  }
+  return out.join('\n');
+}
+
+function csvCell(v: string | number | boolean | undefined): string {
+  const s = String(v ?? '');
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per Annex A control and per obligation, for spreadsheets. */
+export function renderCsv(list: WorkspaceCoverage[]): string {
+  const rows: (string | number | undefined)[][] = [['workspace', 'type', 'system', 'id', 'title', 'state', 'applies_from', 'owner', 'evidence', 'justification_or_controls']];
+  for (const c of list) {
+    for (const t of c.annexA.topics) {
+      for (const k of t.controls) rows.push([c.root, 'control', '', k.id, k.title, k.state, '', k.owner, k.evidence.join('; '), k.justification]);
+    }
+    for (const s of c.systems) {
+      for (const o of s.obligations) {
+        rows.push([c.root, 'obligation', s.id, o.ref, o.title, o.status, o.appliesFrom, '', o.evidence.join('; '), o.controls.map((k) => k.id).join('; ')]);
+      }
+    }
+  }
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function renderJson(list: WorkspaceCoverage[]): string {
+  return JSON.stringify({ workspaces: list }, null, 2) + '\n';
+}

@@ -1,0 +1,40 @@
+import type { ControlState, ObligationCoverage, WorkspaceCoverage } from '../coverage-types';
+
+/** Column order of the Annex A table in every report format. */
+export const CONTROL_STATES: readonly ControlState[] = ['implemented', 'partial', 'planned', 'not-started', 'excluded', 'no-status', 'unjustified', 'missing'];
+
+export const STATE_LABEL: Record<ControlState, string> = {
+  implemented: 'Implemented',
+  partial: 'Partial',
+  planned: 'Planned',
+  'not-started': 'Not started',
+  excluded: 'Excluded',
+  'no-status': 'No status',
+  unjustified: 'Unjustified',
+  missing: 'Missing',
+};
+
+export const OBLIGATION_LABEL: Record<ObligationCoverage['status'], string> = {
+  met: 'Met',
+  partial: 'Partial',
+  gap: 'Gap',
+  'not-applicable': 'Not applicable',
+  missing: 'Missing',
+};
+
+/** The timeline note every report carries, so a reader knows where dates come from. */
+export function timelineNote(c: WorkspaceCoverage): string {
+  return c.timeline === 'omnibus'
+    ? 'Dates follow Article 113 as amended by the Digital Omnibus on AI (2026) (reported; Official Journal text not verified here).'
+    : 'Dates follow Article 113 of Regulation (EU) 2024/1689 as adopted.';
+}
+
+export const DISCLAIMER =
+  'ISO/IEC 42001 evidence supports AI Act obligations; it does not satisfy them. ISO/IEC 42001 certification is not a conformity assessment under Art. 43 and gives no basis for CE marking (Art. 48).';
+
+/** Obligation counts of one system by status. */
+export function obligationCounts(obligations: ObligationCoverage[]): Record<ObligationCoverage['status'], number> {
+  const out = { met: 0, partial: 0, gap: 0, 'not-applicable': 0, missing: 0 };
+  for (const o of obligations) out[o.status]++;
+  return out;
+}
