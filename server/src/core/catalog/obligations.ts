@@ -22,7 +22,7 @@ export interface SystemProfile {
 
 export interface RequiredObligation {
   article: number;
-  /** Why it applies, in a sentence that names the role and tier. */
+  /** Who the duty falls on, as a noun phrase citing the article ("deployers of high-risk AI systems (Art. 26)"). */
   reason: string;
 }
 
@@ -37,33 +37,33 @@ export function requiredObligations(p: SystemProfile): RequiredObligation[] {
   const has = (r: Role): boolean => p.roles.includes(r);
 
   if (has('provider') || has('deployer')) {
-    add(4, 'providers and deployers must take measures for AI literacy (Article 4)');
+    add(4, 'providers and deployers (Art. 4)');
   }
   if (p.tier === 'high') {
     if (has('provider')) {
-      for (const a of PROVIDER_HIGH) add(a, 'providers of high-risk AI systems (Articles 8-15 via 16(a), 16-20, 43, 47-49, 72, 73)');
+      for (const a of PROVIDER_HIGH) add(a, `providers of high-risk AI systems (${a <= 15 ? 'Art. 16(a)' : `Art. ${a}`})`);
     }
     if (has('deployer')) {
-      add(26, 'deployers of high-risk AI systems (Article 26)');
-      if (p.publicBody) add(27, 'deployers that are bodies governed by public law or private entities providing public services (Article 27(1))');
+      add(26, 'deployers of high-risk AI systems (Art. 26)');
+      if (p.publicBody) add(27, 'deployers that are bodies governed by public law or private entities providing public services (Art. 27(1))');
       else if (p.annexIII === 'Annex III(5)(b)' || p.annexIII === 'Annex III(5)(c)') {
-        add(27, `deployers of ${p.annexIII} systems (Article 27(1))`);
+        add(27, `deployers of ${p.annexIII} systems (Art. 27(1))`);
       }
     }
-    if (has('importer')) add(23, 'importers of high-risk AI systems (Article 23)');
-    if (has('distributor')) add(24, 'distributors of high-risk AI systems (Article 24)');
-    if (has('authorised-representative')) add(22, 'authorised representatives of providers of high-risk AI systems (Article 22)');
-    if (has('product-manufacturer')) add(25, 'product manufacturers placing a high-risk AI system on the market under their name (Article 25(3))');
+    if (has('importer')) add(23, 'importers of high-risk AI systems (Art. 23)');
+    if (has('distributor')) add(24, 'distributors of high-risk AI systems (Art. 24)');
+    if (has('authorised-representative')) add(22, 'authorised representatives of providers of high-risk AI systems (Art. 22)');
+    if (has('product-manufacturer')) add(25, 'product manufacturers placing a high-risk AI system on the market under their name (Art. 25(3))');
   }
   if (p.tier === 'limited' && (has('provider') || has('deployer'))) {
-    add(50, 'transparency duties of providers and deployers of certain AI systems (Article 50)');
+    add(50, 'providers and deployers of AI systems with transparency duties (Art. 50)');
   }
   if (p.generalPurposeModel && has('provider')) {
-    add(53, 'providers of general-purpose AI models (Article 53)');
-    if (p.systemicRisk) add(55, 'providers of general-purpose AI models with systemic risk (Article 55)');
+    add(53, 'providers of general-purpose AI models (Art. 53)');
+    if (p.systemicRisk) add(55, 'providers of general-purpose AI models with systemic risk (Art. 55)');
   }
   if (p.generalPurposeModel && has('authorised-representative')) {
-    add(54, 'authorised representatives of providers of general-purpose AI models (Article 54)');
+    add(54, 'authorised representatives of providers of general-purpose AI models (Art. 54)');
   }
   return out.sort((a, b) => a.article - b.article);
 }

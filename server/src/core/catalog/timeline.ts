@@ -42,11 +42,14 @@ export interface ApplicationDate {
 }
 
 /**
- * Chapter III, Sections 1-3 (Articles 6-27): the high-risk rules whose
- * application the amendment is reported to postpone.
+ * The high-risk rules whose application depends on the system's high-risk
+ * basis: Chapter III Sections 1-3 (Articles 6-27), the provider duties of
+ * Section 5 (Articles 40-49) and post-market monitoring and incident
+ * reporting (Articles 72, 73). Article 113(c) ties them to 2 August 2027 for
+ * Annex I products; the amendment is reported to postpone them for both bases.
  */
 export function isPostponedHighRisk(article: number): boolean {
-  return article >= 6 && article <= 27;
+  return (article >= 6 && article <= 27) || (article >= 40 && article <= 49) || article === 72 || article === 73;
 }
 
 /** Which timeline is in force for a reference date and setting. */
@@ -65,7 +68,7 @@ export function applicationDate(
   const a = findArticle(article);
   if (!a) return undefined;
   let original: DateFact = { date: a.appliesFrom, timeline: 'original', basis: basisFor(a.appliesFrom) };
-  const annexIHighRisk = opts.basis === 'annex-i' && (isPostponedHighRisk(article) || isProviderHighRiskDuty(article));
+  const annexIHighRisk = opts.basis === 'annex-i' && isPostponedHighRisk(article);
   if (annexIHighRisk) {
     original = { date: '2027-08-02', timeline: 'original', basis: 'Article 113, third paragraph, point (c) (Article 6(1), Annex I products)' };
   }
@@ -79,11 +82,6 @@ export function applicationDate(
   const inForce = timelineFor(opts.asOf, opts.timeline);
   const effective = inForce === 'omnibus' && amended ? amended : original;
   return { effective, original, amended };
-}
-
-/** Provider duties outside Articles 6-27 that Article 113(c) also ties to Annex I products. */
-function isProviderHighRiskDuty(article: number): boolean {
-  return (article >= 40 && article <= 49) || article === 72 || article === 73;
 }
 
 function basisFor(date: string): string {
