@@ -75,7 +75,10 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
       });
     }
   }
-  return out.sort(compareDiagnostics);
+  // A YAML error already explains what is wrong at its place; findings that only echo it there are noise.
+  const broken = new Set(file.syntax.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line}:${d.range.start.character}`));
+  const kept = broken.size ? out.filter((d) => file.syntax.includes(d) || !broken.has(`${d.range.start.line}:${d.range.start.character}`)) : out;
+  return kept.sort(compareDiagnostics);
 }
 
 function isRange(x: unknown): x is Range {

@@ -17,7 +17,7 @@ export interface NewSystem {
 }
 
 /** Placeholder the user must replace; the cursor is put on it. */
-export const FILL_ME = 'TODO: describe the intended purpose';
+export const FILL_ME = 'TODO - describe the intended purpose';
 
 /** A slug usable as a system id and file name ("Credit scoring v2" → "credit-scoring-v2"). */
 export function slugify(name: string): string {
@@ -57,7 +57,7 @@ export function systemRecordText(s: NewSystem, today: string): { text: string; c
     `  tier: ${s.tier}`,
     `  basis: ${s.basis}`,
     ...(s.annexIII ? [`  annexIII: ${s.annexIII}`] : []),
-    '  rationale: TODO: explain why the system falls in this tier',
+    '  rationale: TODO - explain why the system falls in this tier',
   ];
   const required = requiredObligations({ roles: s.roles, tier: s.tier, annexIII: s.annexIII, generalPurposeModel: s.generalPurposeModel, publicBody: s.publicBody });
   if (required.length) {
@@ -85,7 +85,7 @@ export function soaText(approvedBy: string, today: string): string {
     'controls:',
   ];
   for (const c of allControls()) {
-    lines.push(`  ${c.id}:`, `    title: ${quote(c.title)}`, '    applicable: true', '    justification: TODO: why this control is included or excluded', '    status: not-started');
+    lines.push(`  ${c.id}:`, `    title: ${quote(c.title)}`, '    applicable: true', '    justification: TODO - why this control is included or excluded', '    status: not-started');
   }
   return lines.join('\n') + '\n';
 }

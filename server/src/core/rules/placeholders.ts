@@ -2,10 +2,11 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { KINDS } from '../types';
 import type { Rule } from './rule';
 
-const PLACEHOLDER = /^\s*(TODO|TBD|FIXME|XXX)\b/i;
+/** Template placeholder text ("TODO - …"): an answer still to be written. */
+export const PLACEHOLDER = /^\s*(TODO|TBD|FIXME|XXX)\b/i;
 
 /**
- * Values still holding a template placeholder ("TODO: …"). Templates and
+ * Values still holding a template placeholder ("TODO - …"). Templates and
  * `aims init` write them on purpose; an auditor would read one as a missing
  * answer, so each is shown until it is replaced.
  */
@@ -13,7 +14,7 @@ export const placeholderRule: Rule = {
   code: 'placeholder-text',
   severity: 'warning',
   kinds: KINDS,
-  summary: 'A value still holds a template placeholder such as "TODO: …".',
+  summary: 'A value still holds a template placeholder such as "TODO - …".',
   check(ctx) {
     const visit = (node: Node | null | undefined, depth: number): void => {
       if (!node || depth > 64) return;

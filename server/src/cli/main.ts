@@ -1,0 +1,210 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import pkg from '../../../package.json';
+import { allArticles } from '../core/catalog/act';
+import { allControls } from '../core/catalog/iso';
+import { allRuleInfos } from '../core/check';
+import { importSoaTable } from '../core/import-soa';
+import { starterWorkspace } from '../core/init-workspace';
+import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
+import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
+import { formatJson, formatSarif, formatText, relativePath } from './formats';
+import { checkFolder, type CheckedWorkspace } from './load-workspace';
+import { toCorePath } from '../node/find-files';
+
+export interface Io {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  cwd: string;
+}
+
+const HELP = `aims ${pkg.version}: checks AI management system files (ISO/IEC 42001, EU AI Act)
+
+Usage:
+  aims check [folder|file …] [--format text|json|sarif] [--as-of YYYY-MM-DD]
+             [--timeline in-force|original] [--fail-on error|warning|never] [--no-evidence-check]
+  aims controls [--format text|json]      the 38 Annex A controls of ISO/IEC 42001
+  aims articles [--format text|json]      the 113 articles of Regulation (EU) 2024/1689
+  aims rules [--format text|json]         every finding the checker reports
+  aims import <table.csv|table.md> [-o soa.aims.yaml] [--force]
+  aims init [folder] [--organisation NAME] [--force]
+  aims lsp --stdio | --node-ipc           the language server, for any LSP editor
+
+Each folder given to check is one AIMS (one manifest, one SoA, system records,
+risk registers). Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error.
+`;
+
+/** Runs the CLI; resolves to the exit code (-1: keep running, for the language server). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(HELP);
+        return cmd === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        io.stdout.write(`${pkg.version}\n`);
+        return 0;
+      case 'check':
+        return check(rest, io);
+      case 'controls':
+        return controls(rest, io);
+      case 'articles':
+        return articles(rest, io);
+      case 'rules':
+        return rules(rest, io);
+      case 'import':
+        return importCmd(rest, io);
+      case 'init':
+        return init(rest, io);
+      case 'lsp': {
+        const { startServer } = await import('../server');
+        startServer();
+        return -1;
+      }
+      default:
+        throw new UsageError(`unknown command '${cmd}' (see aims --help)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`aims: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function wantsHelp(args: ParsedArgs, io: Io): boolean {
+  if (args.flags.has('--help')) io.stdout.write(HELP);
+  return args.flags.has('--help');
+}
+
+const ORDER: Severity[] = ['hint', 'information', 'warning', 'error'];
+
+function check(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['--format', '--as-of', '--timeline', '--fail-on'], ['--no-evidence-check', '--help']);
+  if (wantsHelp(args, io)) return 0;
+  const format = choice(args, '--format', ['text', 'json', 'sarif'] as const, 'text');
+  const failOn = choice(args, '--fail-on', ['error', 'warning', 'never'] as const, 'error');
+  const asOf = args.flags.get('--as-of');
+  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
+  }
+  const options: CheckOptions = defaultOptions({
+    asOf: typeof asOf === 'string' ? asOf : today(),
+    timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
+    checkEvidence: !args.flags.has('--no-evidence-check'),
+  });
+  const targets = args.positional.length ? args.positional : ['.'];
+  const checked: CheckedWorkspace[] = [];
+  for (const t of targets) {
+    const abs = path.resolve(io.cwd, t);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`cannot read ${t}: no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      try {
+        fs.readdirSync(abs);
+      } catch {
+        throw new UsageError(`cannot read folder ${t}: permission denied`);
+      }
+      checked.push(checkFolder(abs, options));
+    } else {
+      // A single file: its folder is the workspace; only that file's findings are reported.
+      const ws = checkFolder(path.dirname(abs), options);
+      const only = toCorePath(abs);
+      ws.files = ws.files.filter((f) => f.path === only);
+      checked.push(ws);
+    }
+  }
+  const out = format === 'json' ? formatJson(checked) : format === 'sarif' ? formatSarif(checked, io.cwd, pkg.version) : formatText(checked, io.cwd);
+  io.stdout.write(out);
+  if (failOn === 'never') return 0;
+  const threshold = ORDER.indexOf(failOn);
+  const worst = Math.max(-1, ...checked.flatMap((ws) => ws.files.flatMap((f) => (ws.diagnostics.get(f.path) ?? []).map((d) => ORDER.indexOf(d.severity)))));
+  return worst >= threshold ? 1 : 0;
+}
+
+function controls(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['--format'], ['--help']);
+  if (wantsHelp(args, io)) return 0;
+  const list = allControls().map((c) => ({ id: c.id, title: c.title, topic: c.topic, topicTitle: c.topicTitle }));
+  if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  else io.stdout.write(list.map((c) => `${c.id.padEnd(9)}${c.title}`).join('\n') + '\n');
+  return 0;
+}
+
+function articles(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['--format'], ['--help']);
+  if (wantsHelp(args, io)) return 0;
+  const list = allArticles().map((a) => ({ number: a.number, title: a.title, chapter: a.chapter, paragraphs: a.paragraphs, appliesFrom: a.appliesFrom }));
+  if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  else io.stdout.write(list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.appliesFrom})`).join('\n') + '\n');
+  return 0;
+}
+
+function rules(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['--format'], ['--help']);
+  if (wantsHelp(args, io)) return 0;
+  const list = allRuleInfos();
+  if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  else io.stdout.write(list.map((r) => `${r.code.padEnd(34)}${r.severity.padEnd(12)}${r.summary}`).join('\n') + '\n');
+  return 0;
+}
+
+function importCmd(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['-o', '--output', '--as-of'], ['--force', '--help']);
+  if (wantsHelp(args, io)) return 0;
+  const [input] = args.positional;
+  if (!input) throw new UsageError('import needs a CSV or Markdown file');
+  const src = path.resolve(io.cwd, input);
+  let text: string;
+  try {
+    text = fs.readFileSync(src, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${input}`);
+  }
+  const outArg = args.flags.get('-o') ?? args.flags.get('--output');
+  const out = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'soa.aims.yaml');
+  if (!/\.aims\.ya?ml$/.test(out)) throw new UsageError('the output file must end in .aims.yaml');
+  if (fs.existsSync(out) && !args.flags.has('--force')) throw new UsageError(`${path.relative(io.cwd, out)} exists; use --force to overwrite it`);
+  const result = importSoaTable(text, path.basename(src));
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, result.yaml);
+  io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${result.imported} row(s) imported.\n`);
+  for (const p of result.problems) io.stderr.write(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}\n`);
+  // Findings for the new file right away: what the table got wrong.
+  const ws = checkFolder(path.dirname(out), defaultOptions({ asOf: typeof args.flags.get('--as-of') === 'string' ? (args.flags.get('--as-of') as string) : today() }));
+  const only = toCorePath(out);
+  ws.files = ws.files.filter((f) => f.path === only);
+  io.stdout.write(formatText([ws], io.cwd));
+  return 0;
+}
+
+function init(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['--organisation'], ['--force', '--help']);
+  if (wantsHelp(args, io)) return 0;
+  const folder = path.resolve(io.cwd, args.positional[0] ?? '.');
+  const org = args.flags.get('--organisation');
+  const files = starterWorkspace(typeof org === 'string' ? org : 'Your organisation', today());
+  const clashes = Object.keys(files).filter((f) => fs.existsSync(path.join(folder, f)));
+  if (clashes.length && !args.flags.has('--force')) {
+    throw new UsageError(`${clashes.join(', ')} already exist in ${path.relative(io.cwd, folder) || '.'}; use --force to overwrite`);
+  }
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
+    fs.writeFileSync(path.join(folder, rel), text);
+    io.stdout.write(`created ${path.relative(io.cwd, path.join(folder, rel))}\n`);
+  }
+  io.stdout.write(
+    '\nNext: replace every TODO (the checker lists them as placeholder-text), decide each Annex A control in soa.aims.yaml,\nthen run `aims check` and add your AI systems (one file each under systems/).\n',
+  );
+  return 0;
+}

@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import { URI } from 'vscode-uri';
+import type { FileSystem } from '../core/rules/rule';
+import { findAimsFiles } from '../node/find-files';
+import { nodeFileSystem } from '../node/node-fs';
+
+/**
+ * What the server needs from storage for files that are not open: listing and
+ * reading AIMS files of a folder, and the core's existence checks. The Node
+ * provider serves `file:` URIs; other schemes (virtual workspaces) get
+ * nothing, so only open documents are checked there.
+ */
+export interface FileProvider {
+  /** URIs of all AIMS files below a folder URI. */
+  listAimsFiles(folderUri: string): Promise<string[]>;
+  /** Text of a file, or undefined when it cannot be read. */
+  readFile(uri: string): Promise<string | undefined>;
+  /** Existence checks for evidence paths (core paths). */
+  fs: FileSystem & { list?(dir: string): string[] };
+}
+
+export const nodeFileProvider: FileProvider = {
+  async listAimsFiles(folderUri) {
+    const u = URI.parse(folderUri);
+    if (u.scheme !== 'file') return [];
+    return findAimsFiles(u.fsPath).map((p) => URI.file(p).toString());
+  },
+  async readFile(uri) {
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file') return undefined;
+    try {
+      return await fs.promises.readFile(u.fsPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  fs: {
+    ...nodeFileSystem,
+    list(dir: string): string[] {
+      try {
+        return fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+      } catch {
+        return [];
+      }
+    },
+  },
+};
+
+/** The core path of a URI: its path component (file or virtual scheme). */
+export function pathOfUri(uri: string): string {
+  const u = URI.parse(uri);
+  return u.scheme === 'file' ? URI.file(u.fsPath).path : u.path;
+}

@@ -1,0 +1,163 @@
+import { checkFile } from '../core/check';
+import type { Diagnostic, CheckOptions, Kind } from '../core/types';
+import { buildIndex, type WorkspaceIndex } from '../core/workspace';
+import { parseFile, isAimsFile, type ParsedFile } from '../core/yaml/parse';
+import { dirname, isInside } from '../core/paths';
+import type { FileProvider } from './file-provider';
+import { pathOfUri } from './file-provider';
+
+/** One workspace folder = one AIMS: its parsed files and their latest findings. */
+export interface Folder {
+  root: string;
+  uri: string;
+  files: Map<string, ParsedFile>;
+  uris: Map<string, string>;
+  /** Paths of documents open in the editor (their text wins over the disk). */
+  open: Set<string>;
+  index?: WorkspaceIndex;
+  diagnostics: Map<string, Diagnostic[]>;
+  /** Whether the disk scan has finished. */
+  indexed: boolean;
+}
+
+/**
+ * Keeps every folder's files parsed once per version, rebuilds the index
+ * cheaply from parsed files, and re-checks only the files a change can affect.
+ */
+export class WorkspaceManager {
+  readonly folders = new Map<string, Folder>();
+
+  constructor(private readonly files: FileProvider) {}
+
+  addFolder(uri: string): Folder {
+    const root = pathOfUri(uri).replace(/\/$/, '') || '/';
+    let f = this.folders.get(root);
+    if (!f) {
+      f = { root, uri, files: new Map(), uris: new Map(), open: new Set(), diagnostics: new Map(), indexed: false };
+      this.folders.set(root, f);
+    }
+    return f;
+  }
+
+  removeFolder(uri: string): Folder | undefined {
+    const root = pathOfUri(uri).replace(/\/$/, '') || '/';
+    const f = this.folders.get(root);
+    this.folders.delete(root);
+    return f;
+  }
+
+  /** The folder a file belongs to (the innermost); a loose file gets its own directory as folder. */
+  folderOf(uri: string): Folder {
+    const p = pathOfUri(uri);
+    let best: Folder | undefined;
+    for (const f of this.folders.values()) if (isInside(f.root, p) && (!best || f.root.length > best.root.length)) best = f;
+    if (best) return best;
+    const dir = dirname(p);
+    const f = this.addFolder(uri.slice(0, uri.length - (p.length - dir.length)));
+    f.indexed = true;
+    return f;
+  }
+
+  /** Reads every AIMS file of a folder from storage (open documents keep their editor text). */
+  async indexFolder(f: Folder, isCancelled: () => boolean = () => false): Promise<number> {
+    const uris = await this.files.listAimsFiles(f.uri);
+    let n = 0;
+    for (const uri of uris) {
+      if (isCancelled()) break;
+      const p = pathOfUri(uri);
+      if (f.open.has(p)) continue;
+      const text = await this.files.readFile(uri);
+      if (text === undefined) continue;
+      f.files.set(p, parseFile(p, text));
+      f.uris.set(p, uri);
+      n++;
+    }
+    f.indexed = true;
+    f.index = undefined;
+    return n;
+  }
+
+  /** Sets a file's text (open document or disk change). Returns the folder and the file's kinds before and after. */
+  setText(uri: string, text: string, version: number, open: boolean): { folder: Folder; before?: Kind; after?: Kind } {
+    const folder = this.folderOf(uri);
+    const p = pathOfUri(uri);
+    if (!open && folder.open.has(p)) return { folder };
+    const before = folder.files.get(p)?.kind;
+    const parsed = parseFile(p, text, version);
+    folder.files.set(p, parsed);
+    folder.uris.set(p, uri);
+    if (open) folder.open.add(p);
+    folder.index = undefined;
+    return { folder, before, after: parsed.kind };
+  }
+
+  /** Forgets a file (deleted on disk). */
+  remove(uri: string): { folder: Folder; before?: Kind } | undefined {
+    const folder = this.folderOf(uri);
+    const p = pathOfUri(uri);
+    const before = folder.files.get(p)?.kind;
+    if (!folder.files.delete(p)) return undefined;
+    folder.uris.delete(p);
+    folder.open.delete(p);
+    folder.diagnostics.delete(p);
+    folder.index = undefined;
+    return { folder, before };
+  }
+
+  /** Marks a document closed; its disk text is re-read so unsaved edits do not linger. */
+  async close(uri: string): Promise<{ folder: Folder; before?: Kind; after?: Kind } | undefined> {
+    const folder = this.folderOf(uri);
+    const p = pathOfUri(uri);
+    folder.open.delete(p);
+    if (!isAimsFile(p)) return undefined;
+    const text = await this.files.readFile(uri);
+    if (text === undefined) return this.remove(uri);
+    return this.setText(uri, text, 0, false);
+  }
+
+  indexOf(f: Folder): WorkspaceIndex {
+    if (!f.index) {
+      const files = [...f.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      f.index = buildIndex(f.root, files);
+    }
+    return f.index;
+  }
+
+  /**
+   * Which files a change to a file of kind `before`/`after` can affect: the
+   * manifest and SoA feed every file; system records feed risk registers and
+   * other records (ids); risk registers feed records and other registers.
+   */
+  dependents(f: Folder, changed: string, kinds: (Kind | undefined)[]): string[] {
+    const all = [...f.files.values()];
+    const hit = new Set<string>([changed]);
+    const add = (k: Kind) => all.filter((x) => x.kind === k).forEach((x) => hit.add(x.path));
+    for (const k of kinds) {
+      if (k === 'AIMS' || k === 'StatementOfApplicability') return all.map((x) => x.path);
+      if (k === 'AISystem') {
+        add('AISystem');
+        add('RiskRegister');
+      }
+      if (k === 'RiskRegister') {
+        add('AISystem');
+        add('RiskRegister');
+      }
+    }
+    return [...hit].filter((p) => f.files.has(p));
+  }
+
+  /** Re-checks the given files; returns those whose findings changed. */
+  recheck(f: Folder, paths: string[], optionsFor: (path: string) => CheckOptions): string[] {
+    const index = this.indexOf(f);
+    const changed: string[] = [];
+    for (const p of paths) {
+      const file = f.files.get(p);
+      if (!file) continue;
+      const next = checkFile(file, index, optionsFor(p), this.files.fs);
+      const prev = f.diagnostics.get(p);
+      f.diagnostics.set(p, next);
+      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(p);
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The custom requests and notifications between the VS Code client and the
+ * AIMS language server: one typed module both sides import. File locations in
+ * results are absolute core paths (the server's `/`-separated file paths);
+ * the client opens them with `vscode.Uri.file`.
+ */
+import type { WorkspaceCoverage } from './core/coverage-types';
+import type { ReportFormat } from './core/report';
+
+/**
+ * Client → server: coverage of every workspace folder (Annex A per control,
+ * obligations per system, the system inventory). Sent when a view opens and
+ * after each `aims/coverageChanged`.
+ */
+export namespace CoverageRequest {
+  export const method = 'aims/coverage';
+  export interface Params {
+    /** Only the folder that contains this URI; all folders when omitted. */
+    uri?: string;
+  }
+  export interface Result {
+    workspaces: WorkspaceCoverage[];
+  }
+}
+
+/**
+ * Server → client: coverage may have changed (a file was edited, created or
+ * deleted, or settings changed). The client refetches with `aims/coverage`.
+ */
+export namespace CoverageChangedNotification {
+  export const method = 'aims/coverageChanged';
+  export interface Params {
+    /** Workspace folder roots whose coverage changed. */
+    folders: string[];
+  }
+}
+
+/** Client → server: the coverage report rendered in one export format. */
+export namespace RenderReportRequest {
+  export const method = 'aims/renderReport';
+  export interface Params {
+    format: ReportFormat;
+    uri?: string;
+  }
+  export interface Result {
+    content: string;
+  }
+}
+
+/** Options the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Whether the workspace is trusted; untrusted workspaces get no edits from the server. */
+  trusted?: boolean;
+  /** Per-document debounce before re-checking, in ms (tests lower it). */
+  debounceMs?: number;
+}

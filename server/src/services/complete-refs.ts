@@ -1,0 +1,117 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { allAnnexes, allArticles, annexIIIAreas, findArticle, paragraphOf } from '../core/catalog/act';
+import { allClauses, allControls } from '../core/catalog/iso';
+import type { ControlState } from '../core/coverage-types';
+
+/**
+ * Act references built step by step as the user types: `Art. ` → articles,
+ * `Art. 17(` → paragraphs, `Art. 17(1)(` → points, `Annex ` → annexes,
+ * `Annex III(` → areas, `Annex III(5)(` → use cases. Returns undefined when
+ * the prefix is not the start of an Act reference.
+ */
+export function actRefItems(prefix: string): { items: CompletionItem[]; replaceFrom: number } | undefined {
+  const p = prefix;
+  let m = /^(art(?:icle)?\.?\s*)(\d*)$/i.exec(p);
+  if (m) {
+    return {
+      replaceFrom: 0,
+      items: allArticles().map((a) => ({
+        label: `Art. ${a.number}`,
+        kind: CompletionItemKind.Reference,
+        detail: a.title,
+        documentation: `Chapter ${a.chapter} ${a.chapterTitle}${a.sectionTitle ? `, Section ${a.section} ${a.sectionTitle}` : ''}`,
+        sortText: String(a.number).padStart(3, '0'),
+        filterText: `Art. ${a.number} ${a.title}`,
+      })),
+    };
+  }
+  m = /^(art(?:icle)?\.?\s*)(\d+)\((\d*)$/i.exec(p);
+  if (m) {
+    const a = findArticle(Number(m[2]));
+    if (!a) return { items: [], replaceFrom: 0 };
+    const base = `Art. ${a.number}`;
+    if (a.paragraphs === 0) {
+      return { replaceFrom: 0, items: a.points.map((pt, i) => ({ label: `${base}(${pt})`, kind: CompletionItemKind.Reference, detail: `${a.title}, point (${pt})`, sortText: String(i).padStart(3, '0') })) };
+    }
+    return {
+      replaceFrom: 0,
+      items: Array.from({ length: a.paragraphs }, (_, i) => ({
+        label: `${base}(${i + 1})`,
+        kind: CompletionItemKind.Reference,
+        detail: `${a.title}, paragraph ${i + 1}`,
+        sortText: String(i).padStart(3, '0'),
+      })),
+    };
+  }
+  m = /^(art(?:icle)?\.?\s*)(\d+)\((\d+)\)\(([a-z]*)$/i.exec(p);
+  if (m) {
+    const a = findArticle(Number(m[2]));
+    const para = a ? paragraphOf(a, Number(m[3])) : undefined;
+    if (!a || !para) return { items: [], replaceFrom: 0 };
+    return {
+      replaceFrom: 0,
+      items: para.points.map((pt, i) => ({
+        label: `Art. ${a.number}(${para.number})(${pt})`,
+        kind: CompletionItemKind.Reference,
+        detail: `${a.title}, paragraph ${para.number}, point (${pt})`,
+        sortText: String(i).padStart(3, '0'),
+      })),
+    };
+  }
+  m = /^annex\s*([ivx]*)$/i.exec(p);
+  if (m) {
+    return {
+      replaceFrom: 0,
+      items: allAnnexes().map((a) => ({ label: `Annex ${a.id}`, kind: CompletionItemKind.Reference, detail: a.title, sortText: String(a.number).padStart(2, '0') })),
+    };
+  }
+  m = /^annex\s+iii\((\d*)$/i.exec(p);
+  if (m) {
+    return {
+      replaceFrom: 0,
+      items: annexIIIAreas().map((a) => ({ label: `Annex III(${a.point})`, kind: CompletionItemKind.Reference, detail: a.title, sortText: String(a.point) })),
+    };
+  }
+  m = /^annex\s+iii\((\d+)\)\(([a-z]*)$/i.exec(p);
+  if (m) {
+    const area = annexIIIAreas().find((a) => a.point === Number(m![1]));
+    return {
+      replaceFrom: 0,
+      items: (area?.points ?? []).map((pt) => ({ label: `Annex III(${area!.point})(${pt})`, kind: CompletionItemKind.Reference, detail: `${area!.title}, point (${pt})` })),
+    };
+  }
+  return undefined;
+}
+
+/** Annex III points as complete values (for `annexIII:`). */
+export function annexIIIItems(): CompletionItem[] {
+  return annexIIIAreas().flatMap((a) =>
+    (a.points.length ? a.points.map((p) => `Annex III(${a.point})(${p})`) : [`Annex III(${a.point})`]).map((label, i) => ({
+      label,
+      kind: CompletionItemKind.Reference,
+      detail: a.title,
+      sortText: `${a.point}${String(i).padStart(2, '0')}`,
+    })),
+  );
+}
+
+/** Control ids with title and topic; `state` orders applicable/missing ones first. */
+export function controlItems(state: (id: string) => ControlState | undefined, firstStates: ControlState[]): CompletionItem[] {
+  return allControls().map((c) => {
+    const s = state(c.id);
+    const first = s !== undefined && firstStates.includes(s);
+    return {
+      label: c.id,
+      kind: CompletionItemKind.Constant,
+      detail: c.title,
+      labelDetails: { description: s ? `SoA: ${s}` : c.topicTitle },
+      documentation: `ISO/IEC 42001 Annex A ${c.topic} ${c.topicTitle}`,
+      sortText: `${first ? 0 : 1}${String(c.order).padStart(3, '0')}`,
+      filterText: `${c.id} ${c.title}`,
+    };
+  });
+}
+
+export function clauseItems(): CompletionItem[] {
+  return allClauses().map((c, i) => ({ label: c.id, kind: CompletionItemKind.Constant, detail: c.title, sortText: String(i).padStart(3, '0'), filterText: `${c.id} ${c.title}` }));
+}

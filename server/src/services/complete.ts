@@ -1,0 +1,176 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import { ROLES } from '../core/catalog/obligations';
+import { controlState } from '../core/coverage';
+import { KINDS, type Position } from '../core/types';
+import type { WorkspaceIndex } from '../core/workspace';
+import type { ParsedFile } from '../core/yaml/parse';
+import { dirname, join } from '../core/paths';
+import { actRefItems, annexIIIItems, clauseItems, controlItems } from './complete-refs';
+import type { ServiceConfig } from './config';
+import { cursorContext, itemSchema, schemaAt, type CursorContext } from './context';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * Completion at a position: keys valid there and not yet present, enum
+ * values, control/clause ids, Act references step by step, ids from the
+ * workspace, evidence paths, and snippets for whole entries.
+ */
+export function complete(file: ParsedFile, ws: WorkspaceIndex, position: Position, cfg: ServiceConfig): CompletionList {
+  const ctx = cursorContext(file, position);
+  const range: Range = { start: { line: position.line, character: position.character - ctx.prefix.length }, end: position };
+  const items = itemsFor(file, ws, ctx, cfg).map((i) => ({ ...i, textEdit: i.textEdit ?? { range, newText: i.insertText ?? i.label } }));
+  return { isIncomplete: false, items };
+}
+
+function itemsFor(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
+  if (!file.kind) return headerItems(ctx);
+  if (ctx.where === 'key') return keyItems(file, ws, ctx, cfg);
+  return valueItems(file, ws, ctx, cfg);
+}
+
+function headerItems(ctx: CursorContext): CompletionItem[] {
+  if (ctx.where === 'value' && ctx.key === 'kind') return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember }));
+  if (ctx.where === 'value' && ctx.key === 'aims') return [{ label: '1', kind: CompletionItemKind.Value, detail: 'format version' }];
+  if (ctx.where === 'key' && ctx.path.length === 0) {
+    return [
+      { label: 'aims', kind: CompletionItemKind.Property, detail: 'format version', insertText: 'aims: 1' },
+      { label: 'kind', kind: CompletionItemKind.Property, detail: KINDS.join(' | '), insertText: 'kind: ' },
+    ];
+  }
+  return [];
+}
+
+function presentKeys(file: ParsedFile, path: string[]): Set<string> {
+  let node: unknown = file.root;
+  for (const k of path) {
+    const m = node as { get?: (k: string, keep: boolean) => unknown; items?: unknown[] };
+    if (m && typeof m.get === 'function') node = m.get(k, true);
+    else return new Set();
+    // Inside a list of mappings (audits, …) the current item is unknown here: offer every key.
+    if (node && (node as { items?: unknown[] }).items && !(node as { get?: unknown }).get) return new Set();
+  }
+  const out = new Set<string>();
+  for (const p of (node as { items?: { key?: { value?: unknown } }[] })?.items ?? []) {
+    if (p?.key?.value !== undefined) out.add(String(p.key.value));
+  }
+  return out;
+}
+
+function keyItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
+  const last = ctx.path[ctx.path.length - 1];
+  // Maps keyed by ids the catalog knows.
+  if (file.kind === 'StatementOfApplicability' && ctx.path.length === 1 && last === 'controls') {
+    const present = presentKeys(file, ['controls']);
+    return [
+      ...controlItems((id) => (present.has(id) ? controlState(ws.controls.get(id)) : undefined), [])
+        .filter((i) => !present.has(i.label))
+        .map((i) => withSnippet(i, cfg, `${i.label}:\n  applicable: \${1|true,false|}\n  justification: \${2}`, `${i.label}:\n  applicable: true\n  justification: `)),
+    ];
+  }
+  if (file.kind === 'AISystem' && ctx.path.length === 1 && last === 'obligations') {
+    const refs = actRefItems(ctx.prefix) ?? actRefItems('Art. ');
+    return (refs?.items ?? []).map((i) =>
+      ctx.prefix.includes('(') || !/^Art\. \d+$/.test(i.label) ? i : withSnippet(i, cfg, `${i.label}:\n  status: \${1|gap,partial,met,not-applicable|}\n  evidence: [\${2}]\n  controls: [\${3}]`, `${i.label}:\n  status: gap`),
+    );
+  }
+  if (file.kind === 'RiskRegister' && ctx.path.length === 1 && last === 'risks') {
+    const next = `R-${ws.risks.size + 1}`;
+    return [
+      withSnippet(
+        { label: next, kind: CompletionItemKind.Snippet, detail: 'new risk' },
+        cfg,
+        `\${1:${next}}:\n  title: \${2}\n  system: \${3}\n  likelihood: \${4}\n  impact: \${5}\n  treatment: \${6|mitigate,accept,avoid,transfer|}\n  controls: [\${7}]\n  owner: \${8}\n  status: open`,
+        `${next}:\n  title: \n  treatment: mitigate\n  status: open`,
+      ),
+    ];
+  }
+  let schema = schemaAt(file, ctx.path);
+  if (schema && (schema.type === 'array' || schema.items)) schema = itemSchema(file, schema);
+  const props = (schema?.properties ?? {}) as Record<string, Schema>;
+  const present = presentKeys(file, ctx.path);
+  return Object.entries(props)
+    .filter(([k]) => !present.has(k) && k !== 'aims' && k !== 'kind')
+    .map(([k, s], i) => ({
+      label: k,
+      kind: CompletionItemKind.Property,
+      detail: typeof s['x-source'] === 'string' ? (s['x-source'] as string) : undefined,
+      documentation: typeof s.description === 'string' ? { kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: s.description } : undefined,
+      insertText: `${k}: `,
+      sortText: String(i).padStart(3, '0'),
+    }));
+}
+
+function withSnippet(item: CompletionItem, cfg: ServiceConfig, snippet: string, plain: string): CompletionItem {
+  return cfg.snippetSupport ? { ...item, insertText: snippet, insertTextFormat: InsertTextFormat.Snippet } : { ...item, insertText: plain, insertTextFormat: InsertTextFormat.PlainText };
+}
+
+function idItems(ids: Iterable<string>, kind: CompletionItemKind, detail: (id: string) => string | undefined): CompletionItem[] {
+  return [...ids].map((id) => ({ label: id, kind, detail: detail(id) }));
+}
+
+function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
+  const key = ctx.key ?? '';
+  const inControls = key === 'controls' && (file.kind === 'AISystem' || file.kind === 'RiskRegister');
+  if (inControls) return controlItems((id) => (ws.soa ? controlState(ws.controls.get(id)) : undefined), ['implemented', 'partial', 'planned', 'not-started', 'no-status']);
+  switch (key) {
+    case 'kind':
+      return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember }));
+    case 'owner':
+    case 'approvedBy':
+      return idItems(ws.roles.keys(), CompletionItemKind.Variable, (id) => {
+        const v = ws.roles.get(id)?.value as { get?: (k: string) => unknown } | null;
+        return typeof v?.get === 'function' ? String(v.get('title') ?? '') : undefined;
+      });
+    case 'system':
+      return idItems(ws.systems.keys(), CompletionItemKind.Class, (id) => {
+        const v = ws.systems.get(id)?.[0]?.value as { get?: (k: string) => unknown } | null;
+        return typeof v?.get === 'function' ? String(v.get('name') ?? '') : undefined;
+      });
+    case 'risks':
+      return idItems(ws.risks.keys(), CompletionItemKind.Reference, (id) => {
+        const v = ws.risks.get(id)?.[0]?.value as { get?: (k: string) => unknown } | null;
+        return typeof v?.get === 'function' ? String(v.get('title') ?? '') : undefined;
+      });
+    case 'likelihood':
+    case 'residualLikelihood':
+      return (ws.riskCriteria?.likelihood ?? []).map((l, i) => ({ label: l, kind: CompletionItemKind.EnumMember, detail: `rank ${i + 1}`, sortText: String(i) }));
+    case 'impact':
+    case 'residualImpact':
+      return (ws.riskCriteria?.impact ?? []).map((l, i) => ({ label: l, kind: CompletionItemKind.EnumMember, detail: `rank ${i + 1}`, sortText: String(i) }));
+    case 'annexIII':
+      return annexIIIItems();
+    case 'clause':
+      return clauseItems();
+    case 'operatorRoles':
+      return ROLES.map((r) => ({ label: r, kind: CompletionItemKind.EnumMember }));
+    case 'evidence':
+    case 'document':
+    case 'assessment':
+      return evidenceItems(file, ctx, cfg);
+  }
+  if (file.kind === 'AISystem' && ctx.path[0] === 'obligations' && ctx.path.length === 1) {
+    const refs = actRefItems(ctx.prefix);
+    if (refs) return refs.items;
+  }
+  let schema = schemaAt(file, [...ctx.path, key]);
+  if (ctx.where === 'item') schema = itemSchema(file, schema) ?? schema;
+  const values = (schema?.enum as unknown[] | undefined) ?? (schema?.type === 'boolean' ? [true, false] : undefined);
+  return (values ?? []).map((v, i) => ({ label: String(v), kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(2, '0') }));
+}
+
+/** Files and folders next to the document, for evidence paths (inside the workspace only). */
+function evidenceItems(file: ParsedFile, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
+  if (!cfg.fs.list) return [];
+  const typed = ctx.prefix.replace(/^["']/, '');
+  const slash = typed.lastIndexOf('/');
+  const dirPart = slash >= 0 ? typed.slice(0, slash + 1) : '';
+  const dir = join(dirname(file.path), dirPart);
+  return cfg.fs.list(dir)
+    .filter((n) => !n.startsWith('.'))
+    .map((n) => ({
+      label: dirPart + n,
+      kind: n.endsWith('/') ? CompletionItemKind.Folder : CompletionItemKind.File,
+      command: n.endsWith('/') ? { title: 'more', command: 'editor.action.triggerSuggest' } : undefined,
+    }));
+}

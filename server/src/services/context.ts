@@ -1,0 +1,102 @@
+import type { Position } from '../core/types';
+import type { ParsedFile } from '../core/yaml/parse';
+import { schemaFor } from '../core/rules/structure';
+
+/**
+ * Where the cursor is, read from the lines above it rather than the AST, so
+ * completion works while the document is half-typed and not valid YAML.
+ */
+export interface CursorContext {
+  /** Keys from the root down to the mapping the cursor is in. */
+  path: string[];
+  /** Text of the line before the cursor. */
+  before: string;
+  /** Indentation of the current line. */
+  indent: number;
+  /** 'key': typing a key; 'value': after `key: `; 'item': a list item (`- ` or inside `[...]`). */
+  where: 'key' | 'value' | 'item';
+  /** The key whose value is being typed (value/item). */
+  key?: string;
+  /** The partial word before the cursor. */
+  prefix: string;
+}
+
+const KEY_LINE = /^(\s*)(?:-\s+)?("[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?)\s*:(\s|$)/;
+
+function unquote(k: string): string {
+  return k.replace(/^["']|["']$/g, '');
+}
+
+/** The parent keys of a line: each earlier line with smaller indentation that opens a mapping. */
+export function parentKeys(file: ParsedFile, line: number, indent: number): string[] {
+  const path: string[] = [];
+  let limit = indent;
+  for (let l = line - 1; l >= 0 && limit > 0; l--) {
+    const t = file.lines.lineText(l);
+    if (!t.trim() || t.trim().startsWith('#')) continue;
+    const m = KEY_LINE.exec(t);
+    const ind = t.length - t.trimStart().length;
+    const itemInd = /^\s*-\s/.test(t) ? ind + (t.trimStart().length - t.trimStart().replace(/^-\s+/, '').length) : ind;
+    if (m && itemInd < limit) {
+      path.unshift(unquote(m[2].trim()));
+      limit = ind;
+    } else if (ind < limit) {
+      limit = ind;
+    }
+  }
+  return path;
+}
+
+export function cursorContext(file: ParsedFile, pos: Position): CursorContext {
+  const lineText = file.lines.lineText(pos.line);
+  const before = lineText.slice(0, pos.character);
+  const indent = lineText.length - lineText.trimStart().length;
+  // On a blank line the cursor column is the indentation being typed.
+  const path = parentKeys(file, pos.line, before.trim() === '' ? before.length : indent);
+  const kv = /^(\s*)(?:-\s+)?("[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?)\s*:\s+(.*)$/.exec(before);
+  if (kv) {
+    const key = unquote(kv[2].trim());
+    const rest = kv[3];
+    const inFlow = rest.lastIndexOf('[') > rest.lastIndexOf(']');
+    const word = /[^\s,[\]{}]*$/.exec(rest)?.[0] ?? '';
+    return { path, before, indent, where: inFlow ? 'item' : 'value', key, prefix: inFlow ? word : rest.trimStart() };
+  }
+  const item = /^\s*-\s+(.*)$/.exec(before);
+  if (item && !item[1].includes(':')) {
+    return { path: path.slice(0, -1), before, indent, where: 'item', key: path[path.length - 1], prefix: item[1] };
+  }
+  return { path, before, indent, where: 'key', prefix: before.trimStart() };
+}
+
+type Schema = Record<string, unknown>;
+
+function deref(root: Schema, s: Schema | undefined): Schema | undefined {
+  const ref = s?.['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
+    return (root.definitions as Record<string, Schema>)[ref.slice('#/definitions/'.length)];
+  }
+  return s;
+}
+
+/** The schema of the value at a key path (object properties, maps' additionalProperties, array items). */
+export function schemaAt(file: ParsedFile, path: readonly string[]): Schema | undefined {
+  if (!file.kind) return undefined;
+  const root = schemaFor(file.kind);
+  let s: Schema | undefined = root;
+  for (const key of path) {
+    s = deref(root, s);
+    if (!s) return undefined;
+    if (s.type === 'array' || s.items) s = deref(root, s.items as Schema);
+    const props = s?.properties as Record<string, Schema> | undefined;
+    if (props && key in props) s = props[key];
+    else if (s && typeof s.additionalProperties === 'object') s = s.additionalProperties as Schema;
+    else return undefined;
+  }
+  return deref(root, s);
+}
+
+/** For a property schema: its items' schema if it is an array. */
+export function itemSchema(file: ParsedFile, s: Schema | undefined): Schema | undefined {
+  if (!s || !file.kind) return undefined;
+  return deref(schemaFor(file.kind), s.items as Schema | undefined);
+}
