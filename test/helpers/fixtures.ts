@@ -20,6 +20,23 @@ riskCriteria:
   acceptable: 6
 audits:
   - { date: 2026-06-01, scope: Clauses 4-10, findings: [] }
+managementReviews:
+  - { date: 2026-07-01, decisions: [Keep the scope] }
+`;
+
+/** A clean high-risk system record: provider and deployer under Annex III(4)(a). */
+export const SYSTEM = `aims: 1
+kind: AISystem
+id: hiring
+name: CV screening
+owner: head-of-risk
+operatorRoles: [provider, deployer]
+classification:
+  tier: high
+  basis: annex-iii
+  annexIII: Annex III(4)(a)
+obligations:
+${[4, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 26, 43, 47, 48, 49, 72, 73].map((a) => `  Art. ${a}: { status: partial${a === 43 ? ', route: annex-vi' : ''} }`).join('\n')}
 `;
 
 /**

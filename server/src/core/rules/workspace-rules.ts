@@ -54,7 +54,7 @@ const missingManifest: Rule = {
   check(ctx) {
     const kindNode = entry(ctx.file.root, 'kind')?.value;
     if (!ctx.ws.manifest) {
-      ctx.report(kindNode, 'No AIMS manifest (kind: AIMS) in this workspace folder: role ids and risk criteria are not checked. Add one (the "AIMS: Create" snippets or `aims init` help).');
+      ctx.report(kindNode, 'No AIMS manifest (kind: AIMS) in this workspace folder: role ids and risk criteria are not checked. Add one (snippet aims-manifest, or `aims init`).');
     }
     if (!ctx.ws.soa && ctx.file.kind !== 'StatementOfApplicability') {
       ctx.report(kindNode, 'No Statement of Applicability in this workspace folder: controls cited here are not cross-checked against it.', { code: 'missing-soa' });

@@ -76,8 +76,9 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
   for (const warn of doc.warnings) syntax.push(yamlFinding(lines, warn.pos, warn.message, warn.code, 'warning'));
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;
+    const marker = text.lastIndexOf('---', start);
     syntax.push({
-      range: lines.range(Math.max(0, start - 3), start),
+      range: marker >= 0 ? lines.range(marker, marker + 3) : lines.range(start, start),
       severity: 'error',
       code: 'multiple-documents',
       message: 'An AIMS file holds one YAML document; this and later documents are ignored. Put each record in its own file.',
