@@ -30,7 +30,7 @@ function itemsFor(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
 }
 
 function headerItems(ctx: CursorContext): CompletionItem[] {
-  if (ctx.where === 'value' && ctx.key === 'kind') return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember }));
+  if (ctx.where === 'value' && ctx.key === 'kind') return KINDS.map((k, i) => ({ label: k, kind: CompletionItemKind.EnumMember, sortText: String(i) }));
   if (ctx.where === 'value' && ctx.key === 'aims') return [{ label: '1', kind: CompletionItemKind.Value, detail: 'format version' }];
   if (ctx.where === 'key' && ctx.path.length === 0) {
     return [
@@ -95,7 +95,10 @@ function keyItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
       label: k,
       kind: CompletionItemKind.Property,
       detail: typeof s['x-source'] === 'string' ? (s['x-source'] as string) : undefined,
-      documentation: typeof s.description === 'string' ? { kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: s.description } : undefined,
+      documentation:
+        typeof s.description === 'string'
+          ? { kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: s.description + (typeof s['x-source'] === 'string' ? `\n\n${s['x-source']}` : '') }
+          : undefined,
       insertText: `${k}: `,
       sortText: String(i).padStart(3, '0'),
     }));
