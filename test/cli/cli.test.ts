@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { run } from '../../server/src/cli/main';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+const temps: string[] = [];
+after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+function temp(): string {
+  const d = mkdtempSync(join(tmpdir(), 'aims-cli-'));
+  temps.push(d);
+  return d;
+}
+
+async function aims(args: string[], cwd = EXAMPLES): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
+  return { code, out, err };
+}
+
+/** A copy of the example workspace with one line of one file changed. */
+function brokenExample(file: string, from: string, to: string): string {
+  const dir = join(temp(), 'acme');
+  cpSync(join(EXAMPLES, 'acme-lending'), dir, { recursive: true });
+  const p = join(dir, file);
+  const text = readFileSync(p, 'utf8');
+  assert.ok(text.includes(from), `${file} contains ${from}`);
+  writeFileSync(p, text.replace(from, to));
+  return dir;
+}
+
+describe('aims check', () => {
+  it('finds nothing in the examples and prints the coverage summary', async () => {
+    const r = await aims(['check', 'acme-lending', 'starter', '--as-of', '2026-11-23']);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /Annex A: 38\/38 addressed, 0 gaps/);
+    assert.match(r.out, /credit-scoring \(high, Annex III\(5\)\(b\)\): 15 met, 4 partial, 1 gap, 0 missing/);
+    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/);
+  });
+
+  it('prints compiler-style lines and exits 1 on an error', async () => {
+    const dir = brokenExample('soa.aims.yaml', '    title: AI policy\n', '    title: AI risk assessment\n');
+    const r = await aims(['check', '.', '--as-of', '2026-11-23'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^soa\.aims\.yaml:9:12 error soa-title-mismatch The title of A\.2\.2 is "AI policy", not "AI risk assessment"/m);
+  });
+
+  it('--fail-on decides the exit code', async () => {
+    const dir = brokenExample('aims.aims.yaml', 'nextReview: 2027-03-01', 'nextReview: 2026-10-01');
+    assert.equal((await aims(['check', dir, '--as-of', '2026-11-23'])).code, 0);
+    assert.equal((await aims(['check', dir, '--as-of', '2026-11-23', '--fail-on', 'warning'])).code, 1);
+    assert.equal((await aims(['check', dir, '--as-of', '2026-11-23', '--fail-on', 'never'])).code, 0);
+  });
+
+  it('--as-of moves date findings', async () => {
+    const early = await aims(['check', 'acme-lending', '--as-of', '2026-11-23']);
+    const late = await aims(['check', 'acme-lending', '--as-of', '2027-04-01']);
+    assert.doesNotMatch(early.out, /policy-review-overdue/);
+    assert.match(late.out, /aims\.aims\.yaml:\d+:\d+ warning policy-review-overdue/);
+  });
+
+  it('prints JSON with 0-based positions and paths relative to the folder', async () => {
+    const dir = brokenExample('systems/credit-scoring.aims.yaml', '  Art. 9:\n', '  Art. 9(3):\n');
+    const r = await aims(['check', dir, '--format', 'json', '--as-of', '2026-11-23']);
+    const json = JSON.parse(r.out) as { diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[]; coverage: { annexA: { total: number } } };
+    assert.equal(r.code, 0);
+    assert.equal(json.coverage.annexA.total, 38);
+    const d = json.diagnostics.find((x) => x.code === 'invalid-act-reference');
+    assert.equal(d, undefined, 'Art. 9(3) exists');
+    const dir2 = brokenExample('systems/credit-scoring.aims.yaml', '  Art. 9:\n', '  Art. 9(11):\n');
+    const j2 = JSON.parse((await aims(['check', dir2, '--format', 'json', '--as-of', '2026-11-23'])).out) as typeof json;
+    const bad = j2.diagnostics.find((x) => x.code === 'invalid-act-reference')!;
+    assert.equal(bad.file, 'systems/credit-scoring.aims.yaml');
+    assert.deepEqual(bad.range.start, { line: 27, character: 2 });
+    assert.equal(bad.severity, 'error');
+  });
+
+  it('prints valid SARIF 2.1.0 with 1-based regions and rule metadata', async () => {
+    const dir = brokenExample('risk/risk-register.aims.yaml', 'controls: [A.7.4, A.5.4]', 'controls: [A.7.4, A.10.4]');
+    const r = await aims(['check', '.', '--format', 'sarif', '--as-of', '2026-11-23'], dir);
+    const s = JSON.parse(r.out) as { version: string; $schema: string; runs: { tool: { driver: { name: string; rules: { id: string; defaultConfiguration: { level: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    assert.equal(s.version, '2.1.0');
+    assert.match(s.$schema, /sarif-2\.1\.0/);
+    assert.ok(s.runs[0].tool.driver.rules.some((x) => x.id === 'risk-control-excluded' && x.defaultConfiguration.level === 'error'));
+    const res = s.runs[0].results.find((x) => x.ruleId === 'risk-control-excluded')!;
+    assert.equal(res.level, 'error');
+    assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'risk/risk-register.aims.yaml');
+    assert.deepEqual([res.locations[0].physicalLocation.region.startLine, res.locations[0].physicalLocation.region.startColumn], [14, 23]);
+  });
+
+  it('exits 2 with a clear message on usage errors and unreadable paths', async () => {
+    for (const args of [['check', '--format', 'xml'], ['check', 'no-such-folder'], ['check', '--as-of', '23.11.2026'], ['check', '--bogus'], ['frobnicate']]) {
+      const r = await aims(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /^aims: .+\n$/);
+    }
+  });
+});
+
+describe('aims controls, articles, rules', () => {
+  it('lists the catalog as JSON', async () => {
+    const c = JSON.parse((await aims(['controls', '--format', 'json'])).out) as { id: string; title: string }[];
+    assert.equal(c.length, 38);
+    assert.deepEqual(c[0], { id: 'A.2.2', title: 'AI policy', topic: 'A.2', topicTitle: 'Policies related to AI' });
+    const a = JSON.parse((await aims(['articles', '--format', 'json'])).out) as { number: number; title: string }[];
+    assert.equal(a.length, 113);
+    assert.equal(a[16].title, 'Quality management system');
+    assert.match((await aims(['rules'])).out, /soa-missing-justification\s+error/);
+  });
+});
+
+describe('aims import', () => {
+  it('imports a CSV with quotes, semicolons and a BOM, and reports what the table got wrong', async () => {
+    const dir = temp();
+    writeFileSync(
+      join(dir, 'soa.csv'),
+      '\uFEFFControl;Title;Applicable;Justification;Status;Evidence;Owner\n' +
+        'A.2.2;AI risk assessment;yes;"Root of the AIMS; approved by the board";Implemented;policies/ai-policy.md;AIMS owner\n' +
+        'A.2.3;Alignment with other organizational policies;no;;;;\n' +
+        'A.2.9;Made-up control;yes;x;Planned;;\n' +
+        'A.3.2;AI roles and responsibilities;maybe;Because;In progress;;\n',
+    );
+    const r = await aims(['import', 'soa.csv', '-o', 'soa.aims.yaml', '--as-of', '2026-11-23'], dir);
+    assert.equal(r.code, 0, r.err);
+    const yaml = readFileSync(join(dir, 'soa.aims.yaml'), 'utf8');
+    assert.match(yaml, /A\.2\.2:\n {4}title: AI risk assessment\n {4}applicable: true\n {4}justification: Root of the AIMS; approved by the board\n {4}status: implemented/);
+    assert.match(r.err, /soa\.csv:5: A\.3\.2: applicable value "maybe"/);
+    assert.match(r.err, /35 Annex A control\(s\) have no row/);
+    assert.match(r.out, /soa-title-mismatch/);
+    assert.match(r.out, /soa-unknown-control/);
+    assert.match(r.out, /soa-missing-justification A\.2\.3 has no justification/);
+    assert.match(r.out, /soa-missing-control/);
+    assert.match(yaml, /not mapped: applicable: maybe/);
+  });
+  it('imports a Markdown table and refuses to overwrite without --force', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'soa.md'), '# SoA\n\n| ID | Control title | Included | Reason |\n|---|---|---|---|\n| A.2.2 | AI policy | ✓ | Root \\| of it |\n');
+    assert.equal((await aims(['import', 'soa.md'], dir)).code, 0);
+    assert.match(readFileSync(join(dir, 'soa.aims.yaml'), 'utf8'), /justification: Root \| of it/);
+    const again = await aims(['import', 'soa.md'], dir);
+    assert.equal(again.code, 2);
+    assert.match(again.err, /exists; use --force/);
+  });
+});
+
+describe('aims init', () => {
+  it('writes a starter workspace with no errors, only placeholders to fill', async () => {
+    const dir = temp();
+    assert.equal((await aims(['init', 'ws', '--organisation', 'Test GmbH'], dir)).code, 0);
+    assert.ok(existsSync(join(dir, 'ws', 'soa.aims.yaml')));
+    const r = await aims(['check', 'ws', '--format', 'json'], dir);
+    const codes = new Set((JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
+    assert.deepEqual([...codes], []);
+    assert.equal((await aims(['init', 'ws'], dir)).code, 2);
+  });
+});
