@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ensureBuilt, MINIMAL_CAPS, ROOT_DIR, TestClient, VSCODE_CAPS } from './client';
+
+const temps: string[] = [];
+after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+/** A fresh copy of the example workspace. */
+function example(): { dir: string; uri: (rel: string) => string; text: (rel: string) => string } {
+  const dir = join(mkdtempSync(join(tmpdir(), 'aims-lsp-')), 'acme');
+  temps.push(dir);
+  cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), dir, { recursive: true });
+  return { dir, uri: (rel) => pathToFileURL(join(dir, rel)).toString(), text: (rel) => readFileSync(join(dir, rel), 'utf8') };
+}
+
+async function open(c: TestClient, uri: string, text: string, version = 1): Promise<void> {
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'aims', version, text } });
+}
+
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, needle);
+  return i;
+}
+
+before(() => ensureBuilt());
+
+describe('language server over stdio (VS Code-like client)', () => {
+  let c: TestClient;
+  const ws = example();
+  const SOA = 'soa.aims.yaml';
+  const RISK = 'risk/risk-register.aims.yaml';
+  const SYS = 'systems/credit-scoring.aims.yaml';
+
+  before(async () => {
+    c = new TestClient();
+    c.settings = { referenceDate: '2026-11-23' };
+    const init = (await c.initialize(pathToFileURL(ws.dir).toString(), VSCODE_CAPS)) as { capabilities: Record<string, unknown> };
+    assert.ok(init.capabilities.completionProvider);
+    assert.ok(init.capabilities.renameProvider);
+  });
+  after(() => c.close());
+
+  it('indexes the workspace and publishes (empty) diagnostics for unopened files', async () => {
+    await c.until(() => c.latest(ws.uri(RISK)), 'risk register diagnostics');
+    assert.deepEqual(c.latest(ws.uri(RISK)), []);
+  });
+
+  it('reports a finding on open and clears it after an incremental edit', async () => {
+    const text = ws.text(SYS).replace('annexIII: Annex III(5)(b)', 'annexIII: Annex III(5)(x)');
+    await open(c, ws.uri(SYS), text);
+    const diags = await c.until(() => c.latest(ws.uri(SYS))?.find((d) => d.code === 'invalid-act-reference') && c.latest(ws.uri(SYS)), 'invalid reference');
+    const line = lineOf(text, 'annexIII:');
+    assert.equal(diags.find((d) => d.code === 'invalid-act-reference')!.range.start.line, line);
+    const col = text.split('\n')[line].indexOf('(x)') + 1;
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ws.uri(SYS), version: 2 },
+      contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: 'b' }],
+    });
+    await c.until(() => c.latest(ws.uri(SYS))?.length === 0, 'cleared diagnostics');
+  });
+
+  it('editing the SoA updates the risk register that relies on it, and not unrelated files', async () => {
+    const riskBefore = c.countFor(ws.uri(RISK));
+    const chatbot = ws.uri('systems/support-chatbot.aims.yaml');
+    const chatBefore = c.countFor(chatbot);
+    const soa = ws.text(SOA);
+    await open(c, ws.uri(SOA), soa);
+    const line = lineOf(soa, '  A.7.4:') + 2; // the `applicable: true` line of A.7.4
+    assert.match(soa.split('\n')[line], /applicable: true/);
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ws.uri(SOA), version: 2 },
+      contentChanges: [{ range: { start: { line, character: 16 }, end: { line, character: 20 } }, text: 'false' }],
+    });
+    const risk = await c.until(() => c.latest(ws.uri(RISK))?.find((d) => d.code === 'risk-control-excluded'), 'risk-control-excluded');
+    assert.match(risk.message, /A\.7\.4/);
+    assert.ok(c.countFor(ws.uri(RISK)) > riskBefore);
+    assert.equal(c.countFor(chatbot), chatBefore, 'the chatbot record does not depend on A.7.4 and is not republished');
+    assert.ok(c.notifications.some((n) => n.method === 'aims/coverageChanged'));
+  });
+
+  it('answers completion, hover, definition, references, symbols, links and folding', async () => {
+    const text = ws.text(SYS);
+    const line = lineOf(text, '  Art. 9:');
+    const comp = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: ws.uri(SYS) }, position: { line: lineOf(text, 'lifecycle:'), character: 11 } })) as { items: { label: string }[] };
+    assert.ok(comp.items.some((i) => i.label === 'retired'));
+    const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: ws.uri(SYS) }, position: { line, character: 4 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /Risk management system/);
+    const ownerLine = lineOf(text, 'owner: head-of-risk');
+    const def = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: ws.uri(SYS) }, position: { line: ownerLine, character: 10 } })) as { uri: string }[];
+    assert.equal(def[0].uri, ws.uri('aims.aims.yaml'));
+    const ctrlLine = lineOf(text, 'controls: [A.5.2, A.6.2.4]');
+    const toSoa = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: ws.uri(SYS) }, position: { line: ctrlLine, character: 17 } })) as { uri: string }[];
+    assert.equal(toSoa[0].uri, ws.uri(SOA));
+    const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri: ws.uri(SYS) }, position: { line: ownerLine, character: 10 }, context: { includeDeclaration: true } })) as { uri: string }[];
+    assert.ok(refs.length >= 4);
+    const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: ws.uri(SYS) } })) as { name: string }[];
+    assert.ok(symbols.some((s) => s.name === 'obligations'));
+    const links = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri: ws.uri(SYS) } })) as { target: string }[];
+    assert.ok(links.some((l) => l.target.endsWith('/evidence/logging-standard.md')));
+    const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: ws.uri(SYS) } })) as unknown[];
+    assert.ok(folds.length > 10);
+    const wsyms = (await c.conn.sendRequest('workspace/symbol', { query: 'credit' })) as { name: string }[];
+    assert.ok(wsyms.some((s) => s.name.startsWith('credit-scoring')));
+  });
+
+  it('renames a role id across the workspace', async () => {
+    const text = ws.text(SYS);
+    const ownerLine = lineOf(text, 'owner: head-of-risk');
+    const edit = (await c.conn.sendRequest('textDocument/rename', { textDocument: { uri: ws.uri(SYS) }, position: { line: ownerLine, character: 10 }, newName: 'model-risk-lead' })) as { changes: Record<string, { newText: string }[]> };
+    assert.ok(edit.changes[ws.uri('aims.aims.yaml')].length >= 1);
+    assert.ok(edit.changes[ws.uri(RISK)].length >= 2);
+    assert.ok(Object.values(edit.changes).flat().every((e) => e.newText === 'model-risk-lead'));
+  });
+
+  it('serves coverage for the tree views', async () => {
+    const cov = (await c.conn.sendRequest('aims/coverage', {})) as { workspaces: { annexA: { total: number }; systems: { id: string }[] }[] };
+    assert.equal(cov.workspaces[0].annexA.total, 38);
+    assert.deepEqual(cov.workspaces[0].systems.map((s) => s.id).sort(), ['credit-scoring', 'fraud-detection', 'support-chatbot']);
+    const report = (await c.conn.sendRequest('aims/renderReport', { format: 'markdown' })) as { content: string };
+    assert.match(report.content, /# AIMS coverage report: Acme Lending GmbH/);
+  });
+
+  it('offers the quick fix that adds missing obligations', async () => {
+    const uri = ws.uri('systems/new.aims.yaml');
+    const text = 'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [deployer]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n';
+    await open(c, uri, text);
+    const diags = await c.until(() => c.latest(uri)?.filter((d) => d.code === 'missing-obligation').length && c.latest(uri), 'missing-obligation');
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } })) as { title: string }[];
+    assert.ok(actions.some((a) => /Add the 1 obligation/.test(a.title)));
+  });
+
+  it('follows file-system changes reported by the watcher', async () => {
+    const extra = join(ws.dir, 'systems', 'watched.aims.yaml');
+    writeFileSync(extra, 'aims: 1\nkind: AISystem\nid: credit-scoring\nname: Duplicate\nclassification: { tier: minimal, basis: none }\n');
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(extra).toString(), type: 1 }] });
+    await c.until(() => c.latest(pathToFileURL(extra).toString())?.some((d) => d.code === 'duplicate-id'), 'duplicate-id in the new file');
+    unlinkSync(extra);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(extra).toString(), type: 3 }] });
+    await c.until(() => c.latest(pathToFileURL(extra).toString())?.length === 0, 'cleared after delete');
+  });
+
+  it('re-checks when settings change (reference date)', async () => {
+    c.settings = { referenceDate: '2027-04-01' };
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { aims: c.settings } });
+    await c.until(() => c.latest(ws.uri('aims.aims.yaml'))?.some((d) => d.code === 'policy-review-overdue'), 'policy-review-overdue');
+  });
+
+  it('answers a cancelled request with an error or a result, never hangs', async () => {
+    const { CancellationTokenSource } = await import('vscode-jsonrpc/node');
+    const src = new CancellationTokenSource();
+    const p = c.conn.sendRequest('aims/coverage', {}, src.token);
+    src.cancel();
+    await p.then(
+      () => undefined,
+      (e: { code?: number }) => assert.equal(e.code, -32800),
+    );
+  });
+});
+
+describe('language server with a minimal client (no configuration, no snippets)', () => {
+  it('takes settings from didChangeConfiguration and gives plain completions', async () => {
+    const ws = example();
+    const c = new TestClient();
+    try {
+      await c.initialize(pathToFileURL(ws.dir).toString(), MINIMAL_CAPS);
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { aims: { referenceDate: '2027-04-01' } } });
+      await c.until(() => c.latest(ws.uri('aims.aims.yaml'))?.some((d) => d.code === 'policy-review-overdue'), 'pushed settings applied');
+      const uri = ws.uri('systems/credit-scoring.aims.yaml');
+      const text = ws.text('systems/credit-scoring.aims.yaml');
+      await open(c, uri, text);
+      const line = lineOf(text, 'obligations:') + 1;
+      const comp = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } })) as { items: { insertTextFormat?: number; textEdit?: { newText: string } }[] };
+      assert.ok(comp.items.length > 0);
+      assert.ok(comp.items.every((i) => i.insertTextFormat !== 2 && !/\$\{/.test(i.textEdit?.newText ?? '')));
+    } finally {
+      await c.close();
+    }
+  });
+});
