@@ -1,0 +1,239 @@
+// The extension in a real VS Code workbench: code-server (VS Code OSS, from npm) in headless
+// Chromium, driven with playwright-core. Packages the .vsix, installs it into a fresh profile,
+// opens a copy of the example workspace with one defect, and checks what a user sees.
+// Needs `npm run setup:test` (Chromium, Node 24, code-server). Screenshots: test-artifacts/e2e/.
+// Prints `ok N - …` / `not ok N - …` and a final `N passed, N failed`; exits 1 on any failure.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, homedir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = process.env.AIMS_E2E_ROOT ?? join(homedir(), '.cache', 'aims-e2e');
+const NODE24 = join(CACHE, 'node24', 'package', 'bin', 'node');
+const CODE_SERVER = join(CACHE, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+if (!existsSync(NODE24) || !existsSync(CODE_SERVER) || !existsSync(CHROMIUM)) {
+  const msg = `e2e: code-server, Node 24 or Chromium missing under ${CACHE} (run \`npm run setup:test\`)`;
+  if (process.env.CI === 'true') {
+    console.error(msg);
+    process.exit(1);
+  }
+  console.log(`${msg}; skipping the real-editor tests.`);
+  process.exit(0);
+}
+
+const t0 = Date.now();
+const log = (m) => console.log(`  [${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+rmSync(ARTIFACTS, { recursive: true, force: true });
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// ---- package the extension exactly as users get it
+const work = mkdtempSync(join(tmpdir(), 'aims-e2e-'));
+const vsix = join(work, 'aims.vsix');
+const pack = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+if (pack.status !== 0) {
+  console.error(pack.stdout, pack.stderr);
+  process.exit(1);
+}
+log(`packaged ${vsix}`);
+
+// ---- a fresh profile and a copy of the example with one defect (a mislabelled control)
+const ws = join(work, 'acme-lending');
+cpSync(join(ROOT, 'examples', 'acme-lending'), ws, { recursive: true });
+const soaPath = join(ws, 'soa.aims.yaml');
+writeFileSync(soaPath, readFileSync(soaPath, 'utf8').replace('    title: AI policy\n', '    title: AI risk assessment\n'));
+const home = join(work, 'home');
+const userData = join(work, 'user-data');
+const extensions = join(work, 'extensions');
+mkdirSync(join(userData, 'User'), { recursive: true });
+writeFileSync(
+  join(userData, 'User', 'settings.json'),
+  JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'workbench.tips.enabled': false,
+    'chat.disableAIFeatures': true,
+    'git.enabled': false,
+    'files.autoSave': 'off',
+    'aims.referenceDate': '2026-11-23',
+  }),
+);
+const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache'), EXTENSIONS_GALLERY: '{"serviceUrl":""}' };
+const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
+const inst = spawnSync(NODE24, [CODE_SERVER, ...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
+if (inst.status !== 0) {
+  console.error(inst.stdout, inst.stderr);
+  process.exit(1);
+}
+log('installed the .vsix into a fresh profile');
+
+const port = await new Promise((res) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => res(p));
+  });
+});
+const server = spawn(NODE24, [CODE_SERVER, ...csArgs, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ws], {
+  env,
+  detached: true,
+  stdio: ['ignore', 'ignore', 'ignore'],
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+
+async function waitFor(fn, what, ms = 60_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 'code-server to listen', 60_000);
+log(`code-server on 127.0.0.1:${port}`);
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+const results = [];
+let n = 0;
+async function step(name, fn) {
+  n++;
+  try {
+    await fn();
+    results.push(true);
+    console.log(`ok ${n} - ${name}`);
+  } catch (e) {
+    results.push(false);
+    console.log(`not ok ${n} - ${name}\n  # ${String(e.message).split('\n')[0]}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, `${String(n).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) }).catch(() => {});
+}
+
+async function quickOpen(file) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await page.keyboard.type(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: file.split('/').pop() }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+}
+async function command(title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+const editorText = () => page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+
+try {
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  log('workbench loaded');
+
+  await step('the SoA defect shows in Problems', async () => {
+    await quickOpen('soa.aims.yaml');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'The title of A.2.2 is "AI policy"' }).first();
+    await row.waitFor({ timeout: 60_000 });
+  });
+
+  await step('the AIMS view shows Annex A coverage by topic', async () => {
+    await page.locator('.activitybar .action-label[aria-label^="AIMS"]').first().click();
+    for (const view of ['Annex A Coverage', 'AI Act Obligations', 'AI Systems']) {
+      await page.locator('.pane-header', { hasText: view }).first().waitFor({ timeout: 30_000 });
+    }
+    const rows = page.locator('.pane:has(.pane-header:has-text("Annex A Coverage")) .monaco-list-row');
+    await waitFor(async () => (await rows.allInnerTexts()).some((t) => t.startsWith('A.10 ')), 'topics A.2 … A.10');
+    const labels = await rows.allInnerTexts();
+    if (!labels[0].startsWith('A.2 Policies related to AI')) throw new Error(`first row: ${labels[0]}`);
+    log(`coverage rows: ${JSON.stringify(labels.slice(0, 3))}`);
+  });
+
+  await step('the obligations view groups systems by risk tier', async () => {
+    const rows = page.locator('.pane:has(.pane-header:has-text("AI Act Obligations")) .monaco-list-row');
+    await waitFor(async () => (await rows.allInnerTexts()).some((t) => t.includes('High-risk')), 'a High-risk group');
+  });
+
+  await step('a completion offers control ids and is accepted', async () => {
+    await quickOpen('risk/risk-register.aims.yaml');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('  R-7:\n    title: Exam data leak\n    controls:\n      - A.6.2.');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'A.6.2.4' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await waitFor(async () => /- A\.6\.2\.\d/.test(await editorText()), 'the accepted id in the editor');
+  });
+
+  await step('a hover explains the control under the cursor', async () => {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover', { hasText: 'ISO/IEC 42001 Annex A' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  await step('New AI System Record creates a record with its obligations', async () => {
+    await page.keyboard.press('Escape');
+    await command('AIMS: New AI System Record');
+    await page.locator('.quick-input-widget', { hasText: 'New AI System Record (1/4)' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.type('Exam proctoring');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: '(2/4)' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: '(3/4)' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: '(4/4)' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.type('Annex III(3)(d)');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Annex III(3)(d)' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring.aims.yaml' }).first().waitFor({ timeout: 30_000 });
+    await waitFor(async () => (await editorText()).includes('kind: AISystem'), 'the new record in the editor');
+    const text = readFileSync(join(ws, 'systems', 'exam-proctoring.aims.yaml'), 'utf8');
+    for (const want of ['annexIII: Annex III(3)(d)', 'Art. 9:', 'Art. 43:', 'Art. 73:']) if (!text.includes(want)) throw new Error(`record lacks ${want}`);
+  });
+
+  await step('the coverage report opens', async () => {
+    await command('AIMS: Open Coverage Report');
+    await page.locator('.tabs-container .tab', { hasText: 'AIMS Coverage Report' }).first().waitFor({ timeout: 30_000 });
+    const frame = await waitFor(async () => {
+      for (const f of page.frames()) if ((await f.locator('h1').allInnerTexts().catch(() => [])).some((t) => t.includes('Acme Lending GmbH'))) return f;
+      return undefined;
+    }, 'report content');
+    await frame.locator('svg.bar').first().waitFor({ timeout: 10_000 });
+  });
+} finally {
+  await browser.close().catch(() => {});
+  stopServer();
+  rmSync(work, { recursive: true, force: true });
+}
+const passed = results.filter(Boolean).length;
+console.log(`\n${passed} passed, ${results.length - passed} failed`);
+log(`screenshots in ${ARTIFACTS}`);
+process.exit(passed === results.length ? 0 : 1);
