@@ -158,3 +158,11 @@ describe('aims init', () => {
     assert.equal((await aims(['init', 'ws'], dir)).code, 2);
   });
 });
+
+describe('aims check on a single file', () => {
+  it('checks the file within its workspace, so relative evidence and ids resolve', async () => {
+    const r = await aims(['check', 'acme-lending/systems/credit-scoring.aims.yaml', '--as-of', '2026-11-23']);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/);
+  });
+});

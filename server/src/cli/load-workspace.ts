@@ -29,3 +29,33 @@ export function checkFolder(folder: string, options: CheckOptions): CheckedWorks
   const result = checkWorkspace(root, files, options, nodeFileSystem);
   return { ...result, folder: path.resolve(folder), files, coverage: computeCoverage(result.index, result.diagnostics, options) };
 }
+
+/**
+ * The workspace folder of a single file: the nearest folder above it that
+ * holds the AIMS manifest (a `kind: AIMS` file), else the current folder when
+ * the file is below it, else the file's own folder.
+ */
+export function workspaceRootOf(file: string, cwd: string): string {
+  let dir = path.dirname(file);
+  for (;;) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      names = [];
+    }
+    for (const n of names) {
+      if (!/\.aims\.ya?ml$/i.test(n)) continue;
+      try {
+        if (/^kind:\s*AIMS\s*$/m.test(fs.readFileSync(path.join(dir, n), 'utf8').slice(0, 4096))) return dir;
+      } catch {
+        // unreadable: not the manifest we are looking for
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const rel = path.relative(cwd, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel) ? cwd : path.dirname(file);
+}

@@ -9,7 +9,7 @@ import { starterWorkspace } from '../core/init-workspace';
 import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
 import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatJson, formatSarif, formatText, relativePath } from './formats';
-import { checkFolder, type CheckedWorkspace } from './load-workspace';
+import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
 import { toCorePath } from '../node/find-files';
 
 export interface Io {
@@ -117,8 +117,8 @@ function check(argv: string[], io: Io): number {
       }
       checked.push(checkFolder(abs, options));
     } else {
-      // A single file: its folder is the workspace; only that file's findings are reported.
-      const ws = checkFolder(path.dirname(abs), options);
+      // A single file: checked within its workspace; only that file's findings are reported.
+      const ws = checkFolder(workspaceRootOf(abs, io.cwd), options);
       const only = toCorePath(abs);
       ws.files = ws.files.filter((f) => f.path === only);
       checked.push(ws);
