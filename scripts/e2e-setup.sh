@@ -46,4 +46,4 @@ EOF
     npm install --no-audit --no-fund --foreground-scripts "code-server@$CODE_SERVER_VERSION" > "$ROOT/cs-install.log" 2>&1) \
     || { tail -40 "$ROOT/cs-install.log"; exit 1; }
 fi
-step "ready: $("$ROOT/node24/package/bin/node" -v), code-server $("$ROOT/node24/package/bin/node" "$ROOT/cs/node_modules/code-server/out/node/entry.js" --version 2>/dev/null | head -1), $(nvim --version | head -1), $(chromium --version 2>/dev/null)"
+step "ready: $("$ROOT/node24/package/bin/node" -v), code-server $(HOME="$ROOT/home" "$ROOT/node24/package/bin/node" "$ROOT/cs/node_modules/code-server/out/node/entry.js" --version 2>/dev/null | tail -1), $(nvim --version | head -1), $(chromium --version 2>/dev/null)"

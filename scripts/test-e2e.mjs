@@ -36,7 +36,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 // ---- package the extension exactly as users get it
 const work = mkdtempSync(join(tmpdir(), 'aims-e2e-'));
 const vsix = join(work, 'aims.vsix');
-const pack = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+const pack = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
 if (pack.status !== 0) {
   console.error(pack.stdout, pack.stderr);
   process.exit(1);
@@ -151,7 +151,8 @@ async function command(title) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
 }
-const editorText = () => page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+// The editor renders spaces as U+00A0.
+const editorText = async () => (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 
 try {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
@@ -186,11 +187,12 @@ try {
     await quickOpen('risk/risk-register.aims.yaml');
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.insertText('  R-7:\n    title: Exam data leak\n    controls:\n      - A.6.2.');
+    // One line in flow style: typed newlines would be re-indented by the editor.
+    await page.keyboard.insertText('  R-7: { title: Exam data leak, owner: aims-owner, treatment: mitigate, controls: [A.6.2.');
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget .monaco-list-row', { hasText: 'A.6.2.4' }).first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
-    await waitFor(async () => /- A\.6\.2\.\d/.test(await editorText()), 'the accepted id in the editor');
+    await waitFor(async () => /controls: \[A\.6\.2\.\d/.test(await editorText()), 'the accepted id in the editor');
   });
 
   await step('a hover explains the control under the cursor', async () => {

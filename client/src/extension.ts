@@ -36,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     createStatusItem(store),
   );
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments arrive untyped from VS Code
   const command = (id: string, fn: (...args: any[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };

@@ -5,6 +5,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -245,10 +246,10 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     }
     return workspaces;
   };
-  connection.onRequest(CoverageRequest.method, async (params: CoverageRequest.Params, token) => ({
+  connection.onRequest(CoverageRequest.method, async (params: CoverageRequest.Params, token: CancellationToken) => ({
     workspaces: await coverageOf(params ?? {}, () => token.isCancellationRequested),
   }));
-  connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token) => ({
+  connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token: CancellationToken) => ({
     content: renderReport(await coverageOf(params, () => token.isCancellationRequested), params.format),
   }));
 

@@ -129,7 +129,7 @@ describe('language server over stdio (VS Code-like client)', () => {
     const uri = ws.uri('systems/new.aims.yaml');
     const text = 'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [deployer]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n';
     await open(c, uri, text);
-    const diags = await c.until(() => c.latest(uri)?.filter((d) => d.code === 'missing-obligation').length && c.latest(uri), 'missing-obligation');
+    const diags = await c.until(() => (c.latest(uri)?.some((d) => d.code === 'missing-obligation') ? c.latest(uri) : undefined), 'missing-obligation');
     const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } })) as { title: string }[];
     assert.ok(actions.some((a) => /Add the 1 obligation/.test(a.title)));
   });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../../server/src/services/code-actions';
 import { checkFiles } from '../helpers/workspace';
@@ -11,11 +10,11 @@ import { EXISTING, MANIFEST, soa } from '../helpers/fixtures';
 function apply(files: Record<string, string>, at: string, title: RegExp): string {
   const diags = checkFiles(files, { existing: EXISTING })[at] ?? [];
   const { file, ws } = workspaceAt({ ...files, [at]: files[at] + '|' }, at);
-  const lsp = diags.map((d) => ({ range: d.range, code: d.code, message: d.message, data: d.data }) as LspDiagnostic);
+  const lsp = diags.map((d) => ({ range: d.range, code: d.code, message: d.message, data: d.data }));
   const actions = codeActions(file, ws, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: lsp }, config());
   const action = actions.find((a) => title.test(a.title));
   assert.ok(action, `no action ${title}; got ${actions.map((a) => a.title).join(' | ')}`);
-  const edits = Object.values(action.edit!.changes!)[0] as TextEdit[];
+  const edits = Object.values(action.edit!.changes!)[0];
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 0, file.text), edits);
 }
 

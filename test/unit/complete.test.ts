@@ -60,3 +60,14 @@ describe('completion', () => {
     assert.deepEqual(labels({ 'n.aims.yaml': 'aims: 1\nkind: |' }, 'n.aims.yaml'), ['AIMS', 'StatementOfApplicability', 'AISystem', 'RiskRegister']);
   });
 });
+
+describe('completion in flow style', () => {
+  it('offers control ids inside `{ …, controls: [` of a risk', () => {
+    const l = labels({ 'soa.aims.yaml': soa(), 'r.aims.yaml': 'aims: 1\nkind: RiskRegister\nrisks:\n  R-1: { title: t, controls: [A.6.2.|' }, 'r.aims.yaml');
+    assert.ok(l.includes('A.6.2.4'));
+  });
+  it('offers enum values inside a flow mapping', () => {
+    const l = labels({ 'r.aims.yaml': 'aims: 1\nkind: RiskRegister\nrisks:\n  R-1: { title: t, treatment: |' }, 'r.aims.yaml');
+    assert.deepEqual(l, ['mitigate', 'accept', 'avoid', 'transfer']);
+  });
+});

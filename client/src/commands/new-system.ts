@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { annexIIIAreas } from '../../../server/src/core/catalog/act';
-import { ROLES, type Role, type Tier } from '../../../server/src/core/catalog/obligations';
+import { ROLES, type Tier } from '../../../server/src/core/catalog/obligations';
 import { slugify, systemRecordText, type NewSystem } from '../../../server/src/core/templates';
 import { pickFolder, writeNewFile } from './files';
 
@@ -55,7 +55,7 @@ export async function newSystemRecord(): Promise<vscode.Uri | undefined> {
     annexIII = pick.label;
   }
   const id = slugify(name);
-  const spec: NewSystem = { id, name: name.trim(), roles: roles.map((r) => r.label as Role), tier: tier.tier, basis: tier.basis, annexIII };
+  const spec: NewSystem = { id, name: name.trim(), roles: roles.map((r) => r.label), tier: tier.tier, basis: tier.basis, annexIII };
   const { text, cursor } = systemRecordText(spec, new Date().toISOString().slice(0, 10));
   const uri = await writeNewFile(folder, `systems/${id}.aims.yaml`, text);
   if (!uri) return undefined;

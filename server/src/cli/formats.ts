@@ -102,13 +102,12 @@ export function formatSarif(list: CheckedWorkspace[], cwd: string, version: stri
           driver: {
             name: 'aims',
             version,
-            informationUri: 'https://github.com/aims-tooling/aims-lsp',
             rules: rules.map((r) => ({
               id: r.code,
               name: r.code.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
               shortDescription: { text: r.summary },
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-              helpUri: `https://github.com/aims-tooling/aims-lsp/blob/main/${RULES_DOC}#${r.code}`,
+              help: { text: `See ${RULES_DOC}#${r.code} in the aims package.` },
             })),
           },
         },

@@ -53,7 +53,7 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
       fs,
       rangeOf,
       report(target, message, extra = {}) {
-        const range = isRange(target) ? target : rangeOf(target as Node | null | undefined);
+        const range = isRange(target) ? target : rangeOf(target);
         const code = extra.code ?? rule.code;
         const severity = code === rule.code ? rule.severity : (rule.alsoReports?.find((r) => r.code === code)?.severity ?? rule.severity);
         const d: Diagnostic = { range, severity, code, message };

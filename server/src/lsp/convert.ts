@@ -1,4 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/types';
 
 const SEVERITY = {
@@ -8,7 +10,8 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-export const RULES_URL = 'https://github.com/aims-tooling/aims-lsp/blob/main/docs/rules.md';
+/** docs/rules.md as shipped beside the bundle (the .vsix and the npm package include it). */
+export const RULES_URL = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
 
 /** Core finding → LSP diagnostic (code, link to the rule's documentation, related places, fix data). */
 export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string): LspDiagnostic {

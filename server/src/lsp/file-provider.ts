@@ -20,10 +20,9 @@ export interface FileProvider {
 }
 
 export const nodeFileProvider: FileProvider = {
-  async listAimsFiles(folderUri) {
+  listAimsFiles(folderUri) {
     const u = URI.parse(folderUri);
-    if (u.scheme !== 'file') return [];
-    return findAimsFiles(u.fsPath).map((p) => URI.file(p).toString());
+    return Promise.resolve(u.scheme === 'file' ? findAimsFiles(u.fsPath).map((p) => URI.file(p).toString()) : []);
   },
   async readFile(uri) {
     const u = URI.parse(uri);

@@ -74,7 +74,7 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
   }
   m = /^annex\s+iii\((\d+)\)\(([a-z]*)$/i.exec(p);
   if (m) {
-    const area = annexIIIAreas().find((a) => a.point === Number(m![1]));
+    const area = annexIIIAreas().find((a) => a.point === Number(m[1]));
     return {
       replaceFrom: 0,
       items: (area?.points ?? []).map((pt) => ({ label: `Annex III(${area!.point})(${pt})`, kind: CompletionItemKind.Reference, detail: `${area!.title}, point (${pt})` })),

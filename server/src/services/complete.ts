@@ -5,6 +5,7 @@ import { KINDS, type Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
 import { dirname, join } from '../core/paths';
+import { child, scalarString, text } from '../core/yaml/nav';
 import { actRefItems, annexIIIItems, clauseItems, controlItems } from './complete-refs';
 import type { ServiceConfig } from './config';
 import { cursorContext, itemSchema, schemaAt, type CursorContext } from './context';
@@ -52,7 +53,7 @@ function presentKeys(file: ParsedFile, path: string[]): Set<string> {
   }
   const out = new Set<string>();
   for (const p of (node as { items?: { key?: { value?: unknown } }[] })?.items ?? []) {
-    if (p?.key?.value !== undefined) out.add(String(p.key.value));
+    if (p?.key?.value !== undefined) out.add(scalarString(p.key.value));
   }
   return out;
 }
@@ -94,7 +95,7 @@ function keyItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
     .map(([k, s], i) => ({
       label: k,
       kind: CompletionItemKind.Property,
-      detail: typeof s['x-source'] === 'string' ? (s['x-source'] as string) : undefined,
+      detail: typeof s['x-source'] === 'string' ? (s['x-source']) : undefined,
       documentation:
         typeof s.description === 'string'
           ? { kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: s.description + (typeof s['x-source'] === 'string' ? `\n\n${s['x-source']}` : '') }
@@ -122,18 +123,15 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
     case 'owner':
     case 'approvedBy':
       return idItems(ws.roles.keys(), CompletionItemKind.Variable, (id) => {
-        const v = ws.roles.get(id)?.value as { get?: (k: string) => unknown } | null;
-        return typeof v?.get === 'function' ? String(v.get('title') ?? '') : undefined;
+        return text(child(ws.roles.get(id)?.value, 'title'));
       });
     case 'system':
       return idItems(ws.systems.keys(), CompletionItemKind.Class, (id) => {
-        const v = ws.systems.get(id)?.[0]?.value as { get?: (k: string) => unknown } | null;
-        return typeof v?.get === 'function' ? String(v.get('name') ?? '') : undefined;
+        return text(child(ws.systems.get(id)?.[0]?.value, 'name'));
       });
     case 'risks':
       return idItems(ws.risks.keys(), CompletionItemKind.Reference, (id) => {
-        const v = ws.risks.get(id)?.[0]?.value as { get?: (k: string) => unknown } | null;
-        return typeof v?.get === 'function' ? String(v.get('title') ?? '') : undefined;
+        return text(child(ws.risks.get(id)?.[0]?.value, 'title'));
       });
     case 'likelihood':
     case 'residualLikelihood':

@@ -74,7 +74,7 @@ function addClauses(list: RawClause[], parent?: string): void {
     if (c.subclauses) addClauses(c.subclauses, c.id);
   }
 }
-addClauses(isoData.clauses as RawClause[]);
+addClauses(isoData.clauses);
 
 const controlById = new Map(controls.map((c) => [c.id, c]));
 const topicById = new Map(topics.map((t) => [t.id, t]));

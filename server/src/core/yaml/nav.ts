@@ -15,7 +15,7 @@ export function entries(node: unknown): Entry[] {
   for (const pair of node.items) {
     const k = pair.key;
     if (isScalar(k) && k.value !== null && k.value !== undefined) {
-      out.push({ key: String(k.value), keyNode: k, value: (pair.value as Node | null) ?? null, pair });
+      out.push({ key: scalarString(k.value), keyNode: k, value: (pair.value as Node | null) ?? null, pair });
     }
   }
   return out;
@@ -26,7 +26,7 @@ export function entry(node: unknown, key: string): Entry | undefined {
   if (!isMap(node)) return undefined;
   for (const pair of node.items) {
     const k = pair.key;
-    if (isScalar(k) && String(k.value) === key) {
+    if (isScalar(k) && scalarString(k.value) === key) {
       return { key, keyNode: k, value: (pair.value as Node | null) ?? null, pair };
     }
   }
@@ -41,8 +41,13 @@ export function child(node: unknown, key: string): Node | undefined {
 /** A scalar's value as a string (numbers and booleans stringified), or undefined. */
 export function text(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  const v = node.value;
+  return scalarString(node.value);
+}
+
+/** A scalar's value as text: dates as YYYY-MM-DD, anything else as YAML would print it. */
+export function scalarString(v: unknown): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && v !== null) return JSON.stringify(v);
   return String(v);
 }
 
@@ -84,12 +89,12 @@ export function pathAt(root: Node | null | undefined, offset: number): PathStep[
         const kr = k?.range;
         const vr = v?.range;
         if (kr && offset >= kr[0] && offset <= kr[1]) {
-          next = { key: String(isScalar(k) ? k.value : ''), node: v, keyNode: k ?? undefined, onKey: true };
+          next = { key: isScalar(k) ? scalarString(k.value) : '', node: v, keyNode: k ?? undefined, onKey: true };
           steps.push(next);
           return steps;
         }
         if (vr && offset >= vr[0] && offset <= vr[1]) {
-          next = { key: String(isScalar(k) ? k.value : ''), node: v, keyNode: k ?? undefined, onKey: false };
+          next = { key: isScalar(k) ? scalarString(k.value) : '', node: v, keyNode: k ?? undefined, onKey: false };
           break;
         }
       }

@@ -101,7 +101,7 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
   let kind: Kind | undefined;
   const kindNode = root?.get('kind', true);
   if (isScalar(kindNode) && typeof kindNode.value === 'string' && (KINDS as readonly string[]).includes(kindNode.value)) {
-    kind = kindNode.value as Kind;
+    kind = kindNode.value;
   }
   return { ...base, doc, root, kind, value };
 }
