@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { LineIndex } from './line-index';
 
@@ -63,7 +63,8 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, merge: true, strict: true }) as Document.Parsed[];
+    // uniqueKeys is checked below in one pass: the library's own check is quadratic in the number of keys.
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true, strict: true }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (e) {
     syntax.push({ range: whole, severity: 'error', code: 'yaml-syntax', message: `YAML could not be read: ${errorText(e)}` });
@@ -74,6 +75,7 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
 
   for (const err of doc.errors) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
   for (const warn of doc.warnings) syntax.push(yamlFinding(lines, warn.pos, warn.message, warn.code, 'warning'));
+  syntax.push(...duplicateKeys(doc, lines));
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;
     const marker = text.lastIndexOf('---', start);
@@ -104,6 +106,38 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
     kind = kindNode.value;
   }
   return { ...base, doc, root, kind, value };
+}
+
+/** Keys repeated in the same mapping, found with one set per mapping (linear in the file's size). */
+function duplicateKeys(doc: Document.Parsed, lines: LineIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > 256) continue;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k) && k.range) {
+          const key = String(k.value as string);
+          if (seen.has(key)) {
+            out.push({
+              range: lines.range(k.range[0], k.range[1]),
+              severity: 'error',
+              code: 'duplicate-key',
+              message: `Duplicate key '${key}'. Each key may appear once in a mapping; YAML tools keep only one of the values. Merge the two entries.`,
+            });
+          }
+          seen.add(key);
+        }
+        stack.push({ node: pair.value, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return out;
 }
 
 function yamlFinding(
