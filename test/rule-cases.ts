@@ -90,6 +90,13 @@ export const RULE_CASES: RuleCase[] = [
     good: SYS_HEAD + ART4,
   },
   {
+    code: 'complex-key',
+    why: 'YAML allows lists and mappings as keys; no AIMS field does, and tools turn them into unreadable text.',
+    file: 'systems/chatbot.aims.yaml',
+    bad: SYS_HEAD + ART4 + '[a, b]: value  # <--\n',
+    good: SYS_HEAD + ART4,
+  },
+  {
     code: 'multiple-documents',
     why: 'One AIMS file holds one document; a second `---` document would be ignored without a word.',
     file: 'systems/chatbot.aims.yaml',

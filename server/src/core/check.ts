@@ -9,6 +9,7 @@ import type { ParsedFile } from './yaml/parse';
 export const PARSER_CODES: readonly RuleInfo[] = [
   { code: 'yaml-syntax', severity: 'error', summary: 'The text is not valid YAML.' },
   { code: 'duplicate-key', severity: 'error', summary: 'A key appears twice in the same mapping.' },
+  { code: 'complex-key', severity: 'error', summary: 'A key is a list or a mapping instead of text.' },
   { code: 'multiple-documents', severity: 'error', summary: 'The file holds more than one YAML document.' },
   { code: 'yaml-alias-limit', severity: 'error', summary: 'Aliases expand beyond the limit (an alias bomb, or a document too repetitive to check).' },
   { code: 'file-too-large', severity: 'error', summary: 'The file is larger than the checker reads.' },

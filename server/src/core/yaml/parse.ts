@@ -64,7 +64,7 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
   let docs: Document.Parsed[];
   try {
     // uniqueKeys is checked below in one pass: the library's own check is quadratic in the number of keys.
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true, strict: true }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true, strict: true, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (e) {
     syntax.push({ range: whole, severity: 'error', code: 'yaml-syntax', message: `YAML could not be read: ${errorText(e)}` });
@@ -119,8 +119,16 @@ function duplicateKeys(doc: Document.Parsed, lines: LineIndex): Diagnostic[] {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const k = pair.key;
-        if (isScalar(k) && k.range) {
-          const key = String(k.value as string);
+        if (k && !isScalar(k) && (k as Node).range) {
+          const r = (k as Node).range!;
+          out.push({
+            range: lines.range(r[0], r[1]),
+            severity: 'error',
+            code: 'complex-key',
+            message: 'A key must be plain text; this one is a list or mapping, which no AIMS field accepts. Write the key as text.',
+          });
+        } else if (isScalar(k) && k.range) {
+          const key = String(k.value);
           if (seen.has(key)) {
             out.push({
               range: lines.range(k.range[0], k.range[1]),
