@@ -62,12 +62,17 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     if (changed.length) void connection.sendNotification(CoverageChangedNotification.method, { folders: [folder.root] });
   }
 
+  /** Paths waiting for a re-check per changed document, collected at each change (the debounce only delays them). */
+  const pending = new Map<string, Set<string>>();
   function schedule(uri: string, kinds: (string | undefined)[], immediate = false): void {
     const folder = manager.folderOf(uri);
+    const deps = pending.get(uri) ?? new Set<string>();
+    for (const d of manager.dependents(folder, pathOfUri(uri), kinds as never[])) deps.add(d);
+    pending.set(uri, deps);
     const run = (): void => {
       timers.delete(uri);
-      const p = pathOfUri(uri);
-      void recheck(folder, manager.dependents(folder, p, kinds as never[]));
+      pending.delete(uri);
+      void recheck(folder, [...deps]);
     };
     clearTimeout(timers.get(uri));
     if (immediate) run();

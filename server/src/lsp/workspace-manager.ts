@@ -3,6 +3,7 @@ import type { Diagnostic, CheckOptions, Kind } from '../core/types';
 import { buildIndex, type WorkspaceIndex } from '../core/workspace';
 import { parseFile, isAimsFile, type ParsedFile } from '../core/yaml/parse';
 import { dirname, isInside } from '../core/paths';
+import { child, text } from '../core/yaml/nav';
 import type { FileProvider } from './file-provider';
 import { pathOfUri } from './file-provider';
 
@@ -26,6 +27,8 @@ export interface Folder {
  */
 export class WorkspaceManager {
   readonly folders = new Map<string, Folder>();
+  /** System ids of the last changed file before and after the change (for duplicate-id re-checks). */
+  private lastIds: string[] = [];
 
   constructor(private readonly files: FileProvider) {}
 
@@ -82,8 +85,10 @@ export class WorkspaceManager {
     const folder = this.folderOf(uri);
     const p = pathOfUri(uri);
     if (!open && folder.open.has(p)) return { folder };
-    const before = folder.files.get(p)?.kind;
+    const old = folder.files.get(p);
+    const before = old?.kind;
     const parsed = parseFile(p, text, version);
+    this.lastIds = [systemId(old), systemId(parsed)].filter((x): x is string => !!x);
     folder.files.set(p, parsed);
     folder.uris.set(p, uri);
     if (open) folder.open.add(p);
@@ -95,7 +100,9 @@ export class WorkspaceManager {
   remove(uri: string): { folder: Folder; before?: Kind } | undefined {
     const folder = this.folderOf(uri);
     const p = pathOfUri(uri);
-    const before = folder.files.get(p)?.kind;
+    const old = folder.files.get(p);
+    const before = old?.kind;
+    this.lastIds = [systemId(old)].filter((x): x is string => !!x);
     if (!folder.files.delete(p)) return undefined;
     folder.uris.delete(p);
     folder.open.delete(p);
@@ -135,8 +142,9 @@ export class WorkspaceManager {
     for (const k of kinds) {
       if (k === 'AIMS' || k === 'StatementOfApplicability') return all.map((x) => x.path);
       if (k === 'AISystem') {
-        add('AISystem');
+        // Risk registers name systems; other records only matter when they share the id (duplicate-id).
         add('RiskRegister');
+        for (const x of all) if (x.kind === 'AISystem' && this.lastIds.includes(systemId(x) ?? '')) hit.add(x.path);
       }
       if (k === 'RiskRegister') {
         add('AISystem');
@@ -160,4 +168,9 @@ export class WorkspaceManager {
     }
     return changed;
   }
+}
+
+/** The id of an AI system record, if the file is one. */
+function systemId(f: ParsedFile | undefined): string | undefined {
+  return f?.kind === 'AISystem' ? text(child(f.root, 'id')) : undefined;
 }
