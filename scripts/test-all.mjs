@@ -3,7 +3,7 @@
 // and the extension in a real VS Code workbench. Stops at the first failing step.
 // Suites needing tools that `npm run setup:test` installs (nvim, code-server, chromium)
 // fail under CI=true when the tools are missing, and are skipped loudly elsewhere.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,7 +39,40 @@ const steps = [
   { name: 'e2e', cmd: node, args: ['scripts/test-e2e.mjs'] },
 ];
 
+/** Runs a step, echoing its output, and counts the passed/failed tests it reports. */
+function runStep(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buf = '';
+    const counts = { passed: 0, failed: 0 };
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      buf += chunk;
+      const lines = buf.split('\n');
+      buf = lines.pop();
+      for (const line of lines) {
+        let m = /^# pass (\d+)$/.exec(line);
+        if (m) counts.passed += Number(m[1]);
+        m = /^# fail (\d+)$/.exec(line);
+        if (m) counts.failed += Number(m[1]);
+        m = /^(\d+) passed, (\d+) failed$/.exec(line);
+        if (m) {
+          counts.passed += Number(m[1]);
+          counts.failed += Number(m[2]);
+        }
+      }
+    });
+    child.on('close', (status) => resolve({ status, counts }));
+  });
+}
+
 const results = [];
+const total = { passed: 0, failed: 0 };
+const finish = (code) => {
+  console.log(`\n${results.join('\n')}`);
+  console.log(`all tests: ${total.passed} passed, ${total.failed} failed`);
+  process.exit(code);
+};
 for (const s of steps) {
   if (only.length && !only.includes(s.name)) continue;
   let cmd = s.cmd;
@@ -55,12 +88,11 @@ for (const s of steps) {
   }
   console.log(`\n=== ${s.name}`);
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  const r = await runStep(cmd, args);
+  total.passed += r.counts.passed;
+  total.failed += r.counts.failed;
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   results.push(`${s.name}: ${r.status === 0 ? 'ok' : 'FAILED'} (${secs}s)`);
-  if (r.status !== 0) {
-    console.log(`\n${results.join('\n')}`);
-    process.exit(1);
-  }
+  if (r.status !== 0) finish(1);
 }
-console.log(`\n${results.join('\n')}`);
+finish(0);
