@@ -35,7 +35,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   const manager = new WorkspaceManager(files);
   const settings = new SettingsCache(connection);
   const timers = new Map<string, NodeJS.Timeout>();
-  let debounceMs = 150;
+  /** Fixed debounce from initializationOptions (tests); otherwise it follows the document's size. */
+  let debounceMs: number | undefined;
   let trusted = true;
   let snippetSupport = false;
   let markdown = false;
@@ -76,7 +77,11 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     };
     clearTimeout(timers.get(uri));
     if (immediate) run();
-    else timers.set(uri, setTimeout(run, debounceMs));
+    else {
+      // Short files re-check almost at once; long ones wait for a pause in typing, since each check costs a parse.
+      const lines = folder.files.get(pathOfUri(uri))?.lines.lineCount ?? 0;
+      timers.set(uri, setTimeout(run, debounceMs ?? (lines > 2000 ? 120 : 20)));
+    }
   }
 
   async function indexAll(): Promise<void> {

@@ -6,6 +6,7 @@ import type { WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
 import { parseFile, type ParsedFile } from '../core/yaml/parse';
 import { findAimsFiles, toCorePath } from '../node/find-files';
+import { memoFileSystem } from '../core/memo-fs';
 import { nodeFileSystem } from '../node/node-fs';
 
 export interface CheckedWorkspace extends WorkspaceResult {
@@ -26,7 +27,7 @@ export function readText(p: string): string {
 export function checkFolder(folder: string, options: CheckOptions): CheckedWorkspace {
   const root = toCorePath(folder);
   const files = findAimsFiles(folder).map((p) => parseFile(toCorePath(p), readText(p)));
-  const result = checkWorkspace(root, files, options, nodeFileSystem);
+  const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem));
   return { ...result, folder: path.resolve(folder), files, coverage: computeCoverage(result.index, result.diagnostics, options) };
 }
 

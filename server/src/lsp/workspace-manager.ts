@@ -4,6 +4,7 @@ import { buildIndex, type WorkspaceIndex } from '../core/workspace';
 import { parseFile, isAimsFile, type ParsedFile } from '../core/yaml/parse';
 import { dirname, isInside } from '../core/paths';
 import { child, text } from '../core/yaml/nav';
+import { memoFileSystem } from '../core/memo-fs';
 import type { FileProvider } from './file-provider';
 import { pathOfUri } from './file-provider';
 
@@ -157,11 +158,12 @@ export class WorkspaceManager {
   /** Re-checks the given files; returns those whose findings changed. */
   recheck(f: Folder, paths: string[], optionsFor: (path: string) => CheckOptions): string[] {
     const index = this.indexOf(f);
+    const fs = memoFileSystem(this.files.fs);
     const changed: string[] = [];
     for (const p of paths) {
       const file = f.files.get(p);
       if (!file) continue;
-      const next = checkFile(file, index, optionsFor(p), this.files.fs);
+      const next = checkFile(file, index, optionsFor(p), fs);
       const prev = f.diagnostics.get(p);
       f.diagnostics.set(p, next);
       if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(p);

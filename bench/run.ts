@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: generates workspaces, then measures — side by side, in the
+ * same run — the bare YAML parse (the floor), this project's language server,
+ * and yaml-language-server validating the same files against our schemas (the
+ * generic peer), plus CLI throughput and workspace scale. Prints a table and
+ * writes bench/results/latest.json. Figures, never assertions: the machine is
+ * shared and noisy, so read the ratios.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeLargeSoa, writeWorkspace } from './generate';
+
+const ROOT = join(__dirname, '..');
+const WORK = join(__dirname, '.work');
+const SHARED = join(ROOT, '..', 'shared', 'tools', 'lspbench');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const quick = process.argv.includes('--quick');
+
+function sh(cmd: string, args: string[], cwd = ROOT): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+// ---- tools: the shared driver, run with the benchmark's own dependencies
+if (!existsSync(join(__dirname, 'node_modules', 'yaml-language-server'))) {
+  console.log('installing benchmark dependencies (bench/package.json)…');
+  spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: __dirname, stdio: 'inherit' });
+}
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(join(WORK, 'lspbench'), { recursive: true });
+for (const f of ['lspbench.mjs', 'parse-floor.mjs']) cpSync(join(SHARED, f), join(WORK, 'lspbench', f));
+symlinkSync(join(__dirname, 'node_modules'), join(WORK, 'lspbench', 'node_modules'));
+if (!existsSync(join(ROOT, 'dist', 'server.js'))) sh(process.execPath, ['esbuild.mjs']);
+
+// ---- inputs
+const sizes = quick ? [1, 100, 1000] : [1, 100, 1000, 10000];
+const workspaces = sizes.map((n) => writeWorkspace(join(WORK, `ws-${n}`), n));
+const soa5000 = writeWorkspace(join(WORK, 'soa-5000-extra'), 3, 5000);
+const single = (quick ? [1000, 10000] : [1000, 10000, 50000]).map((lines) => ({ lines, file: writeLargeSoa(join(WORK, `soa-${lines / 1000}k`), lines) }));
+
+// ---- CLI throughput and workspace scale (one child process each, for a clean peak RSS)
+interface Scale {
+  files: number;
+  bytes: number;
+  ms: number;
+  filesPerSecond: number;
+  mbPerSecond: number;
+  peakRssMb: number;
+  findings: number;
+  recheckOnRecordEdit: number;
+}
+const scale: Record<string, Scale> = {};
+for (const dir of [...workspaces, soa5000]) {
+  const out = sh(process.execPath, ['--import', 'tsx', join(__dirname, 'measure-workspace.ts'), dir]);
+  scale[dir.split('/').pop()!] = JSON.parse(out.trim().split('\n').pop()!) as Scale;
+}
+
+// ---- floor, ours, peer on the single large files
+/** lspbench's JSON report; read through `pick` by dotted path. */
+type LspReport = Record<string, unknown>;
+function lspbench(server: string, file: string, root: string, lang: string, settings: unknown): LspReport {
+  const out = join(WORK, `lsp-${Math.random().toString(36).slice(2)}.json`);
+  spawnSync(
+    process.execPath,
+    [join(WORK, 'lspbench', 'lspbench.mjs'), '--server', server, '--files', file, '--root', root, '--language-id', lang, '--rounds', String(ROUNDS), '--settings', JSON.stringify(settings), '--out', out, '--quiet'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as LspReport) : {};
+}
+function floor(file: string): { median: number; p95: number } {
+  const out = join(WORK, `floor-${Math.random().toString(36).slice(2)}.json`);
+  sh(process.execPath, [join(WORK, 'lspbench', 'parse-floor.mjs'), '--yaml-from', ROOT, '--rounds', String(ROUNDS), '--out', out, file]);
+  const r = JSON.parse(readFileSync(out, 'utf8')) as { results: { parseDocumentMs: { median: number; p95: number } }[] };
+  return r.results[0].parseDocumentMs;
+}
+const OURS = `node ${join(ROOT, 'dist', 'server.js')} --stdio`;
+const PEER = `node ${join(__dirname, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')} --stdio`;
+const peerSettings = { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [join(ROOT, 'schemas', 'aims-file.schema.json')]: '*.aims.yaml' } } };
+const rows = single.map(({ lines, file }) => {
+  const root = join(file, '..');
+  return {
+    lines,
+    floor: floor(file),
+    ours: lspbench(OURS, file, root, 'aims', { aims: { referenceDate: '2026-11-23' } }),
+    peer: lspbench(PEER, file, root, 'yaml', peerSettings),
+  };
+});
+
+// ---- report
+const pick = (r: LspReport, path: string): number | undefined => {
+  let v: unknown = r;
+  for (const k of path.split('.')) v = (v as Record<string, unknown> | undefined)?.[k];
+  return typeof v === 'number' ? v : undefined;
+};
+const f = (x: number | undefined, d = 1) => (x === undefined ? 'n/a' : x.toFixed(d));
+console.log('\nSingle files (ms, medians over ' + ROUNDS + ' rounds; ratio = ours / other)');
+console.log('lines   floor  | open: ours  peer  ours/floor ours/peer | keystroke→diag ours p50/p95  peer p50 | completion p95 ours peer | hover p95 ours | RSS peak ours/peer MB');
+for (const r of rows) {
+  const openOurs = pick(r.ours, 'openAll.perFile.median');
+  const openPeer = pick(r.peer, 'openAll.perFile.median');
+  console.log(
+    [
+      String(r.lines).padEnd(7),
+      f(r.floor.median).padStart(6),
+      '|',
+      f(openOurs).padStart(10),
+      f(openPeer).padStart(6),
+      (openOurs && r.floor.median ? (openOurs / r.floor.median).toFixed(2) + '×' : 'n/a').padStart(10),
+      (openOurs && openPeer ? (openOurs / openPeer).toFixed(2) + '×' : 'n/a').padStart(9),
+      '|',
+      `${f(pick(r.ours, 'edit.incremental.median'))}/${f(pick(r.ours, 'edit.incremental.p95'))}`.padStart(27),
+      f(pick(r.peer, 'edit.incremental.median')).padStart(9),
+      '|',
+      f(pick(r.ours, 'completion.p95')).padStart(18),
+      f(pick(r.peer, 'completion.p95')).padStart(6),
+      '|',
+      f(pick(r.ours, 'hover.p95')).padStart(14),
+      '|',
+      `${f(pick(r.ours, 'memoryAtEnd.hwmMb'), 0)}/${f(pick(r.peer, 'memoryAtEnd.hwmMb'), 0)}`.padStart(10),
+    ].join(' '),
+  );
+}
+console.log('\nWorkspaces (CLI path: read, parse, index, check every file)');
+console.log('workspace            files      MB      ms  files/s   MB/s  peak RSS MB  findings  re-checked on one record edit');
+for (const [name, s] of Object.entries(scale)) {
+  console.log(
+    `${name.padEnd(20)} ${String(s.files).padStart(5)} ${(s.bytes / 1048576).toFixed(2).padStart(7)} ${String(s.ms).padStart(7)} ${String(s.filesPerSecond).padStart(8)} ${String(s.mbPerSecond).padStart(6)} ${String(s.peakRssMb).padStart(12)} ${String(s.findings).padStart(9)} ${String(s.recheckOnRecordEdit).padStart(6)}`,
+  );
+}
+mkdirSync(join(__dirname, 'results'), { recursive: true });
+writeFileSync(join(__dirname, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, single: rows, workspaces: scale }, null, 2));
+console.log('\nfull reports: bench/results/latest.json');
