@@ -76,8 +76,12 @@ function floor(file: string): { median: number; p95: number } {
 const OURS = `node ${join(ROOT, 'dist', 'server.js')} --stdio`;
 const PEER = `node ${join(__dirname, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')} --stdio`;
 const peerSettings = { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [join(ROOT, 'schemas', 'aims-file.schema.json')]: '*.aims.yaml' } } };
+// The workspace root handed to both servers is an empty folder: our server would otherwise index
+// (and publish for) the probe file before it is opened, which would flatter "open → diagnostics".
+const emptyRoot = join(WORK, 'empty-root');
+mkdirSync(emptyRoot, { recursive: true });
 const rows = single.map(({ lines, file }) => {
-  const root = join(file, '..');
+  const root = emptyRoot;
   return {
     lines,
     floor: floor(file),

@@ -13,9 +13,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { computeCoverage } from './core/coverage';
+import { prepareValidators } from './core/rules/structure';
+import { checkFile } from './core/check';
+import { soaText } from './core/templates';
+import { buildIndex } from './core/workspace';
+import { toOptions } from './lsp/settings';
 import { renderReport } from './core/report';
 import type { CheckOptions } from './core/types';
-import { isAimsFile, type ParsedFile } from './core/yaml/parse';
+import { isAimsFile, parseFile, type ParsedFile } from './core/yaml/parse';
 import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
@@ -131,6 +136,10 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   });
 
   connection.onInitialized(() => {
+    // Compile the schema validators and warm the parser up while idle, before the first document arrives.
+    prepareValidators();
+    const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01').repeat(1));
+    checkFile(warm, buildIndex('/', [warm]), toOptions(undefined), files.fs);
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.aims.{yaml,yml}' }] });
     }

@@ -28,6 +28,11 @@ function validatorFor(kind: Kind): ValidateFunction {
   return validators.get(kind)!;
 }
 
+/** Compiles the validators now (hosts call it while idle, so the first check does not pay for it). */
+export function prepareValidators(): void {
+  validatorFor('AIMS');
+}
+
 /** The JSON Schema of a kind (for completion and hover of keys). */
 export function schemaFor(kind: Kind): Record<string, unknown> {
   return SCHEMAS[kind] as Record<string, unknown>;
