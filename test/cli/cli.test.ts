@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -164,5 +164,18 @@ describe('aims check on a single file', () => {
     const r = await aims(['check', 'acme-lending/systems/credit-scoring.aims.yaml', '--as-of', '2026-11-23']);
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /0 error\(s\), 0 warning\(s\)/);
+  });
+});
+
+describe('aims check on a 100 MB file', () => {
+  it('reports it from its size alone, quickly, without reading it', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'huge.aims.yaml'), '');
+    truncateSync(join(dir, 'huge.aims.yaml'), 100 * 1024 * 1024); // sparse: nothing is written
+    const t = Date.now();
+    const r = await aims(['check', dir]);
+    assert.ok(Date.now() - t < 2000);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /huge\.aims\.yaml:1:1 error file-too-large File is 100\.0 MB/);
   });
 });

@@ -4,7 +4,7 @@ import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
 import { computeCoverage } from '../core/coverage';
 import type { WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
-import { parseFile, type ParsedFile } from '../core/yaml/parse';
+import { MAX_FILE_BYTES, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
 import { findAimsFiles, toCorePath } from '../node/find-files';
 import { memoFileSystem } from '../core/memo-fs';
 import { nodeFileSystem } from '../node/node-fs';
@@ -26,7 +26,11 @@ export function readText(p: string): string {
 /** Parses and checks every AIMS file below a folder (one AIMS). */
 export function checkFolder(folder: string, options: CheckOptions): CheckedWorkspace {
   const root = toCorePath(folder);
-  const files = findAimsFiles(folder).map((p) => parseFile(toCorePath(p), readText(p)));
+  // Oversized files are reported from their size; they are never read into memory.
+  const files = findAimsFiles(folder).map((p) => {
+    const size = fs.statSync(p).size;
+    return size > MAX_FILE_BYTES ? oversizedFile(toCorePath(p), size) : parseFile(toCorePath(p), readText(p));
+  });
   const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem));
   return { ...result, folder: path.resolve(folder), files, coverage: computeCoverage(result.index, result.diagnostics, options) };
 }

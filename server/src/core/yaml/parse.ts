@@ -34,6 +34,26 @@ export function isAimsFile(path: string): boolean {
   return /\.aims\.ya?ml$/i.test(path);
 }
 
+/** The finding for a file over the size limit, made from its size alone (hosts need not read it). */
+export function oversizedFile(path: string, bytes: number): ParsedFile {
+  const lines = new LineIndex('');
+  return {
+    path,
+    text: '',
+    version: 0,
+    lines,
+    value: undefined,
+    syntax: [
+      {
+        range: lines.range(0, 0),
+        severity: 'error',
+        code: 'file-too-large',
+        message: `File is ${(bytes / 1048576).toFixed(1)} MB; AIMS files over ${MAX_FILE_BYTES / 1048576} MB are not checked. Split it into several files.`,
+      },
+    ],
+  };
+}
+
 /** Parses one AIMS file. Never throws: anything unreadable becomes a diagnostic. */
 export function parseFile(path: string, text: string, version = 0): ParsedFile {
   const lines = new LineIndex(text);
