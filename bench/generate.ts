@@ -32,11 +32,27 @@ managementReviews:
 export function soaText(extra: number): string {
   const out = ['aims: 1', 'kind: StatementOfApplicability', 'approvedBy: aims-owner', 'approvedOn: 2026-05-01', 'controls:'];
   for (const c of allControls()) {
-    out.push(`  ${c.id}:`, `    title: ${c.title}`, '    applicable: true', '    justification: Needed for the systems in scope.', '    status: implemented', '    owner: aims-owner', '    evidence: [evidence/policy.md]');
+    out.push(
+      `  ${c.id}:`,
+      `    title: ${c.title}`,
+      '    applicable: true',
+      '    justification: Needed for the systems in scope.',
+      '    status: implemented',
+      '    owner: aims-owner',
+      '    evidence: [evidence/policy.md]',
+    );
   }
   if (extra) out.push('additionalControls:');
   for (let i = 1; i <= extra; i++) {
-    out.push(`  BENCH-${i}:`, `    title: Internal control ${i}`, '    applicable: true', '    justification: Required by the internal model risk policy.', `    status: ${['implemented', 'partial', 'planned'][i % 3]}`, '    owner: risk-lead', '    evidence: [evidence/policy.md]');
+    out.push(
+      `  BENCH-${i}:`,
+      `    title: Internal control ${i}`,
+      '    applicable: true',
+      '    justification: Required by the internal model risk policy.',
+      `    status: ${['implemented', 'partial', 'planned'][i % 3]}`,
+      '    owner: risk-lead',
+      '    evidence: [evidence/policy.md]',
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -77,7 +93,17 @@ export function systemText(i: number): string {
 function riskRegister(n: number): string {
   const out = ['aims: 1', 'kind: RiskRegister', 'risks:'];
   for (let i = 0; i < n; i++) {
-    out.push(`  R-${i}:`, `    title: Risk of system ${i}`, `    system: system-${i}`, '    likelihood: possible', '    impact: moderate', '    treatment: mitigate', '    controls: [A.6.2.4, A.7.4]', '    owner: risk-lead', '    status: open');
+    out.push(
+      `  R-${i}:`,
+      `    title: Risk of system ${i}`,
+      `    system: system-${i}`,
+      '    likelihood: possible',
+      '    impact: moderate',
+      '    treatment: mitigate',
+      '    controls: [A.6.2.4, A.7.4]',
+      '    owner: risk-lead',
+      '    status: open',
+    );
   }
   return out.join('\n') + '\n';
 }

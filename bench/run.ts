@@ -36,7 +36,10 @@ if (!existsSync(join(ROOT, 'dist', 'server.js'))) sh(process.execPath, ['esbuild
 const sizes = quick ? [1, 100, 1000] : [1, 100, 1000, 10000];
 const workspaces = sizes.map((n) => writeWorkspace(join(WORK, `ws-${n}`), n));
 const soa5000 = writeWorkspace(join(WORK, 'soa-5000-extra'), 3, 5000);
-const single = (quick ? [1000, 10000] : [1000, 10000, 50000]).map((lines) => ({ lines, file: writeLargeSoa(join(WORK, `soa-${lines / 1000}k`), lines) }));
+const single = (quick ? [1000, 10000] : [1000, 10000, 50000]).map((lines) => ({
+  lines,
+  file: writeLargeSoa(join(WORK, `soa-${lines / 1000}k`), lines),
+}));
 
 // ---- CLI throughput and workspace scale (one child process each, for a clean peak RSS)
 interface Scale {
@@ -62,7 +65,24 @@ function lspbench(server: string, file: string, root: string, lang: string, sett
   const out = join(WORK, `lsp-${Math.random().toString(36).slice(2)}.json`);
   spawnSync(
     process.execPath,
-    [join(WORK, 'lspbench', 'lspbench.mjs'), '--server', server, '--files', file, '--root', root, '--language-id', lang, '--rounds', String(ROUNDS), '--settings', JSON.stringify(settings), '--out', out, '--quiet'],
+    [
+      join(WORK, 'lspbench', 'lspbench.mjs'),
+      '--server',
+      server,
+      '--files',
+      file,
+      '--root',
+      root,
+      '--language-id',
+      lang,
+      '--rounds',
+      String(ROUNDS),
+      '--settings',
+      JSON.stringify(settings),
+      '--out',
+      out,
+      '--quiet',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as LspReport) : {};
@@ -75,7 +95,15 @@ function floor(file: string): { median: number; p95: number } {
 }
 const OURS = `node ${join(ROOT, 'dist', 'server.js')} --stdio`;
 const PEER = `node ${join(__dirname, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')} --stdio`;
-const peerSettings = { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [join(ROOT, 'schemas', 'aims-file.schema.json')]: '*.aims.yaml' } } };
+const peerSettings = {
+  yaml: {
+    validate: true,
+    hover: true,
+    completion: true,
+    schemaStore: { enable: false },
+    schemas: { [join(ROOT, 'schemas', 'aims-file.schema.json')]: '*.aims.yaml' },
+  },
+};
 // The workspace root handed to both servers is an empty folder: our server would otherwise index
 // (and publish for) the probe file before it is opened, which would flatter "open → diagnostics".
 const emptyRoot = join(WORK, 'empty-root');
@@ -98,7 +126,9 @@ const pick = (r: LspReport, path: string): number | undefined => {
 };
 const f = (x: number | undefined, d = 1) => (x === undefined ? 'n/a' : x.toFixed(d));
 console.log('\nSingle files (ms, medians over ' + ROUNDS + ' rounds; ratio = ours / other)');
-console.log('lines   floor  | open: ours  peer  ours/floor ours/peer | keystroke→diag ours p50/p95  peer p50 | completion p95 ours peer | hover p95 ours | RSS peak ours/peer MB');
+console.log(
+  'lines   floor  | open: ours  peer  ours/floor ours/peer | keystroke→diag ours p50/p95  peer p50 | completion p95 ours peer | hover p95 ours | RSS peak ours/peer MB',
+);
 for (const r of rows) {
   const openOurs = pick(r.ours, 'openAll.perFile.median');
   const openPeer = pick(r.peer, 'openAll.perFile.median');
@@ -132,5 +162,8 @@ for (const [name, s] of Object.entries(scale)) {
   );
 }
 mkdirSync(join(__dirname, 'results'), { recursive: true });
-writeFileSync(join(__dirname, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, single: rows, workspaces: scale }, null, 2));
+writeFileSync(
+  join(__dirname, 'results', 'latest.json'),
+  JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, single: rows, workspaces: scale }, null, 2),
+);
 console.log('\nfull reports: bench/results/latest.json');

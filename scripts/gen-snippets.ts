@@ -28,13 +28,18 @@ function soaBody(): string[] {
     'kind: StatementOfApplicability',
     'approvedBy: ${1:aims-owner}',
     'approvedOn: ${2:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}',
-    '# Every Annex A control of ISO/IEC 42001, in the standard\'s order. For each one decide',
+    "# Every Annex A control of ISO/IEC 42001, in the standard's order. For each one decide",
     '# whether it applies and say why (clause 6.1.3 asks for a justification either way).',
     'controls:',
   ];
   let n = 3;
   for (const c of allControls()) {
-    body.push(`  ${c.id}:`, `    title: ${esc(c.title)}`, `    applicable: \${${n++}|true,false|}`, `    justification: \${${n++}:Why this control is included or excluded}`);
+    body.push(
+      `  ${c.id}:`,
+      `    title: ${esc(c.title)}`,
+      `    applicable: \${${n++}|true,false|}`,
+      `    justification: \${${n++}:Why this control is included or excluded}`,
+    );
   }
   return body;
 }
@@ -119,12 +124,18 @@ export function buildSnippets(): Record<string, Snippet> {
       description: 'AI system record with no tier-specific obligations (Art. 4 AI literacy still applies)',
       body: systemBody(['deployer'], 'minimal', 'none'),
     },
-    'Obligation': {
+    Obligation: {
       prefix: ['aims-obligation'],
       description: 'One AI Act obligation of a system record',
-      body: ['Art. ${1:9}:', '  status: ${2|gap,partial,met,not-applicable|}', '  evidence: [${3:evidence/file.md}]', '  controls: [${4:A.5.2}]', '$0'],
+      body: [
+        'Art. ${1:9}:',
+        '  status: ${2|gap,partial,met,not-applicable|}',
+        '  evidence: [${3:evidence/file.md}]',
+        '  controls: [${4:A.5.2}]',
+        '$0',
+      ],
     },
-    'Risk': {
+    Risk: {
       prefix: ['aims-risk'],
       description: 'One risk of a risk register (clauses 6.1.2, 6.1.3)',
       body: [
@@ -140,7 +151,7 @@ export function buildSnippets(): Record<string, Snippet> {
         '$0',
       ],
     },
-    'Nonconformity': {
+    Nonconformity: {
       prefix: ['aims-nonconformity'],
       description: 'One nonconformity of the manifest (clause 10.2)',
       body: [

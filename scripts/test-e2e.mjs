@@ -36,7 +36,19 @@ mkdirSync(ARTIFACTS, { recursive: true });
 // ---- package the extension exactly as users get it
 const work = mkdtempSync(join(tmpdir(), 'aims-e2e-'));
 const vsix = join(work, 'aims.vsix');
-const pack = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+const pack = spawnSync(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '-o',
+    vsix,
+  ],
+  { cwd: ROOT, encoding: 'utf8' },
+);
 if (pack.status !== 0) {
   console.error(pack.stdout, pack.stderr);
   process.exit(1);
@@ -69,7 +81,14 @@ writeFileSync(
     'aims.referenceDate': '2026-11-23',
   }),
 );
-const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache'), EXTENSIONS_GALLERY: '{"serviceUrl":""}' };
+const env = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, '.config'),
+  XDG_DATA_HOME: join(home, '.local/share'),
+  XDG_CACHE_HOME: join(home, '.cache'),
+  EXTENSIONS_GALLERY: '{"serviceUrl":""}',
+};
 const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
 const inst = spawnSync(NODE24, [CODE_SERVER, ...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
 if (inst.status !== 0) {
@@ -84,11 +103,27 @@ const port = await new Promise((res) => {
     s.close(() => res(p));
   });
 });
-const server = spawn(NODE24, [CODE_SERVER, ...csArgs, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ws], {
-  env,
-  detached: true,
-  stdio: ['ignore', 'ignore', 'ignore'],
-});
+const server = spawn(
+  NODE24,
+  [
+    CODE_SERVER,
+    ...csArgs,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ws,
+  ],
+  {
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore'],
+  },
+);
 const stopServer = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -117,7 +152,15 @@ log(`code-server on 127.0.0.1:${port}`);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
 const results = [];
@@ -132,16 +175,24 @@ async function step(name, fn) {
     results.push(false);
     console.log(`not ok ${n} - ${name}\n  # ${String(e.message).split('\n')[0]}`);
   }
-  await page.screenshot({ path: join(ARTIFACTS, `${String(n).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) }).catch(() => {});
+  await page
+    .screenshot({ path: join(ARTIFACTS, `${String(n).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) })
+    .catch(() => {});
 }
 
 async function quickOpen(file) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
   await page.keyboard.type(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: file.split('/').pop() }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: file.split('/').pop() })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
 }
 async function command(title) {
@@ -152,7 +203,8 @@ async function command(title) {
   await page.keyboard.press('Enter');
 }
 // The editor renders spaces as U+00A0.
-const editorText = async () => (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+const editorText = async () =>
+  (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 
 try {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
@@ -218,14 +270,24 @@ try {
     await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring.aims.yaml' }).first().waitFor({ timeout: 30_000 });
     await waitFor(async () => (await editorText()).includes('kind: AISystem'), 'the new record in the editor');
     const text = readFileSync(join(ws, 'systems', 'exam-proctoring.aims.yaml'), 'utf8');
-    for (const want of ['annexIII: Annex III(3)(d)', 'Art. 9:', 'Art. 43:', 'Art. 73:']) if (!text.includes(want)) throw new Error(`record lacks ${want}`);
+    for (const want of ['annexIII: Annex III(3)(d)', 'Art. 9:', 'Art. 43:', 'Art. 73:'])
+      if (!text.includes(want)) throw new Error(`record lacks ${want}`);
   });
 
   await step('the coverage report opens', async () => {
     await command('AIMS: Open Coverage Report');
     await page.locator('.tabs-container .tab', { hasText: 'AIMS Coverage Report' }).first().waitFor({ timeout: 30_000 });
     const frame = await waitFor(async () => {
-      for (const f of page.frames()) if ((await f.locator('h1').allInnerTexts().catch(() => [])).some((t) => t.includes('Acme Lending GmbH'))) return f;
+      for (const f of page.frames())
+        if (
+          (
+            await f
+              .locator('h1')
+              .allInnerTexts()
+              .catch(() => [])
+          ).some((t) => t.includes('Acme Lending GmbH'))
+        )
+          return f;
       return undefined;
     }, 'report content');
     await frame.locator('svg.bar').first().waitFor({ timeout: 10_000 });

@@ -107,7 +107,10 @@ export const RULE_CASES: RuleCase[] = [
     code: 'yaml-alias-limit',
     why: 'Aliases that expand exponentially ("billion laughs") would exhaust memory; expansion is capped and the file reported.',
     file: 'systems/chatbot.aims.yaml',
-    bad: SYS_HEAD + ART4 + 'notes: &a [x, x, x, x, x, x, x, x, x, x]\nn2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nn3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nn4: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    bad:
+      SYS_HEAD +
+      ART4 +
+      'notes: &a [x, x, x, x, x, x, x, x, x, x]\nn2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nn3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nn4: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
     good: SYS_HEAD + ART4 + 'notes: Plain text\n',
     line: 1,
   },
@@ -172,7 +175,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     code: 'missing-key',
-    why: 'Some keys are needed to make sense of a record, such as a system\'s classification.',
+    why: "Some keys are needed to make sense of a record, such as a system's classification.",
     file: 'systems/chatbot.aims.yaml',
     bad: 'aims: 1  # <--\nkind: AISystem\nid: chatbot\nname: Chatbot\n',
     good: SYS_HEAD + ART4,
@@ -246,8 +249,12 @@ export const RULE_CASES: RuleCase[] = [
     code: 'soa-title-mismatch',
     why: 'Real SoAs often mislabel controls (A.2.2 called "AI risk assessment"); the title must be the standard\'s.',
     file: 'soa.aims.yaml',
-    bad: soaWith(['A.2.2']) + '  A.2.2:\n    title: AI risk assessment  # <--\n    applicable: true\n    justification: Root of the AIMS\n    status: planned\n',
-    good: soaWith(['A.2.2']) + '  A.2.2:\n    title: AI policy\n    applicable: true\n    justification: Root of the AIMS\n    status: planned\n',
+    bad:
+      soaWith(['A.2.2']) +
+      '  A.2.2:\n    title: AI risk assessment  # <--\n    applicable: true\n    justification: Root of the AIMS\n    status: planned\n',
+    good:
+      soaWith(['A.2.2']) +
+      '  A.2.2:\n    title: AI policy\n    applicable: true\n    justification: Root of the AIMS\n    status: planned\n',
   },
   {
     code: 'soa-missing-justification',
@@ -275,7 +282,9 @@ export const RULE_CASES: RuleCase[] = [
     why: 'An auditor asks for evidence of every implemented control.',
     file: 'soa.aims.yaml',
     bad: soaWith(['A.10.4']) + '  A.10.4:\n    applicable: true\n    justification: We supply customers.\n    status: implemented  # <--\n',
-    good: soaWith(['A.10.4']) + '  A.10.4:\n    applicable: true\n    justification: We supply customers.\n    status: implemented\n    evidence: [evidence/x.md]\n',
+    good:
+      soaWith(['A.10.4']) +
+      '  A.10.4:\n    applicable: true\n    justification: We supply customers.\n    status: implemented\n    evidence: [evidence/x.md]\n',
   },
   // ---- systems
   {
@@ -361,8 +370,12 @@ export const RULE_CASES: RuleCase[] = [
     code: 'iso-certification-claim',
     why: 'ISO/IEC 42001 is not a harmonised standard: certification is no conformity assessment under Art. 43, no presumption of conformity (Art. 40) and no basis for CE marking (Art. 48).',
     file: 'systems/hiring.aims.yaml',
-    bad: HIGH('  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: Our ISO 42001 certification satisfies Art. 43.  # <--\n'),
-    good: HIGH('  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: ISO 42001 evidence supports, but does not replace, the Annex VI procedure.\n'),
+    bad: HIGH(
+      '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: Our ISO 42001 certification satisfies Art. 43.  # <--\n',
+    ),
+    good: HIGH(
+      '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: ISO 42001 evidence supports, but does not replace, the Annex VI procedure.\n',
+    ),
   },
   {
     code: 'gpai-flags',
@@ -375,7 +388,10 @@ export const RULE_CASES: RuleCase[] = [
     code: 'unknown-risk',
     why: 'A record must point at risks the register defines.',
     file: 'systems/chatbot.aims.yaml',
-    extra: { 'risk.aims.yaml': RISK_HEAD + '  R-1: { title: t, system: chatbot, likelihood: rare, impact: minor, treatment: accept, owner: aims-owner }\n' },
+    extra: {
+      'risk.aims.yaml':
+        RISK_HEAD + '  R-1: { title: t, system: chatbot, likelihood: rare, impact: minor, treatment: accept, owner: aims-owner }\n',
+    },
     bad: SYS_HEAD + ART4 + 'risks: [R-2]  # <--\n',
     good: SYS_HEAD + ART4 + 'risks: [R-1]\n',
   },
@@ -405,14 +421,14 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     code: 'invalid-likelihood',
-    why: 'Likelihood levels come from the manifest\'s risk criteria (clause 6.1.2).',
+    why: "Likelihood levels come from the manifest's risk criteria (clause 6.1.2).",
     file: 'risk.aims.yaml',
     bad: RISK_HEAD + '  R-1:\n    title: Bias\n    likelihood: medium  # <--\n',
     good: RISK_HEAD + '  R-1:\n    title: Bias\n    likelihood: possible\n',
   },
   {
     code: 'invalid-impact',
-    why: 'Impact levels come from the manifest\'s risk criteria (clause 6.1.2).',
+    why: "Impact levels come from the manifest's risk criteria (clause 6.1.2).",
     file: 'risk.aims.yaml',
     bad: RISK_HEAD + '  R-1:\n    title: Bias\n    impact: huge  # <--\n',
     good: RISK_HEAD + '  R-1:\n    title: Bias\n    impact: major\n',
@@ -458,14 +474,20 @@ export const RULE_CASES: RuleCase[] = [
     code: 'no-recent-audit',
     why: 'Clause 9.2 asks for internal audits at planned intervals; none in twelve months is a finding.',
     file: 'aims.aims.yaml',
-    bad: manifestWith('- { date: 2026-06-01', '- { date: 2025-06-01, scope: Clauses 4-10, findings: [] }').replace('audits:', 'audits:  # <--'),
+    bad: manifestWith('- { date: 2026-06-01', '- { date: 2025-06-01, scope: Clauses 4-10, findings: [] }').replace(
+      'audits:',
+      'audits:  # <--',
+    ),
     good: MANIFEST,
   },
   {
     code: 'no-management-review',
     why: 'Clause 9.3 asks top management to review the AIMS at planned intervals.',
     file: 'aims.aims.yaml',
-    bad: manifestWith('- { date: 2026-07-01', '- { date: 2025-07-01, decisions: [Keep the scope] }').replace('managementReviews:', 'managementReviews:  # <--'),
+    bad: manifestWith('- { date: 2026-07-01', '- { date: 2025-07-01, decisions: [Keep the scope] }').replace(
+      'managementReviews:',
+      'managementReviews:  # <--',
+    ),
     good: MANIFEST,
   },
   {

@@ -37,8 +37,16 @@ export class CoverageStore implements vscode.Disposable {
           const result = await this.client.sendRequest(CoverageRequest.method, {});
           this.workspaces = (result as { workspaces: WorkspaceCoverage[] }).workspaces;
           this.loaded = true;
-          void vscode.commands.executeCommand('setContext', 'aims.hasFiles', this.workspaces.some((w) => w.annexA.addressed > 0 || w.systems.length > 0));
-          void vscode.commands.executeCommand('setContext', 'aims.hasSystems', this.workspaces.some((w) => w.systems.length > 0));
+          void vscode.commands.executeCommand(
+            'setContext',
+            'aims.hasFiles',
+            this.workspaces.some((w) => w.annexA.addressed > 0 || w.systems.length > 0),
+          );
+          void vscode.commands.executeCommand(
+            'setContext',
+            'aims.hasSystems',
+            this.workspaces.some((w) => w.systems.length > 0),
+          );
           this.changed.fire();
         } while (this.again);
       } catch (e) {

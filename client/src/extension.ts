@@ -55,8 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     await client?.restart();
     await store.refresh();
   });
-  command('aims.openLocation', (file: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-    openLocation(file, range),
+  command(
+    'aims.openLocation',
+    (file: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+      openLocation(file, range),
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
 
@@ -71,7 +73,10 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Opens a file (path or URI string from the server) with the given range selected. */
-async function openLocation(file: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+async function openLocation(
+  file: string,
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } },
+): Promise<void> {
   const uri = /^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
   const selection = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : undefined;
   await vscode.window.showTextDocument(uri, { selection, preview: true });

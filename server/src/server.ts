@@ -63,7 +63,10 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     const changed = manager.recheck(folder, paths, () => options);
     for (const p of changed) {
       const uri = uriOf(folder)(p);
-      void connection.sendDiagnostics({ uri, diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder))) });
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder))),
+      });
     }
     if (changed.length) void connection.sendNotification(CoverageChangedNotification.method, { folders: [folder.root] });
   }

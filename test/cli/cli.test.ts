@@ -66,7 +66,10 @@ describe('aims check', () => {
   it('prints JSON with 0-based positions and paths relative to the folder', async () => {
     const dir = brokenExample('systems/credit-scoring.aims.yaml', '  Art. 9:\n', '  Art. 9(3):\n');
     const r = await aims(['check', dir, '--format', 'json', '--as-of', '2026-11-23']);
-    const json = JSON.parse(r.out) as { diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[]; coverage: { annexA: { total: number } } };
+    const json = JSON.parse(r.out) as {
+      diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[];
+      coverage: { annexA: { total: number } };
+    };
     assert.equal(r.code, 0);
     assert.equal(json.coverage.annexA.total, 38);
     const d = json.diagnostics.find((x) => x.code === 'invalid-act-reference');
@@ -82,7 +85,18 @@ describe('aims check', () => {
   it('prints valid SARIF 2.1.0 with 1-based regions and rule metadata', async () => {
     const dir = brokenExample('risk/risk-register.aims.yaml', 'controls: [A.7.4, A.5.4]', 'controls: [A.7.4, A.10.4]');
     const r = await aims(['check', '.', '--format', 'sarif', '--as-of', '2026-11-23'], dir);
-    const s = JSON.parse(r.out) as { version: string; $schema: string; runs: { tool: { driver: { name: string; rules: { id: string; defaultConfiguration: { level: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    const s = JSON.parse(r.out) as {
+      version: string;
+      $schema: string;
+      runs: {
+        tool: { driver: { name: string; rules: { id: string; defaultConfiguration: { level: string } }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+        }[];
+      }[];
+    };
     assert.equal(s.version, '2.1.0');
     assert.match(s.$schema, /sarif-2\.1\.0/);
     assert.ok(s.runs[0].tool.driver.rules.some((x) => x.id === 'risk-control-excluded' && x.defaultConfiguration.level === 'error'));
@@ -93,7 +107,13 @@ describe('aims check', () => {
   });
 
   it('exits 2 with a clear message on usage errors and unreadable paths', async () => {
-    for (const args of [['check', '--format', 'xml'], ['check', 'no-such-folder'], ['check', '--as-of', '23.11.2026'], ['check', '--bogus'], ['frobnicate']]) {
+    for (const args of [
+      ['check', '--format', 'xml'],
+      ['check', 'no-such-folder'],
+      ['check', '--as-of', '23.11.2026'],
+      ['check', '--bogus'],
+      ['frobnicate'],
+    ]) {
       const r = await aims(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /^aims: .+\n$/);
@@ -127,7 +147,10 @@ describe('aims import', () => {
     const r = await aims(['import', 'soa.csv', '-o', 'soa.aims.yaml', '--as-of', '2026-11-23'], dir);
     assert.equal(r.code, 0, r.err);
     const yaml = readFileSync(join(dir, 'soa.aims.yaml'), 'utf8');
-    assert.match(yaml, /A\.2\.2:\n {4}title: AI risk assessment\n {4}applicable: true\n {4}justification: Root of the AIMS; approved by the board\n {4}status: implemented/);
+    assert.match(
+      yaml,
+      /A\.2\.2:\n {4}title: AI risk assessment\n {4}applicable: true\n {4}justification: Root of the AIMS; approved by the board\n {4}status: implemented/,
+    );
     assert.match(r.err, /soa\.csv:5: A\.3\.2: applicable value "maybe"/);
     assert.match(r.err, /35 Annex A control\(s\) have no row/);
     assert.match(r.out, /soa-title-mismatch/);
@@ -138,7 +161,10 @@ describe('aims import', () => {
   });
   it('imports a Markdown table and refuses to overwrite without --force', async () => {
     const dir = temp();
-    writeFileSync(join(dir, 'soa.md'), '# SoA\n\n| ID | Control title | Included | Reason |\n|---|---|---|---|\n| A.2.2 | AI policy | ✓ | Root \\| of it |\n');
+    writeFileSync(
+      join(dir, 'soa.md'),
+      '# SoA\n\n| ID | Control title | Included | Reason |\n|---|---|---|---|\n| A.2.2 | AI policy | ✓ | Root \\| of it |\n',
+    );
     assert.equal((await aims(['import', 'soa.md'], dir)).code, 0);
     assert.match(readFileSync(join(dir, 'soa.aims.yaml'), 'utf8'), /justification: Root \| of it/);
     const again = await aims(['import', 'soa.md'], dir);
@@ -153,7 +179,11 @@ describe('aims init', () => {
     assert.equal((await aims(['init', 'ws', '--organisation', 'Test GmbH'], dir)).code, 0);
     assert.ok(existsSync(join(dir, 'ws', 'soa.aims.yaml')));
     const r = await aims(['check', 'ws', '--format', 'json'], dir);
-    const codes = new Set((JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
+    const codes = new Set(
+      (JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] }).diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.code),
+    );
     assert.deepEqual([...codes], []);
     assert.equal((await aims(['init', 'ws'], dir)).code, 2);
   });

@@ -51,7 +51,13 @@ export function soa(excluded: string[] = [], skip: string[] = []): string {
     if (excluded.includes(c.id)) {
       lines.push('    applicable: false', '    justification: Not relevant to our systems.');
     } else {
-      lines.push('    applicable: true', '    justification: Needed for our systems.', '    status: implemented', '    owner: aims-owner', '    evidence: [evidence/x.md]');
+      lines.push(
+        '    applicable: true',
+        '    justification: Needed for our systems.',
+        '    status: implemented',
+        '    owner: aims-owner',
+        '    evidence: [evidence/x.md]',
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -51,8 +51,18 @@ export class TestClient {
     w.forEach((f) => f());
   }
 
-  async initialize(rootUri: string, caps: Record<string, unknown>, initializationOptions: Record<string, unknown> = { debounceMs: 20 }): Promise<unknown> {
-    const r = await this.conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: caps, initializationOptions });
+  async initialize(
+    rootUri: string,
+    caps: Record<string, unknown>,
+    initializationOptions: Record<string, unknown> = { debounceMs: 20 },
+  ): Promise<unknown> {
+    const r = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      capabilities: caps,
+      initializationOptions,
+    });
     await this.conn.sendNotification('initialized', {});
     return r;
   }
@@ -109,7 +119,11 @@ export class TestClient {
 
 export const VSCODE_CAPS = {
   workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-  textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] }, synchronization: { dynamicRegistration: true } },
+  textDocument: {
+    completion: { completionItem: { snippetSupport: true } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    synchronization: { dynamicRegistration: true },
+  },
   window: { workDoneProgress: true },
 };
 /** Like Neovim 0.7: no configuration requests, no dynamic registration, no snippets. */

@@ -28,7 +28,14 @@ it(`survives ${EDITS} random incremental edits and ends where a fresh check ends
   const uri = pathToFileURL(join(dir, rel)).toString();
   const initial = readFileSync(join(dir, rel), 'utf8');
   const edits = fc.sample(
-    fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom(':', '\n', '  ', '- ', '[', ']', '{', '}', 'Art. 1', '(', 'A.6.', '#', '"', '&x', '*x')) }),
+    fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 6 }),
+      ins: fc.oneof(
+        fc.string({ maxLength: 5 }),
+        fc.constantFrom(':', '\n', '  ', '- ', '[', ']', '{', '}', 'Art. 1', '(', 'A.6.', '#', '"', '&x', '*x'),
+      ),
+    }),
     { numRuns: EDITS, seed: 42 },
   );
   const c = new TestClient();
@@ -57,16 +64,23 @@ it(`survives ${EDITS} random incremental edits and ends where a fresh check ends
     // Let the debounce settle: wait until the server's latest publish is stable.
     await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     let last = -1;
-    await c.until(() => {
-      const n = c.countFor(uri);
-      const stable = n === last;
-      last = n;
-      return stable;
-    }, 'diagnostics to settle', 10_000);
+    await c.until(
+      () => {
+        const n = c.countFor(uri);
+        const stable = n === last;
+        last = n;
+        return stable;
+      },
+      'diagnostics to settle',
+      10_000,
+    );
     const got = c.latest(uri) ?? [];
     const lines = final.split('\n');
-    for (const d of got as unknown as { range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) {
-      for (const p of [d.range.start, d.range.end]) assert.ok(p.line < lines.length && p.character <= lines[p.line].length, `position ${JSON.stringify(p)} inside the document`);
+    for (const d of got as unknown as {
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }[]) {
+      for (const p of [d.range.start, d.range.end])
+        assert.ok(p.line < lines.length && p.character <= lines[p.line].length, `position ${JSON.stringify(p)} inside the document`);
     }
     // A fresh server that sees only the final text must agree.
     const fresh = new TestClient();
@@ -75,7 +89,10 @@ it(`survives ${EDITS} random incremental edits and ends where a fresh check ends
       await fresh.initialize(pathToFileURL(dir).toString(), VSCODE_CAPS, { debounceMs: 5 });
       await fresh.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'aims', version: 1, text: final } });
       // Indexing ends with a coverage notification; by then the file has been checked against the whole workspace.
-      await fresh.until(() => fresh.notifications.some((n) => n.method === 'aims/coverageChanged') && fresh.countFor(uri) > 0, 'fresh diagnostics');
+      await fresh.until(
+        () => fresh.notifications.some((n) => n.method === 'aims/coverageChanged') && fresh.countFor(uri) > 0,
+        'fresh diagnostics',
+      );
       const want = fresh.latest(uri) ?? [];
       const key = (ds: typeof got) => ds.map((d) => `${d.range.start.line}:${d.code}:${d.message}`).sort();
       assert.deepEqual(key(got), key(want));

@@ -10,7 +10,12 @@ import { ensureBuilt, ROOT_DIR } from './client';
 const PROBE = join(ROOT_DIR, '..', 'shared', 'tools', 'nvim-lsp', 'run.sh');
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 // CI installs Neovim (npm run setup:test); there a missing nvim is a failure, not a skip.
-const skip = !hasNvim && process.env.CI !== 'true' ? 'nvim is not installed (npm run setup:test installs it)' : !existsSync(PROBE) ? `no probe at ${PROBE}` : false;
+const skip =
+  !hasNvim && process.env.CI !== 'true'
+    ? 'nvim is not installed (npm run setup:test installs it)'
+    : !existsSync(PROBE)
+      ? `no probe at ${PROBE}`
+      : false;
 
 let dir = '';
 before(() => {
@@ -26,11 +31,15 @@ it('works in Neovim: diagnostics, completion and hover arrive', { skip, timeout:
   writeFileSync(file, text);
   const lines = text.split('\n');
   const tierLine = lines.findIndex((l) => l === '  tier: high') + 1;
-  const r = spawnSync('bash', [PROBE, `${process.execPath} ${join(ROOT_DIR, 'bin', 'aims.js')} lsp --stdio`, file, String(tierLine), '13'], {
-    env: { ...process.env, LSP_ROOT: dir, LSP_LANG: 'aims', LSP_SETTINGS: JSON.stringify({ aims: { referenceDate: '2026-11-23' } }) },
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
+  const r = spawnSync(
+    'bash',
+    [PROBE, `${process.execPath} ${join(ROOT_DIR, 'bin', 'aims.js')} lsp --stdio`, file, String(tierLine), '13'],
+    {
+      env: { ...process.env, LSP_ROOT: dir, LSP_LANG: 'aims', LSP_SETTINGS: JSON.stringify({ aims: { referenceDate: '2026-11-23' } }) },
+      encoding: 'utf8',
+      timeout: 110_000,
+    },
+  );
   assert.equal(r.status, 0, `probe failed: ${r.stderr}\n${r.stdout}`);
   const events = r.stdout
     .trim()

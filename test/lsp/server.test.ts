@@ -53,7 +53,10 @@ describe('language server over stdio (VS Code-like client)', () => {
   it('reports a finding on open and clears it after an incremental edit', async () => {
     const text = ws.text(SYS).replace('annexIII: Annex III(5)(b)', 'annexIII: Annex III(5)(x)');
     await open(c, ws.uri(SYS), text);
-    const diags = await c.until(() => c.latest(ws.uri(SYS))?.find((d) => d.code === 'invalid-act-reference') && c.latest(ws.uri(SYS)), 'invalid reference');
+    const diags = await c.until(
+      () => c.latest(ws.uri(SYS))?.find((d) => d.code === 'invalid-act-reference') && c.latest(ws.uri(SYS)),
+      'invalid reference',
+    );
     const line = lineOf(text, 'annexIII:');
     assert.equal(diags.find((d) => d.code === 'invalid-act-reference')!.range.start.line, line);
     const col = text.split('\n')[line].indexOf('(x)') + 1;
@@ -86,17 +89,33 @@ describe('language server over stdio (VS Code-like client)', () => {
   it('answers completion, hover, definition, references, symbols, links and folding', async () => {
     const text = ws.text(SYS);
     const line = lineOf(text, '  Art. 9:');
-    const comp = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: ws.uri(SYS) }, position: { line: lineOf(text, 'lifecycle:'), character: 11 } })) as { items: { label: string }[] };
+    const comp = (await c.conn.sendRequest('textDocument/completion', {
+      textDocument: { uri: ws.uri(SYS) },
+      position: { line: lineOf(text, 'lifecycle:'), character: 11 },
+    })) as { items: { label: string }[] };
     assert.ok(comp.items.some((i) => i.label === 'retired'));
-    const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: ws.uri(SYS) }, position: { line, character: 4 } })) as { contents: { value: string } };
+    const hover = (await c.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: ws.uri(SYS) },
+      position: { line, character: 4 },
+    })) as { contents: { value: string } };
     assert.match(hover.contents.value, /Risk management system/);
     const ownerLine = lineOf(text, 'owner: head-of-risk');
-    const def = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: ws.uri(SYS) }, position: { line: ownerLine, character: 10 } })) as { uri: string }[];
+    const def = (await c.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri: ws.uri(SYS) },
+      position: { line: ownerLine, character: 10 },
+    })) as { uri: string }[];
     assert.equal(def[0].uri, ws.uri('aims.aims.yaml'));
     const ctrlLine = lineOf(text, 'controls: [A.5.2, A.6.2.4]');
-    const toSoa = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: ws.uri(SYS) }, position: { line: ctrlLine, character: 17 } })) as { uri: string }[];
+    const toSoa = (await c.conn.sendRequest('textDocument/definition', {
+      textDocument: { uri: ws.uri(SYS) },
+      position: { line: ctrlLine, character: 17 },
+    })) as { uri: string }[];
     assert.equal(toSoa[0].uri, ws.uri(SOA));
-    const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri: ws.uri(SYS) }, position: { line: ownerLine, character: 10 }, context: { includeDeclaration: true } })) as { uri: string }[];
+    const refs = (await c.conn.sendRequest('textDocument/references', {
+      textDocument: { uri: ws.uri(SYS) },
+      position: { line: ownerLine, character: 10 },
+      context: { includeDeclaration: true },
+    })) as { uri: string }[];
     assert.ok(refs.length >= 4);
     const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: ws.uri(SYS) } })) as { name: string }[];
     assert.ok(symbols.some((s) => s.name === 'obligations'));
@@ -111,14 +130,24 @@ describe('language server over stdio (VS Code-like client)', () => {
   it('renames a role id across the workspace', async () => {
     const text = ws.text(SYS);
     const ownerLine = lineOf(text, 'owner: head-of-risk');
-    const edit = (await c.conn.sendRequest('textDocument/rename', { textDocument: { uri: ws.uri(SYS) }, position: { line: ownerLine, character: 10 }, newName: 'model-risk-lead' })) as { changes: Record<string, { newText: string }[]> };
+    const edit = (await c.conn.sendRequest('textDocument/rename', {
+      textDocument: { uri: ws.uri(SYS) },
+      position: { line: ownerLine, character: 10 },
+      newName: 'model-risk-lead',
+    })) as { changes: Record<string, { newText: string }[]> };
     assert.ok(edit.changes[ws.uri('aims.aims.yaml')].length >= 1);
     assert.ok(edit.changes[ws.uri(RISK)].length >= 2);
-    assert.ok(Object.values(edit.changes).flat().every((e) => e.newText === 'model-risk-lead'));
+    assert.ok(
+      Object.values(edit.changes)
+        .flat()
+        .every((e) => e.newText === 'model-risk-lead'),
+    );
   });
 
   it('serves coverage for the tree views', async () => {
-    const cov = (await c.conn.sendRequest('aims/coverage', {})) as { workspaces: { annexA: { total: number }; systems: { id: string }[] }[] };
+    const cov = (await c.conn.sendRequest('aims/coverage', {})) as {
+      workspaces: { annexA: { total: number }; systems: { id: string }[] }[];
+    };
     assert.equal(cov.workspaces[0].annexA.total, 38);
     assert.deepEqual(cov.workspaces[0].systems.map((s) => s.id).sort(), ['credit-scoring', 'fraud-detection', 'support-chatbot']);
     const report = (await c.conn.sendRequest('aims/renderReport', { format: 'markdown' })) as { content: string };
@@ -127,10 +156,18 @@ describe('language server over stdio (VS Code-like client)', () => {
 
   it('offers the quick fix that adds missing obligations', async () => {
     const uri = ws.uri('systems/new.aims.yaml');
-    const text = 'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [deployer]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n';
+    const text =
+      'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [deployer]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n';
     await open(c, uri, text);
-    const diags = await c.until(() => (c.latest(uri)?.some((d) => d.code === 'missing-obligation') ? c.latest(uri) : undefined), 'missing-obligation');
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } })) as { title: string }[];
+    const diags = await c.until(
+      () => (c.latest(uri)?.some((d) => d.code === 'missing-obligation') ? c.latest(uri) : undefined),
+      'missing-obligation',
+    );
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diags[0].range,
+      context: { diagnostics: diags },
+    })) as { title: string }[];
     assert.ok(actions.some((a) => /Add the 1 obligation/.test(a.title)));
   });
 
@@ -174,7 +211,9 @@ describe('language server with a minimal client (no configuration, no snippets)'
       const text = ws.text('systems/credit-scoring.aims.yaml');
       await open(c, uri, text);
       const line = lineOf(text, 'obligations:') + 1;
-      const comp = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } })) as { items: { insertTextFormat?: number; textEdit?: { newText: string } }[] };
+      const comp = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } })) as {
+        items: { insertTextFormat?: number; textEdit?: { newText: string } }[];
+      };
       assert.ok(comp.items.length > 0);
       assert.ok(comp.items.every((i) => i.insertTextFormat !== 2 && !/\$\{/.test(i.textEdit?.newText ?? '')));
     } finally {

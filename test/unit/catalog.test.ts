@@ -16,13 +16,19 @@ describe('ISO/IEC 42001 catalog', () => {
   it('has the 38 Annex A controls in 9 topics and the clauses 4 to 10', () => {
     assert.equal(allControls().length, 38);
     assert.equal(allTopics().length, 9);
-    assert.deepEqual(allTopics().map((t) => t.id), ['A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.7', 'A.8', 'A.9', 'A.10']);
+    assert.deepEqual(
+      allTopics().map((t) => t.id),
+      ['A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.7', 'A.8', 'A.9', 'A.10'],
+    );
     assert.ok(allClauses().some((c) => c.id === '6.1.3' && c.title === 'AI risk treatment'));
     assert.equal(findControl('A.6.2.8')?.title, 'AI system recording of event logs');
   });
   it('matches the shared reference control list exactly', () => {
     const ids = (reference('iso42001.json') as { control_ids: string[] }).control_ids;
-    assert.deepEqual(allControls().map((c) => c.id), ids);
+    assert.deepEqual(
+      allControls().map((c) => c.id),
+      ids,
+    );
   });
   it('accepts known title variants and suggests near-miss ids', () => {
     assert.ok(titleMatches('A.9.3', 'Objectives for responsible use of AI systems'));
@@ -36,7 +42,10 @@ describe('EU AI Act catalog', () => {
     assert.equal(allArticles().length, 113);
     assert.equal(allAnnexes().length, 13);
     assert.equal(allDefinitions().length, 68);
-    assert.deepEqual(annexIIIAreas().map((a) => a.point), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(
+      annexIIIAreas().map((a) => a.point),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    );
     assert.deepEqual(findArticle(17)?.details.get(1)?.points, 'abcdefghijklm'.split(''));
   });
   for (const [ref, canonical] of [
@@ -123,9 +132,15 @@ describe('terminology comparison', () => {
       if (t.actDefinition) {
         const d = allDefinitions().find((x) => x.number === t.actDefinition);
         assert.ok(d, `${t.id}: Art. 3(${t.actDefinition})`);
-        assert.ok(t.aliases.concat(t.term.toLowerCase()).some((w) => d.term.toLowerCase().includes(w.split(' ')[0]) || w.includes(d.term.toLowerCase())), `${t.id} quotes '${d.term}'`);
+        assert.ok(
+          t.aliases
+            .concat(t.term.toLowerCase())
+            .some((w) => d.term.toLowerCase().includes(w.split(' ')[0]) || w.includes(d.term.toLowerCase())),
+          `${t.id} quotes '${d.term}'`,
+        );
       }
-      for (const m of `${t.iso} ${t.act} ${t.pitfall}`.matchAll(/Art\. (\d+)/g)) assert.ok(findArticle(Number(m[1])), `${t.id}: Art. ${m[1]}`);
+      for (const m of `${t.iso} ${t.act} ${t.pitfall}`.matchAll(/Art\. (\d+)/g))
+        assert.ok(findArticle(Number(m[1])), `${t.id}: Art. ${m[1]}`);
     }
   });
   it('never claims that ISO/IEC 42001 certification satisfies the Act', () => {

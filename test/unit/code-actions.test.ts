@@ -11,7 +11,13 @@ function apply(files: Record<string, string>, at: string, title: RegExp): string
   const diags = checkFiles(files, { existing: EXISTING })[at] ?? [];
   const { file, ws } = workspaceAt({ ...files, [at]: files[at] + '|' }, at);
   const lsp = diags.map((d) => ({ range: d.range, code: d.code, message: d.message, data: d.data }));
-  const actions = codeActions(file, ws, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: lsp }, config());
+  const actions = codeActions(
+    file,
+    ws,
+    { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    { diagnostics: lsp },
+    config(),
+  );
   const action = actions.find((a) => title.test(a.title));
   assert.ok(action, `no action ${title}; got ${actions.map((a) => a.title).join(' | ')}`);
   const edits = Object.values(action.edit!.changes!)[0];
@@ -19,34 +25,80 @@ function apply(files: Record<string, string>, at: string, title: RegExp): string
 }
 
 const SYS = (eol = '\n', indent = '  ') =>
-  ['# Record of the chatbot', 'aims: 1', 'kind: AISystem', 'id: chat', 'name: "Chat"  # quoted on purpose', 'operatorRoles: [provider]', 'classification:', `${indent}tier: limited`, `${indent}basis: article-50`, 'obligations:', `${indent}Art. 4: { status: met, evidence: [../evidence/x.md] }  # literacy`, 'risks: []', ''].join(eol);
+  [
+    '# Record of the chatbot',
+    'aims: 1',
+    'kind: AISystem',
+    'id: chat',
+    'name: "Chat"  # quoted on purpose',
+    'operatorRoles: [provider]',
+    'classification:',
+    `${indent}tier: limited`,
+    `${indent}basis: article-50`,
+    'obligations:',
+    `${indent}Art. 4: { status: met, evidence: [../evidence/x.md] }  # literacy`,
+    'risks: []',
+    '',
+  ].join(eol);
 
 describe('quick fixes', () => {
   it('adds the missing obligations after the existing ones, keeping every other byte', () => {
     const before = SYS();
-    const after = apply({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/chat.aims.yaml': before }, 'systems/chat.aims.yaml', /obligation/);
-    assert.equal(after, before.replace('# literacy\n', '# literacy\n  Art. 50:  # Transparency obligations for providers and deployers of certain AI systems\n    status: gap\n'));
+    const after = apply(
+      { 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/chat.aims.yaml': before },
+      'systems/chat.aims.yaml',
+      /obligation/,
+    );
+    assert.equal(
+      after,
+      before.replace(
+        '# literacy\n',
+        '# literacy\n  Art. 50:  # Transparency obligations for providers and deployers of certain AI systems\n    status: gap\n',
+      ),
+    );
   });
   it('keeps CRLF line endings and a 4-space indent', () => {
     const before = SYS('\r\n', '    ');
-    const after = apply({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/chat.aims.yaml': before }, 'systems/chat.aims.yaml', /obligation/);
-    assert.equal(after, before.replace('# literacy\r\n', '# literacy\r\n    Art. 50:  # Transparency obligations for providers and deployers of certain AI systems\r\n        status: gap\r\n'));
+    const after = apply(
+      { 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/chat.aims.yaml': before },
+      'systems/chat.aims.yaml',
+      /obligation/,
+    );
+    assert.equal(
+      after,
+      before.replace(
+        '# literacy\r\n',
+        '# literacy\r\n    Art. 50:  # Transparency obligations for providers and deployers of certain AI systems\r\n        status: gap\r\n',
+      ),
+    );
   });
   it('adds every missing Annex A control in catalogue order, ready to decide', () => {
     const partial = soa([], ['A.2.3', 'A.10.4']).replace('controls:', 'controls:  # keep this comment');
     const after = apply({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': partial }, 'soa.aims.yaml', /Add 2 missing Annex A controls/);
     assert.ok(after.startsWith(partial.slice(0, partial.indexOf('  A.2.4:'))));
     assert.match(after, /# keep this comment/);
-    assert.match(after, /evidence: \[evidence\/x\.md\]\n {2}A\.2\.3:\n {4}title: Alignment with other organizational policies\n {4}applicable: true\n/);
+    assert.match(
+      after,
+      /evidence: \[evidence\/x\.md\]\n {2}A\.2\.3:\n {4}title: Alignment with other organizational policies\n {4}applicable: true\n/,
+    );
     assert.ok(after.trimEnd().endsWith('status: not-started'));
-    assert.deepEqual(checkFiles({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': after }, { existing: EXISTING })['soa.aims.yaml'].map((d) => d.code).filter((c) => c === 'soa-missing-control'), []);
+    assert.deepEqual(
+      checkFiles({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': after }, { existing: EXISTING })
+        ['soa.aims.yaml'].map((d) => d.code)
+        .filter((c) => c === 'soa-missing-control'),
+      [],
+    );
   });
   it('replaces a near-miss id with the suggestion, and nothing else', () => {
     const before = SYS().replace('risks: []', 'owner: aims-ownr');
-    const after = apply({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/chat.aims.yaml': before }, 'systems/chat.aims.yaml', /Change to 'aims-owner'/);
+    const after = apply(
+      { 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/chat.aims.yaml': before },
+      'systems/chat.aims.yaml',
+      /Change to 'aims-owner'/,
+    );
     assert.equal(after, before.replace('aims-ownr', 'aims-owner'));
   });
-  it('fixes a mislabelled control title to the standard\'s', () => {
+  it("fixes a mislabelled control title to the standard's", () => {
     const before = soa().replace('  A.2.2:\n', '  A.2.2:\n    title: AI risk assessment\n');
     const after = apply({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': before }, 'soa.aims.yaml', /Change to 'AI policy'/);
     assert.equal(after, before.replace('title: AI risk assessment', 'title: AI policy'));

@@ -17,8 +17,16 @@ const SYS = 'aims: 1\nkind: AISystem\nid: s\nname: S\noperatorRoles: [provider]\
 describe('completion', () => {
   it('builds Act references step by step: articles, paragraphs, points', () => {
     assert.ok(labels({ 's.aims.yaml': SYS + 'obligations:\n  Art. |' }, 's.aims.yaml').includes('Art. 17'));
-    assert.deepEqual(labels({ 's.aims.yaml': SYS + 'obligations:\n  Art. 17(|' }, 's.aims.yaml'), ['Art. 17(1)', 'Art. 17(2)', 'Art. 17(3)', 'Art. 17(4)']);
-    assert.deepEqual(labels({ 's.aims.yaml': SYS + 'obligations:\n  Art. 17(1)(|' }, 's.aims.yaml'), 'abcdefghijklm'.split('').map((p) => `Art. 17(1)(${p})`));
+    assert.deepEqual(labels({ 's.aims.yaml': SYS + 'obligations:\n  Art. 17(|' }, 's.aims.yaml'), [
+      'Art. 17(1)',
+      'Art. 17(2)',
+      'Art. 17(3)',
+      'Art. 17(4)',
+    ]);
+    assert.deepEqual(
+      labels({ 's.aims.yaml': SYS + 'obligations:\n  Art. 17(1)(|' }, 's.aims.yaml'),
+      'abcdefghijklm'.split('').map((p) => `Art. 17(1)(${p})`),
+    );
   });
   it('offers Annex III points for annexIII, with the lettered use cases', () => {
     const l = labels({ 's.aims.yaml': SYS.replace('  tier: high\n', '  tier: high\n  annexIII: |\n') }, 's.aims.yaml');
@@ -27,7 +35,13 @@ describe('completion', () => {
     assert.ok(!l.includes('Annex III(2)(a)'));
   });
   it('lists the SoA controls still missing, in the standard order', () => {
-    const l = labels({ 'soa.aims.yaml': 'aims: 1\nkind: StatementOfApplicability\ncontrols:\n  A.2.2: { applicable: true, justification: x, status: planned }\n  |' }, 'soa.aims.yaml');
+    const l = labels(
+      {
+        'soa.aims.yaml':
+          'aims: 1\nkind: StatementOfApplicability\ncontrols:\n  A.2.2: { applicable: true, justification: x, status: planned }\n  |',
+      },
+      'soa.aims.yaml',
+    );
     assert.equal(l.length, 37);
     assert.equal(l[0], 'A.2.3');
     assert.ok(!l.includes('A.2.2'));
@@ -41,12 +55,20 @@ describe('completion', () => {
     assert.match(JSON.stringify(items.find((i) => i.label === 'publicBody')?.documentation), /Art\. 27/);
   });
   it('offers enum values and role ids from the manifest', () => {
-    assert.deepEqual(labels({ 's.aims.yaml': SYS.replace('  tier: high\n', '  tier: |\n') }, 's.aims.yaml'), ['prohibited', 'high', 'limited', 'minimal']);
+    assert.deepEqual(labels({ 's.aims.yaml': SYS.replace('  tier: high\n', '  tier: |\n') }, 's.aims.yaml'), [
+      'prohibited',
+      'high',
+      'limited',
+      'minimal',
+    ]);
     const roles = labels({ 'aims.aims.yaml': MANIFEST, 's.aims.yaml': SYS + 'owner: |\n' }, 's.aims.yaml');
     assert.deepEqual(roles, ['aims-owner', 'head-of-risk']);
   });
   it('offers control ids in an obligation, applicable ones first', () => {
-    const l = labels({ 'soa.aims.yaml': soa(['A.2.2']), 's.aims.yaml': SYS + 'obligations:\n  Art. 9:\n    controls: [|]\n' }, 's.aims.yaml');
+    const l = labels(
+      { 'soa.aims.yaml': soa(['A.2.2']), 's.aims.yaml': SYS + 'obligations:\n  Art. 9:\n    controls: [|]\n' },
+      's.aims.yaml',
+    );
     assert.equal(l.length, 38);
     assert.equal(l[l.length - 1], 'A.2.2');
   });
@@ -57,13 +79,21 @@ describe('completion', () => {
     for (const i of items) assert.doesNotMatch(String(i.textEdit?.newText ?? i.insertText), /\$\{\d/);
   });
   it('completes kind in a file that has none yet', () => {
-    assert.deepEqual(labels({ 'n.aims.yaml': 'aims: 1\nkind: |' }, 'n.aims.yaml'), ['AIMS', 'StatementOfApplicability', 'AISystem', 'RiskRegister']);
+    assert.deepEqual(labels({ 'n.aims.yaml': 'aims: 1\nkind: |' }, 'n.aims.yaml'), [
+      'AIMS',
+      'StatementOfApplicability',
+      'AISystem',
+      'RiskRegister',
+    ]);
   });
 });
 
 describe('completion in flow style', () => {
   it('offers control ids inside `{ …, controls: [` of a risk', () => {
-    const l = labels({ 'soa.aims.yaml': soa(), 'r.aims.yaml': 'aims: 1\nkind: RiskRegister\nrisks:\n  R-1: { title: t, controls: [A.6.2.|' }, 'r.aims.yaml');
+    const l = labels(
+      { 'soa.aims.yaml': soa(), 'r.aims.yaml': 'aims: 1\nkind: RiskRegister\nrisks:\n  R-1: { title: t, controls: [A.6.2.|' },
+      'r.aims.yaml',
+    );
     assert.ok(l.includes('A.6.2.4'));
   });
   it('offers enum values inside a flow mapping', () => {

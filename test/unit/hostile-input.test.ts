@@ -27,7 +27,12 @@ const codes = (d: Diagnostic[]) => d.map((x) => x.code);
 describe('hostile and broken input gets a clear diagnostic, never a crash', () => {
   it('an alias bomb is refused after a bounded expansion', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(',')}]`,
+      );
     const t = Date.now();
     const d = check(levels.join('\n') + '\n');
     assert.ok(Date.now() - t < 2000);
@@ -49,7 +54,8 @@ describe('hostile and broken input gets a clear diagnostic, never a crash', () =
     assert.ok(check(invalid).length > 0);
   });
   it('a BOM and CRLF line endings do not shift positions', () => {
-    const text = '\uFEFFaims: 1\r\nkind: AISystem\r\nid: x\r\nname: X\r\nlifecycle: production\r\nclassification: { tier: minimal, basis: none }\r\n';
+    const text =
+      '\uFEFFaims: 1\r\nkind: AISystem\r\nid: x\r\nname: X\r\nlifecycle: production\r\nclassification: { tier: minimal, basis: none }\r\n';
     const bad = check(text).find((d) => d.code === 'invalid-value')!;
     assert.equal(bad.range.start.line, 4);
     assert.equal(bad.range.start.character, 11);
@@ -59,7 +65,9 @@ describe('hostile and broken input gets a clear diagnostic, never a crash', () =
     assert.ok(d.some((x) => x.code === 'yaml-syntax' && x.range.start.line === 3));
   });
   it('anchors and merge keys are understood', () => {
-    const d = check('aims: 1\nkind: AISystem\nid: x\nname: X\noperatorRoles: [deployer]\nclassification:\n  <<: { tier: minimal, basis: none }\nobligations:\n  Art. 4: { status: gap }\n');
+    const d = check(
+      'aims: 1\nkind: AISystem\nid: x\nname: X\noperatorRoles: [deployer]\nclassification:\n  <<: { tier: minimal, basis: none }\nobligations:\n  Art. 4: { status: gap }\n',
+    );
     assert.ok(!codes(d).includes('missing-key'), JSON.stringify(d));
   });
   it('an empty file, a second document and non-text keys are reported', () => {
@@ -100,7 +108,17 @@ describe('fuzzing the core with mutated example files', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: seeds.length - 1 }),
-        fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 8 }), ins: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(':', '- ', '\n', '  ', '[', '{', '&a', '*a', '"', '#', 'A.6.2.', 'Art. 9(', '\t', '\r\n')) }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            del: fc.nat({ max: 8 }),
+            ins: fc.oneof(
+              fc.string({ maxLength: 6 }),
+              fc.constantFrom(':', '- ', '\n', '  ', '[', '{', '&a', '*a', '"', '#', 'A.6.2.', 'Art. 9(', '\t', '\r\n'),
+            ),
+          }),
+          { maxLength: 6 },
+        ),
         (seed, edits) => {
           let text = seeds[seed];
           for (const e of edits) {

@@ -4,7 +4,8 @@ import { hover } from '../../server/src/services/hover';
 import { config, workspaceAt } from '../helpers/cursor';
 import { soa } from '../helpers/fixtures';
 
-const SYS = 'aims: 1\nkind: AISystem\nid: s\nname: S\noperatorRoles: [provider]\nclassification:\n  tier: high\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\n';
+const SYS =
+  'aims: 1\nkind: AISystem\nid: s\nname: S\noperatorRoles: [provider]\nclassification:\n  tier: high\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\n';
 
 function hoverText(files: Record<string, string>, at: string, timeline: 'in-force' | 'original' = 'in-force'): string {
   const { file, ws, position } = workspaceAt(files, at);
@@ -16,7 +17,10 @@ function hoverText(files: Record<string, string>, at: string, timeline: 'in-forc
 
 describe('hover', () => {
   it('names a control, its topic, the articles it supports and its SoA state', () => {
-    const t = hoverText({ 'soa.aims.yaml': soa(['A.6.2.8']), 's.aims.yaml': SYS + 'obligations:\n  Art. 12: { status: gap, controls: [A.6.2.|8] }\n' }, 's.aims.yaml');
+    const t = hoverText(
+      { 'soa.aims.yaml': soa(['A.6.2.8']), 's.aims.yaml': SYS + 'obligations:\n  Art. 12: { status: gap, controls: [A.6.2.|8] }\n' },
+      's.aims.yaml',
+    );
     assert.match(t, /A\.6\.2\.8 AI system recording of event logs/);
     assert.match(t, /Art\. 12 Record-keeping/);
     assert.match(t, /excluded/);

@@ -23,7 +23,8 @@ export async function writeNewFile(folder: vscode.WorkspaceFolder, relPath: stri
       title: `${relPath} already exists`,
       prompt: 'Choose another path inside the workspace folder (the existing file is left untouched)',
       value: relPath.replace(/(\.aims\.ya?ml)$/, '-2$1'),
-      validateInput: (v) => (/\.aims\.ya?ml$/.test(v) && !v.split('/').includes('..') ? undefined : 'A path ending in .aims.yaml, inside the folder'),
+      validateInput: (v) =>
+        /\.aims\.ya?ml$/.test(v) && !v.split('/').includes('..') ? undefined : 'A path ending in .aims.yaml, inside the folder',
     });
     if (!other) return undefined;
     relPath = other;

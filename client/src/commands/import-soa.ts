@@ -31,7 +31,9 @@ export async function importSoa(file?: vscode.Uri): Promise<vscode.Uri | undefin
     const channel = vscode.window.createOutputChannel('AIMS Import');
     for (const p of result.problems) channel.appendLine(`${p.row ? `row ${p.row}: ` : ''}${p.message}`);
     channel.show(true);
-    void vscode.window.showWarningMessage(`Imported with ${result.problems.length} problem(s) that need a look: see the AIMS Import output.`);
+    void vscode.window.showWarningMessage(
+      `Imported with ${result.problems.length} problem(s) that need a look: see the AIMS Import output.`,
+    );
   }
   return uri;
 }

@@ -7,7 +7,12 @@ import { pickFolder, writeNewFile } from './files';
 const TIER_ITEMS: (vscode.QuickPickItem & { tier: Tier; basis: string })[] = [
   { label: 'high', description: 'Annex III use case (Art. 6(2))', tier: 'high', basis: 'annex-iii' },
   { label: 'high', description: 'Safety component or product under Annex I legislation (Art. 6(1))', tier: 'high', basis: 'annex-i' },
-  { label: 'limited', description: 'Transparency duties (Art. 50): chatbots, generated content, emotion recognition…', tier: 'limited', basis: 'article-50' },
+  {
+    label: 'limited',
+    description: 'Transparency duties (Art. 50): chatbots, generated content, emotion recognition…',
+    tier: 'limited',
+    basis: 'article-50',
+  },
   { label: 'minimal', description: 'No tier-specific obligations (AI literacy, Art. 4, still applies)', tier: 'minimal', basis: 'none' },
 ];
 

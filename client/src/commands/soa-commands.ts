@@ -8,7 +8,7 @@ export async function createSoa(): Promise<vscode.Uri | undefined> {
   if (!folder) return undefined;
   const approvedBy = await vscode.window.showInputBox({
     title: 'Create Statement of Applicability',
-    prompt: 'Role id (from the manifest\'s roles) that approves the SoA',
+    prompt: "Role id (from the manifest's roles) that approves the SoA",
     value: 'aims-owner',
     validateInput: (v) => (/^[\w.-]+$/.test(v) ? undefined : 'A role id: letters, digits, - _ .'),
   });
@@ -32,12 +32,7 @@ export async function addMissingControls(uri?: vscode.Uri): Promise<boolean> {
   const doc = await vscode.workspace.openTextDocument(target);
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
   const kind = vscode.CodeActionKind.Source.append('aims.addMissingControls');
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    target,
-    whole,
-    kind.value,
-  );
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', target, whole, kind.value);
   const action = actions?.find((a) => a.edit && a.kind && kind.contains(a.kind));
   if (!action?.edit) {
     void vscode.window.showInformationMessage('Every Annex A control is already in this Statement of Applicability.');

@@ -3,7 +3,10 @@ import type { ControlCoverage, TopicCoverage, WorkspaceCoverage } from '../../..
 import type { CoverageStore } from '../coverage-store';
 import { CONTROL_STATE, stateIcon } from './labels';
 
-type Node = { type: 'folder'; ws: WorkspaceCoverage } | { type: 'topic'; ws: WorkspaceCoverage; topic: TopicCoverage } | { type: 'control'; ws: WorkspaceCoverage; control: ControlCoverage };
+type Node =
+  | { type: 'folder'; ws: WorkspaceCoverage }
+  | { type: 'topic'; ws: WorkspaceCoverage; topic: TopicCoverage }
+  | { type: 'control'; ws: WorkspaceCoverage; control: ControlCoverage };
 
 /**
  * "Annex A Coverage": topics A.2–A.10 with counts, each control with its

@@ -36,9 +36,11 @@ export class ObligationsTree implements vscode.TreeDataProvider<Node> {
     if (!node) {
       const all = this.store.workspaces.flatMap((ws) => ws.systems.map((system) => ({ ws, system })));
       const shown = all.filter(({ system }) => !this.store.gapsOnly || system.gaps > 0);
-      return TIER_ORDER.map((tier) => ({ type: 'tier' as const, tier, systems: shown.filter((s) => (s.system.tier ?? 'unclassified') === tier) })).filter(
-        (t) => t.systems.length > 0,
-      );
+      return TIER_ORDER.map((tier) => ({
+        type: 'tier' as const,
+        tier,
+        systems: shown.filter((s) => (s.system.tier ?? 'unclassified') === tier),
+      })).filter((t) => t.systems.length > 0);
     }
     if (node.type === 'tier') return node.systems.map(({ ws, system }) => ({ type: 'system', ws, system }));
     if (node.type === 'system') {
@@ -66,13 +68,17 @@ export class ObligationsTree implements vscode.TreeDataProvider<Node> {
         item.iconPath = stateIcon(s.gaps ? OBLIGATION_STATE.gap : OBLIGATION_STATE.met);
         item.contextValue = 'system';
         item.tooltip = `${s.id}${s.annexIII ? ` · ${s.annexIII}` : ''}${s.basis ? ` · basis ${s.basis}` : ''}`;
-        if (s.location) item.command = { command: 'aims.openLocation', title: 'Open record', arguments: [s.location.file, s.location.range] };
+        if (s.location)
+          item.command = { command: 'aims.openLocation', title: 'Open record', arguments: [s.location.file, s.location.range] };
         return item;
       }
       case 'obligation': {
         const o = node.obligation;
         const st = OBLIGATION_STATE[o.status];
-        const item = new vscode.TreeItem(`${o.ref} ${o.title}`, o.controls.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          `${o.ref} ${o.title}`,
+          o.controls.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `${node.system.file}#${o.ref}`;
         item.description = `${st.label}${o.appliesFrom ? ` · from ${longDate(o.appliesFrom)}` : ''}`;
         item.iconPath = stateIcon(st);
@@ -98,7 +104,8 @@ function obligationTooltip(o: ObligationCoverage): vscode.MarkdownString {
   md.appendMarkdown(`**${o.ref} ${escapeMd(o.title)}** — ${OBLIGATION_STATE[o.status].label}\n\n`);
   if (o.reason) md.appendMarkdown(`Required for ${escapeMd(o.reason)}.\n\n`);
   if (o.appliesFrom) {
-    const which = o.timeline === 'omnibus' ? 'as amended by the Digital Omnibus on AI (2026), reported' : 'Regulation (EU) 2024/1689 as adopted';
+    const which =
+      o.timeline === 'omnibus' ? 'as amended by the Digital Omnibus on AI (2026), reported' : 'Regulation (EU) 2024/1689 as adopted';
     md.appendMarkdown(`Applies from ${longDate(o.appliesFrom)} (${which})`);
     if (o.otherDate) md.appendMarkdown(`; ${longDate(o.otherDate)} under the other timeline`);
     md.appendMarkdown('.\n\n');

@@ -35,7 +35,10 @@ export class SystemsTree implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.type === 'group') {
-      const item = new vscode.TreeItem(`${this.groupBy === 'tier' ? 'Tier' : 'Role'}: ${node.label}`, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        `${this.groupBy === 'tier' ? 'Tier' : 'Role'}: ${node.label}`,
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.description = String(node.systems.length);
       return item;
     }

@@ -25,7 +25,9 @@ export function formatText(list: CheckedWorkspace[], cwd: string): string {
   const lines: string[] = [];
   for (const ws of list) {
     for (const { file, d } of allFindings(ws)) {
-      lines.push(`${relativePath(cwd, file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      lines.push(
+        `${relativePath(cwd, file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+      );
     }
     lines.push('', ...summary(ws.coverage, relativePath(cwd, ws.coverage.root) || '.'));
   }
@@ -33,7 +35,9 @@ export function formatText(list: CheckedWorkspace[], cwd: string): string {
 }
 
 function summary(c: WorkspaceCoverage, label: string): string[] {
-  const out = [`${label}: ${c.organisation ?? 'AIMS'} (as of ${c.asOf}, ${c.timeline === 'omnibus' ? 'AI Act as amended by the Digital Omnibus on AI (2026)' : 'AI Act as adopted in 2024'})`];
+  const out = [
+    `${label}: ${c.organisation ?? 'AIMS'} (as of ${c.asOf}, ${c.timeline === 'omnibus' ? 'AI Act as amended by the Digital Omnibus on AI (2026)' : 'AI Act as adopted in 2024'})`,
+  ];
   out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${c.annexA.gaps} gaps`);
   const width = Math.max(...c.annexA.topics.map((t) => `${t.id} ${t.title}`.length));
   for (const t of c.annexA.topics) {
@@ -43,7 +47,9 @@ function summary(c: WorkspaceCoverage, label: string): string[] {
   out.push(`  AI systems: ${c.systems.length}`);
   for (const s of c.systems) {
     const n = obligationCounts(s.obligations);
-    out.push(`    ${s.id} (${s.tier ?? 'unclassified'}${s.annexIII ? `, ${s.annexIII}` : ''}): ${n.met} met, ${n.partial} partial, ${n.gap} gap, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`);
+    out.push(
+      `    ${s.id} (${s.tier ?? 'unclassified'}${s.annexIII ? `, ${s.annexIII}` : ''}): ${n.met} met, ${n.partial} partial, ${n.gap} gap, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
+    );
   }
   const f = c.findings;
   out.push(`  ${f.error} error(s), ${f.warning} warning(s), ${f.information} note(s), ${f.hint} hint(s)`);
@@ -66,7 +72,12 @@ export function formatJson(list: CheckedWorkspace[]): string {
   return JSON.stringify(body, null, 2) + '\n';
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0 for code scanning; artifact URIs are relative to `cwd` (%SRCROOT%). */
 export function formatSarif(list: CheckedWorkspace[], cwd: string, version: string): string {
@@ -111,7 +122,17 @@ export function formatSarif(list: CheckedWorkspace[], cwd: string, version: stri
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + cwd.split(path.sep).join('/').replace(/^([^/])/, '/$1') + '/' } },
+        originalUriBaseIds: {
+          '%SRCROOT%': {
+            uri:
+              'file://' +
+              cwd
+                .split(path.sep)
+                .join('/')
+                .replace(/^([^/])/, '/$1') +
+              '/',
+          },
+        },
         results,
       },
     ],

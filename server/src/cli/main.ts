@@ -124,11 +124,15 @@ function check(argv: string[], io: Io): number {
       checked.push(ws);
     }
   }
-  const out = format === 'json' ? formatJson(checked) : format === 'sarif' ? formatSarif(checked, io.cwd, pkg.version) : formatText(checked, io.cwd);
+  const out =
+    format === 'json' ? formatJson(checked) : format === 'sarif' ? formatSarif(checked, io.cwd, pkg.version) : formatText(checked, io.cwd);
   io.stdout.write(out);
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
-  const worst = Math.max(-1, ...checked.flatMap((ws) => ws.files.flatMap((f) => (ws.diagnostics.get(f.path) ?? []).map((d) => ORDER.indexOf(d.severity)))));
+  const worst = Math.max(
+    -1,
+    ...checked.flatMap((ws) => ws.files.flatMap((f) => (ws.diagnostics.get(f.path) ?? []).map((d) => ORDER.indexOf(d.severity)))),
+  );
   return worst >= threshold ? 1 : 0;
 }
 
@@ -144,9 +148,19 @@ function controls(argv: string[], io: Io): number {
 function articles(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--format'], ['--help']);
   if (wantsHelp(args, io)) return 0;
-  const list = allArticles().map((a) => ({ number: a.number, title: a.title, chapter: a.chapter, paragraphs: a.paragraphs, appliesFrom: a.appliesFrom }));
+  const list = allArticles().map((a) => ({
+    number: a.number,
+    title: a.title,
+    chapter: a.chapter,
+    paragraphs: a.paragraphs,
+    appliesFrom: a.appliesFrom,
+  }));
   if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
-  else io.stdout.write(list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.appliesFrom})`).join('\n') + '\n');
+  else
+    io.stdout.write(
+      list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.appliesFrom})`).join('\n') +
+        '\n',
+    );
   return 0;
 }
 
@@ -174,14 +188,18 @@ function importCmd(argv: string[], io: Io): number {
   const outArg = args.flags.get('-o') ?? args.flags.get('--output');
   const out = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'soa.aims.yaml');
   if (!/\.aims\.ya?ml$/.test(out)) throw new UsageError('the output file must end in .aims.yaml');
-  if (fs.existsSync(out) && !args.flags.has('--force')) throw new UsageError(`${path.relative(io.cwd, out)} exists; use --force to overwrite it`);
+  if (fs.existsSync(out) && !args.flags.has('--force'))
+    throw new UsageError(`${path.relative(io.cwd, out)} exists; use --force to overwrite it`);
   const result = importSoaTable(text, path.basename(src));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, result.yaml);
   io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${result.imported} row(s) imported.\n`);
   for (const p of result.problems) io.stderr.write(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}\n`);
   // Findings for the new file right away: what the table got wrong.
-  const ws = checkFolder(path.dirname(out), defaultOptions({ asOf: typeof args.flags.get('--as-of') === 'string' ? (args.flags.get('--as-of') as string) : today() }));
+  const ws = checkFolder(
+    path.dirname(out),
+    defaultOptions({ asOf: typeof args.flags.get('--as-of') === 'string' ? (args.flags.get('--as-of') as string) : today() }),
+  );
   const only = toCorePath(out);
   ws.files = ws.files.filter((f) => f.path === only);
   io.stdout.write(formatText([ws], io.cwd));

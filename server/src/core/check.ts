@@ -11,7 +11,11 @@ export const PARSER_CODES: readonly RuleInfo[] = [
   { code: 'duplicate-key', severity: 'error', summary: 'A key appears twice in the same mapping.' },
   { code: 'complex-key', severity: 'error', summary: 'A key is a list or a mapping instead of text.' },
   { code: 'multiple-documents', severity: 'error', summary: 'The file holds more than one YAML document.' },
-  { code: 'yaml-alias-limit', severity: 'error', summary: 'Aliases expand beyond the limit (an alias bomb, or a document too repetitive to check).' },
+  {
+    code: 'yaml-alias-limit',
+    severity: 'error',
+    summary: 'Aliases expand beyond the limit (an alias bomb, or a document too repetitive to check).',
+  },
   { code: 'file-too-large', severity: 'error', summary: 'The file is larger than the checker reads.' },
   { code: 'binary-content', severity: 'error', summary: 'The file is binary, not text.' },
 ];
@@ -78,7 +82,9 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
   }
   // A YAML error already explains what is wrong at its place; findings that only echo it there are noise.
   const broken = new Set(file.syntax.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line}:${d.range.start.character}`));
-  const kept = broken.size ? out.filter((d) => file.syntax.includes(d) || !broken.has(`${d.range.start.line}:${d.range.start.character}`)) : out;
+  const kept = broken.size
+    ? out.filter((d) => file.syntax.includes(d) || !broken.has(`${d.range.start.line}:${d.range.start.character}`))
+    : out;
   return kept.sort(compareDiagnostics);
 }
 

@@ -4,7 +4,16 @@ import { allControls, allTopics, findControl } from './catalog/iso';
 import { articlesForIso } from './catalog/mapping';
 import { requiredObligations } from './catalog/obligations';
 import { applicationDate } from './catalog/timeline';
-import type { AnnexACoverage, ControlCoverage, ControlState, Location, ObligationCoverage, SystemCoverage, TopicCoverage, WorkspaceCoverage } from './coverage-types';
+import type {
+  AnnexACoverage,
+  ControlCoverage,
+  ControlState,
+  Location,
+  ObligationCoverage,
+  SystemCoverage,
+  TopicCoverage,
+  WorkspaceCoverage,
+} from './coverage-types';
 import { PLACEHOLDER } from './rules/placeholders';
 import { highRiskBasis, listedArticles, profileOf } from './rules/system';
 import type { CheckOptions, Diagnostic } from './types';
@@ -12,7 +21,16 @@ import type { SoaEntry, WorkspaceIndex } from './workspace';
 import type { ParsedFile } from './yaml/parse';
 import { child, items, text } from './yaml/nav';
 
-const STATES: readonly ControlState[] = ['implemented', 'partial', 'planned', 'not-started', 'excluded', 'no-status', 'unjustified', 'missing'];
+const STATES: readonly ControlState[] = [
+  'implemented',
+  'partial',
+  'planned',
+  'not-started',
+  'excluded',
+  'no-status',
+  'unjustified',
+  'missing',
+];
 
 function zero(): Record<ControlState, number> {
   return Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ControlState, number>;
@@ -80,7 +98,12 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
     const entry = listed.get(article);
     const req = required.find((r) => r.article === article);
     const date = applicationDate(article, { basis, asOf: options.asOf, timeline: options.timeline });
-    const other = date && date.amended && date.amended.date !== date.original.date ? (date.effective.timeline === 'omnibus' ? date.original : date.amended) : undefined;
+    const other =
+      date && date.amended && date.amended.date !== date.original.date
+        ? date.effective.timeline === 'omnibus'
+          ? date.original
+          : date.amended
+        : undefined;
     const status = entry ? (text(child(entry.value, 'status')) as ObligationCoverage['status'] | undefined) : 'missing';
     return {
       ref: entry?.ref ?? `Art. ${article}`,

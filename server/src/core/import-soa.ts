@@ -107,14 +107,17 @@ export function importSoaTable(text: string, fileName: string): ImportResult {
   const rows = /\.(md|markdown|txt)$/i.test(fileName) ? parseMarkdownTable(text) : parseCsv(text);
   const problems: ImportProblem[] = [];
   if (rows.length === 0) {
-    problems.push({ message: `No table found in ${fileName}: expected a header row such as "control, title, applicable, justification, status, evidence, owner".` });
+    problems.push({
+      message: `No table found in ${fileName}: expected a header row such as "control, title, applicable, justification, status, evidence, owner".`,
+    });
   }
   const header = rows[0] ?? [];
   const cols = header.map(columnOf);
   header.forEach((h, i) => {
     if (!cols[i] && h.trim()) problems.push({ row: 1, message: `Column "${h}" is not recognised; its values are kept as comments.` });
   });
-  if (rows.length && !cols.includes('control')) problems.push({ row: 1, message: 'No control id column (headers such as "control", "id", "ref").' });
+  if (rows.length && !cols.includes('control'))
+    problems.push({ row: 1, message: 'No control id column (headers such as "control", "id", "ref").' });
 
   const doc = new Document({ aims: 1, kind: 'StatementOfApplicability', controls: {} });
   doc.commentBefore = ` Imported from ${fileName}. Review every entry: the checker reports what the table got wrong.`;
@@ -130,7 +133,10 @@ export function importSoaTable(text: string, fileName: string): ImportResult {
       return i >= 0 ? cells[i]?.trim() : undefined;
     };
     const rawId = get('control') ?? '';
-    const id = rawId.replace(/^A(\d)/i, 'A.$1').replace(/\s+/g, '').replace(/^a\./, 'A.');
+    const id = rawId
+      .replace(/^A(\d)/i, 'A.$1')
+      .replace(/\s+/g, '')
+      .replace(/^a\./, 'A.');
     if (!id) {
       problems.push({ row: rowNo, message: 'Row has no control id; it is skipped.' });
       return;
@@ -161,7 +167,14 @@ export function importSoaTable(text: string, fileName: string): ImportResult {
     const owner = get('owner');
     if (owner) entry.set('owner', owner.toLowerCase().replace(/\s+/g, '-'));
     const evidence = get('evidence');
-    if (evidence) entry.set('evidence', evidence.split(/[;\n]+/).map((s) => s.trim()).filter(Boolean));
+    if (evidence)
+      entry.set(
+        'evidence',
+        evidence
+          .split(/[;\n]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     const notes = get('notes');
     if (notes) entry.set('notes', notes);
     cells.forEach((c, i) => {
@@ -189,6 +202,7 @@ export function importSoaTable(text: string, fileName: string): ImportResult {
   for (const p of unknown) controls.items.push(p);
   if (additional.items.length) doc.set('additionalControls', additional);
   const missing = allControls().filter((c) => !entries.has(c.id));
-  if (missing.length && rows.length) problems.push({ message: `${missing.length} Annex A control(s) have no row: ${missing.map((c) => c.id).join(', ')}.` });
+  if (missing.length && rows.length)
+    problems.push({ message: `${missing.length} Annex A control(s) have no row: ${missing.map((c) => c.id).join(', ')}.` });
   return { yaml: doc.toString({ lineWidth: 0 }), problems, imported };
 }

@@ -59,7 +59,13 @@ export function systemRecordText(s: NewSystem, today: string): { text: string; c
     ...(s.annexIII ? [`  annexIII: ${s.annexIII}`] : []),
     '  rationale: TODO - explain why the system falls in this tier',
   ];
-  const required = requiredObligations({ roles: s.roles, tier: s.tier, annexIII: s.annexIII, generalPurposeModel: s.generalPurposeModel, publicBody: s.publicBody });
+  const required = requiredObligations({
+    roles: s.roles,
+    tier: s.tier,
+    annexIII: s.annexIII,
+    generalPurposeModel: s.generalPurposeModel,
+    publicBody: s.publicBody,
+  });
   if (required.length) {
     lines.push(`# Obligations the AI Act sets for these roles and this tier (record created ${today}).`, 'obligations:');
     for (const o of required) {
@@ -85,7 +91,13 @@ export function soaText(approvedBy: string, today: string): string {
     'controls:',
   ];
   for (const c of allControls()) {
-    lines.push(`  ${c.id}:`, `    title: ${quote(c.title)}`, '    applicable: true', '    justification: TODO - why this control is included or excluded', '    status: not-started');
+    lines.push(
+      `  ${c.id}:`,
+      `    title: ${quote(c.title)}`,
+      '    applicable: true',
+      '    justification: TODO - why this control is included or excluded',
+      '    status: not-started',
+    );
   }
   return lines.join('\n') + '\n';
 }

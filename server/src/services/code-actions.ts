@@ -35,7 +35,13 @@ const REPLACEABLE = new Set([
  * only the text it replaces or inserts; comments, order, quoting,
  * indentation and line endings elsewhere stay as they were.
  */
-export function codeActions(file: ParsedFile, ws: WorkspaceIndex, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, cfg: ServiceConfig): CodeAction[] {
+export function codeActions(
+  file: ParsedFile,
+  ws: WorkspaceIndex,
+  range: Range,
+  context: { diagnostics: Diagnostic[]; only?: string[] },
+  cfg: ServiceConfig,
+): CodeAction[] {
   const uri = cfg.uriOf(file.path);
   const out: CodeAction[] = [];
   const wants = (kind: string): boolean => !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
@@ -45,8 +51,18 @@ export function codeActions(file: ParsedFile, ws: WorkspaceIndex, range: Range, 
     const replacement = (d.data as { replacement?: string } | undefined)?.replacement;
     if (REPLACEABLE.has(String(d.code)) && replacement && wants(CodeActionKind.QuickFix)) {
       const current = file.text.slice(file.lines.offsetAt(d.range.start), file.lines.offsetAt(d.range.end));
-      const quoted = /^["']/.test(current) ? current[0] + replacement + current[0] : needsQuotes(replacement) ? JSON.stringify(replacement) : replacement;
-      out.push({ title: `Change to '${replacement}'`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit([{ range: d.range, newText: quoted }]) });
+      const quoted = /^["']/.test(current)
+        ? current[0] + replacement + current[0]
+        : needsQuotes(replacement)
+          ? JSON.stringify(replacement)
+          : replacement;
+      out.push({
+        title: `Change to '${replacement}'`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: edit([{ range: d.range, newText: quoted }]),
+      });
     }
     if (d.code === 'soa-missing-justification' && wants(CodeActionKind.QuickFix)) {
       const fix = addJustification(file, d);
@@ -56,7 +72,14 @@ export function codeActions(file: ParsedFile, ws: WorkspaceIndex, range: Range, 
   const missingObligations = context.diagnostics.filter((d) => d.code === 'missing-obligation');
   if (missingObligations.length && wants(CodeActionKind.QuickFix)) {
     const fix = addObligations(file);
-    if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: missingObligations, isPreferred: true, edit: edit(fix.edits) });
+    if (fix)
+      out.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: missingObligations,
+        isPreferred: true,
+        edit: edit(fix.edits),
+      });
   }
   if (file.kind === 'StatementOfApplicability') {
     const fix = addMissingControls(file);
@@ -95,7 +118,10 @@ function addJustification(file: ParsedFile, d: Diagnostic): TextEdit | undefined
       if (!isBlockMap(e.value)) return undefined;
       const at = endOfBlock(file, e.value);
       const col = columnOf(file, e.value.items[0].key as never);
-      return { range: { start: file.lines.positionAt(at), end: file.lines.positionAt(at) }, newText: `${eol(file)}${' '.repeat(col)}justification: TODO - why this control is included or excluded` };
+      return {
+        range: { start: file.lines.positionAt(at), end: file.lines.positionAt(at) },
+        newText: `${eol(file)}${' '.repeat(col)}justification: TODO - why this control is included or excluded`,
+      };
     }
   }
   return undefined;
@@ -113,16 +139,28 @@ export function addMissingControls(file: ParsedFile): { title: string; edits: Te
   const map = controls.value;
   const keyCol = isBlockMap(map) && map.items.length ? columnOf(file, map.items[0].key as never) : columnOf(file, controls.keyNode) + unit;
   const block = (id: string, title: string): string =>
-    [`${' '.repeat(keyCol)}${id}:`, `${' '.repeat(keyCol + unit)}title: ${title}`, `${' '.repeat(keyCol + unit)}applicable: true`, `${' '.repeat(keyCol + unit)}justification: TODO - why this control is included or excluded`, `${' '.repeat(keyCol + unit)}status: not-started`].join(nl);
+    [
+      `${' '.repeat(keyCol)}${id}:`,
+      `${' '.repeat(keyCol + unit)}title: ${title}`,
+      `${' '.repeat(keyCol + unit)}applicable: true`,
+      `${' '.repeat(keyCol + unit)}justification: TODO - why this control is included or excluded`,
+      `${' '.repeat(keyCol + unit)}status: not-started`,
+    ].join(nl);
   const edits: TextEdit[] = [];
   if (!isBlockMap(map) || map.items.length === 0) {
-    return { title: `Add ${missing.length} missing Annex A control${missing.length === 1 ? '' : 's'}`, edits: [blockAfterKey(file, controls.keyNode, missing.map((c) => block(c.id, c.title)).join(nl))] };
+    return {
+      title: `Add ${missing.length} missing Annex A control${missing.length === 1 ? '' : 's'}`,
+      edits: [blockAfterKey(file, controls.keyNode, missing.map((c) => block(c.id, c.title)).join(nl))],
+    };
   }
   // Group missing controls by the present entry they follow (catalogue order).
   const order = allControls();
   const groups = new Map<string | undefined, string[]>();
   for (const c of missing) {
-    const before = order.slice(0, c.order).reverse().find((o) => present.has(o.id))?.id;
+    const before = order
+      .slice(0, c.order)
+      .reverse()
+      .find((o) => present.has(o.id))?.id;
     groups.set(before, [...(groups.get(before) ?? []), c.id]);
   }
   for (const [after, ids] of groups) {
@@ -151,12 +189,22 @@ export function addObligations(file: ParsedFile): { title: string; edits: TextEd
   const unit = indentUnit(file);
   const obligations = entry(file.root, 'obligations');
   const lines = (col: number): string =>
-    missing.map((o) => `${' '.repeat(col)}Art. ${o.article}:  # ${findArticle(o.article)?.title ?? ''}${nl}${' '.repeat(col + unit)}status: gap`).join(nl);
+    missing
+      .map((o) => `${' '.repeat(col)}Art. ${o.article}:  # ${findArticle(o.article)?.title ?? ''}${nl}${' '.repeat(col + unit)}status: gap`)
+      .join(nl);
   const title = `Add the ${missing.length} obligation${missing.length === 1 ? '' : 's'} this system's roles and tier require`;
   if (!obligations) {
     const end = file.text.length;
     const prefix = file.text.endsWith('\n') ? '' : nl;
-    return { title, edits: [{ range: { start: file.lines.positionAt(end), end: file.lines.positionAt(end) }, newText: `${prefix}obligations:${nl}${lines(unit)}${nl}` }] };
+    return {
+      title,
+      edits: [
+        {
+          range: { start: file.lines.positionAt(end), end: file.lines.positionAt(end) },
+          newText: `${prefix}obligations:${nl}${lines(unit)}${nl}`,
+        },
+      ],
+    };
   }
   const map = obligations.value;
   if (isBlockMap(map) && map.items.length) {

@@ -31,7 +31,15 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
     if (!a) return { items: [], replaceFrom: 0 };
     const base = `Art. ${a.number}`;
     if (a.paragraphs === 0) {
-      return { replaceFrom: 0, items: a.points.map((pt, i) => ({ label: `${base}(${pt})`, kind: CompletionItemKind.Reference, detail: `${a.title}, point (${pt})`, sortText: String(i).padStart(3, '0') })) };
+      return {
+        replaceFrom: 0,
+        items: a.points.map((pt, i) => ({
+          label: `${base}(${pt})`,
+          kind: CompletionItemKind.Reference,
+          detail: `${a.title}, point (${pt})`,
+          sortText: String(i).padStart(3, '0'),
+        })),
+      };
     }
     return {
       replaceFrom: 0,
@@ -62,14 +70,24 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
   if (m) {
     return {
       replaceFrom: 0,
-      items: allAnnexes().map((a) => ({ label: `Annex ${a.id}`, kind: CompletionItemKind.Reference, detail: a.title, sortText: String(a.number).padStart(2, '0') })),
+      items: allAnnexes().map((a) => ({
+        label: `Annex ${a.id}`,
+        kind: CompletionItemKind.Reference,
+        detail: a.title,
+        sortText: String(a.number).padStart(2, '0'),
+      })),
     };
   }
   m = /^annex\s+iii\((\d*)$/i.exec(p);
   if (m) {
     return {
       replaceFrom: 0,
-      items: annexIIIAreas().map((a) => ({ label: `Annex III(${a.point})`, kind: CompletionItemKind.Reference, detail: a.title, sortText: String(a.point) })),
+      items: annexIIIAreas().map((a) => ({
+        label: `Annex III(${a.point})`,
+        kind: CompletionItemKind.Reference,
+        detail: a.title,
+        sortText: String(a.point),
+      })),
     };
   }
   m = /^annex\s+iii\((\d+)\)\(([a-z]*)$/i.exec(p);
@@ -77,7 +95,11 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
     const area = annexIIIAreas().find((a) => a.point === Number(m[1]));
     return {
       replaceFrom: 0,
-      items: (area?.points ?? []).map((pt) => ({ label: `Annex III(${area!.point})(${pt})`, kind: CompletionItemKind.Reference, detail: `${area!.title}, point (${pt})` })),
+      items: (area?.points ?? []).map((pt) => ({
+        label: `Annex III(${area!.point})(${pt})`,
+        kind: CompletionItemKind.Reference,
+        detail: `${area!.title}, point (${pt})`,
+      })),
     };
   }
   return undefined;
@@ -113,5 +135,11 @@ export function controlItems(state: (id: string) => ControlState | undefined, fi
 }
 
 export function clauseItems(): CompletionItem[] {
-  return allClauses().map((c, i) => ({ label: c.id, kind: CompletionItemKind.Constant, detail: c.title, sortText: String(i).padStart(3, '0'), filterText: `${c.id} ${c.title}` }));
+  return allClauses().map((c, i) => ({
+    label: c.id,
+    kind: CompletionItemKind.Constant,
+    detail: c.title,
+    sortText: String(i).padStart(3, '0'),
+    filterText: `${c.id} ${c.title}`,
+  }));
 }

@@ -1,4 +1,11 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Range,
+} from 'vscode-languageserver-types';
 import { ROLES } from '../core/catalog/obligations';
 import { controlState } from '../core/coverage';
 import { KINDS, type Position } from '../core/types';
@@ -31,7 +38,8 @@ function itemsFor(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
 }
 
 function headerItems(ctx: CursorContext): CompletionItem[] {
-  if (ctx.where === 'value' && ctx.key === 'kind') return KINDS.map((k, i) => ({ label: k, kind: CompletionItemKind.EnumMember, sortText: String(i) }));
+  if (ctx.where === 'value' && ctx.key === 'kind')
+    return KINDS.map((k, i) => ({ label: k, kind: CompletionItemKind.EnumMember, sortText: String(i) }));
   if (ctx.where === 'value' && ctx.key === 'aims') return [{ label: '1', kind: CompletionItemKind.Value, detail: 'format version' }];
   if (ctx.where === 'key' && ctx.path.length === 0) {
     return [
@@ -66,13 +74,27 @@ function keyItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
     return [
       ...controlItems((id) => (present.has(id) ? controlState(ws.controls.get(id)) : undefined), [])
         .filter((i) => !present.has(i.label))
-        .map((i) => withSnippet(i, cfg, `${i.label}:\n  applicable: \${1|true,false|}\n  justification: \${2}`, `${i.label}:\n  applicable: true\n  justification: `)),
+        .map((i) =>
+          withSnippet(
+            i,
+            cfg,
+            `${i.label}:\n  applicable: \${1|true,false|}\n  justification: \${2}`,
+            `${i.label}:\n  applicable: true\n  justification: `,
+          ),
+        ),
     ];
   }
   if (file.kind === 'AISystem' && ctx.path.length === 1 && last === 'obligations') {
     const refs = actRefItems(ctx.prefix) ?? actRefItems('Art. ');
     return (refs?.items ?? []).map((i) =>
-      ctx.prefix.includes('(') || !/^Art\. \d+$/.test(i.label) ? i : withSnippet(i, cfg, `${i.label}:\n  status: \${1|gap,partial,met,not-applicable|}\n  evidence: [\${2}]\n  controls: [\${3}]`, `${i.label}:\n  status: gap`),
+      ctx.prefix.includes('(') || !/^Art\. \d+$/.test(i.label)
+        ? i
+        : withSnippet(
+            i,
+            cfg,
+            `${i.label}:\n  status: \${1|gap,partial,met,not-applicable|}\n  evidence: [\${2}]\n  controls: [\${3}]`,
+            `${i.label}:\n  status: gap`,
+          ),
     );
   }
   if (file.kind === 'RiskRegister' && ctx.path.length === 1 && last === 'risks') {
@@ -95,10 +117,13 @@ function keyItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
     .map(([k, s], i) => ({
       label: k,
       kind: CompletionItemKind.Property,
-      detail: typeof s['x-source'] === 'string' ? (s['x-source']) : undefined,
+      detail: typeof s['x-source'] === 'string' ? s['x-source'] : undefined,
       documentation:
         typeof s.description === 'string'
-          ? { kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: s.description + (typeof s['x-source'] === 'string' ? `\n\n${s['x-source']}` : '') }
+          ? {
+              kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
+              value: s.description + (typeof s['x-source'] === 'string' ? `\n\n${s['x-source']}` : ''),
+            }
           : undefined,
       insertText: `${k}: `,
       sortText: String(i).padStart(3, '0'),
@@ -106,7 +131,9 @@ function keyItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
 }
 
 function withSnippet(item: CompletionItem, cfg: ServiceConfig, snippet: string, plain: string): CompletionItem {
-  return cfg.snippetSupport ? { ...item, insertText: snippet, insertTextFormat: InsertTextFormat.Snippet } : { ...item, insertText: plain, insertTextFormat: InsertTextFormat.PlainText };
+  return cfg.snippetSupport
+    ? { ...item, insertText: snippet, insertTextFormat: InsertTextFormat.Snippet }
+    : { ...item, insertText: plain, insertTextFormat: InsertTextFormat.PlainText };
 }
 
 function idItems(ids: Iterable<string>, kind: CompletionItemKind, detail: (id: string) => string | undefined): CompletionItem[] {
@@ -116,7 +143,11 @@ function idItems(ids: Iterable<string>, kind: CompletionItemKind, detail: (id: s
 function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
   const key = ctx.key ?? '';
   const inControls = key === 'controls' && (file.kind === 'AISystem' || file.kind === 'RiskRegister');
-  if (inControls) return controlItems((id) => (ws.soa ? controlState(ws.controls.get(id)) : undefined), ['implemented', 'partial', 'planned', 'not-started', 'no-status']);
+  if (inControls)
+    return controlItems(
+      (id) => (ws.soa ? controlState(ws.controls.get(id)) : undefined),
+      ['implemented', 'partial', 'planned', 'not-started', 'no-status'],
+    );
   switch (key) {
     case 'kind':
       return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember }));
@@ -135,10 +166,20 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
       });
     case 'likelihood':
     case 'residualLikelihood':
-      return (ws.riskCriteria?.likelihood ?? []).map((l, i) => ({ label: l, kind: CompletionItemKind.EnumMember, detail: `rank ${i + 1}`, sortText: String(i) }));
+      return (ws.riskCriteria?.likelihood ?? []).map((l, i) => ({
+        label: l,
+        kind: CompletionItemKind.EnumMember,
+        detail: `rank ${i + 1}`,
+        sortText: String(i),
+      }));
     case 'impact':
     case 'residualImpact':
-      return (ws.riskCriteria?.impact ?? []).map((l, i) => ({ label: l, kind: CompletionItemKind.EnumMember, detail: `rank ${i + 1}`, sortText: String(i) }));
+      return (ws.riskCriteria?.impact ?? []).map((l, i) => ({
+        label: l,
+        kind: CompletionItemKind.EnumMember,
+        detail: `rank ${i + 1}`,
+        sortText: String(i),
+      }));
     case 'annexIII':
       return annexIIIItems();
     case 'clause':
@@ -167,7 +208,8 @@ function evidenceItems(file: ParsedFile, ctx: CursorContext, cfg: ServiceConfig)
   const slash = typed.lastIndexOf('/');
   const dirPart = slash >= 0 ? typed.slice(0, slash + 1) : '';
   const dir = join(dirname(file.path), dirPart);
-  return cfg.fs.list(dir)
+  return cfg.fs
+    .list(dir)
     .filter((n) => !n.startsWith('.'))
     .map((n) => ({
       label: dirPart + n,

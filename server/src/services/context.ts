@@ -62,7 +62,14 @@ export function cursorContext(file: ParsedFile, pos: Position): CursorContext {
     // Inside a flow mapping (`R-7: { title: t, controls: [A.6.`) the innermost key is the one being filled.
     const inner = /([\w.-]+)\s*:\s*(\[[^\]]*|[^,{}[\]]*)$/.exec(rest.slice(rest.lastIndexOf('{') + 1));
     if (rest.lastIndexOf('{') > rest.lastIndexOf('}') && inner) {
-      return { path: [...path, key], before, indent, where: inFlow ? 'item' : 'value', key: inner[1], prefix: inFlow ? word : inner[2].trimStart() };
+      return {
+        path: [...path, key],
+        before,
+        indent,
+        where: inFlow ? 'item' : 'value',
+        key: inner[1],
+        prefix: inFlow ? word : inner[2].trimStart(),
+      };
     }
     return { path, before, indent, where: inFlow ? 'item' : 'value', key, prefix: inFlow ? word : rest.trimStart() };
   }

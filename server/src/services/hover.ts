@@ -23,7 +23,10 @@ const TOKENS: { re: RegExp; type: 'act' | 'control' | 'clause' | 'word' }[] = [
 ];
 
 /** The reference or word under the cursor, with its range on the line. */
-function tokenAt(line: string, character: number): { text: string; type: 'act' | 'control' | 'clause' | 'word'; start: number; end: number } | undefined {
+function tokenAt(
+  line: string,
+  character: number,
+): { text: string; type: 'act' | 'control' | 'clause' | 'word'; start: number; end: number } | undefined {
   for (const t of TOKENS) {
     for (const m of line.matchAll(t.re)) {
       const start = m.index ?? 0;
@@ -44,10 +47,19 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
   const offset = file.lines.offsetAt(position);
   const steps = pathAt(file.root, offset);
   const last = steps[steps.length - 1];
-  const tok = tokenAt(line.replace(/#.*$/, (c) => ' '.repeat(c.length)), position.character);
-  const range = (s: number, e: number): Range => ({ start: { line: position.line, character: s }, end: { line: position.line, character: e } });
+  const tok = tokenAt(
+    line.replace(/#.*$/, (c) => ' '.repeat(c.length)),
+    position.character,
+  );
+  const range = (s: number, e: number): Range => ({
+    start: { line: position.line, character: s },
+    end: { line: position.line, character: e },
+  });
   const md = (parts: string[], r: Range): Hover => ({
-    contents: { kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: cfg.markdown ? parts.join('\n\n') : parts.join('\n\n').replace(/\*\*|`|_/g, '') },
+    contents: {
+      kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
+      value: cfg.markdown ? parts.join('\n\n') : parts.join('\n\n').replace(/\*\*|`|_/g, ''),
+    },
     range: r,
   });
 
@@ -62,7 +74,8 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
   if (tok?.type === 'clause') {
     const c = findClause(tok.text);
     const onClauseValue = last && !last.onKey && (last.key === 'clause' || /\bclause\b/i.test(line));
-    if (c && onClauseValue) return md([`**ISO/IEC 42001 clause ${c.id}** ${c.title}`, relatedArticles(c.id)].filter(Boolean), range(tok.start, tok.end));
+    if (c && onClauseValue)
+      return md([`**ISO/IEC 42001 clause ${c.id}** ${c.title}`, relatedArticles(c.id)].filter(Boolean), range(tok.start, tok.end));
   }
   // Keys: what the field is for.
   if (last?.onKey && last.keyNode?.range) {
@@ -71,7 +84,14 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
     if (s && typeof s.description === 'string') {
       const r = file.lines.range(last.keyNode.range[0], last.keyNode.range[1]);
       const term = findTerm(String(last.key));
-      return md([`**${String(last.key)}**: ${s.description}`, typeof s['x-source'] === 'string' ? `*${s['x-source']}*` : '', ...(term ? termParts(term) : [])].filter(Boolean), r);
+      return md(
+        [
+          `**${String(last.key)}**: ${s.description}`,
+          typeof s['x-source'] === 'string' ? `*${s['x-source']}*` : '',
+          ...(term ? termParts(term) : []),
+        ].filter(Boolean),
+        r,
+      );
     }
   }
   if (tok?.type === 'word') {
@@ -85,7 +105,10 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
 }
 
 function termParts(term: NonNullable<ReturnType<typeof findTerm>>): string[] {
-  const parts = [`**${term.term}**: ISO/IEC 42001 and the EU AI Act use this differently.`, `| ISO/IEC 42001 | EU AI Act |\n|---|---|\n| ${cell(term.iso)} | ${cell(term.act)} |`];
+  const parts = [
+    `**${term.term}**: ISO/IEC 42001 and the EU AI Act use this differently.`,
+    `| ISO/IEC 42001 | EU AI Act |\n|---|---|\n| ${cell(term.iso)} | ${cell(term.act)} |`,
+  ];
   if (term.actDefinition) {
     const d = findDefinition(term.term) ?? undefined;
     const def = d && d.number === term.actDefinition ? d : undefined;
@@ -105,13 +128,18 @@ function controlHover(id: string, ws: WorkspaceIndex): string[] | undefined {
     const t = findTopic(id) ?? findSubObjective(id);
     return t ? [`**ISO/IEC 42001 Annex A ${t.id}** ${t.title}`, relatedArticles(t.id)].filter(Boolean) : undefined;
   }
-  const parts = [`**${c.id} ${c.title}**`, `ISO/IEC 42001 Annex A, ${c.topic} ${c.topicTitle}${c.subObjective ? ` (${c.subObjective})` : ''}`];
+  const parts = [
+    `**${c.id} ${c.title}**`,
+    `ISO/IEC 42001 Annex A, ${c.topic} ${c.topicTitle}${c.subObjective ? ` (${c.subObjective})` : ''}`,
+  ];
   const rel = relatedArticles(c.id);
   if (rel) parts.push(rel);
   if (ws.soa) {
     const e = ws.controls.get(c.id);
     const state = controlState(e);
-    parts.push(`In this workspace's SoA: **${state}**${e?.justification ? ` — "${e.justification.length > 160 ? e.justification.slice(0, 157) + '…' : e.justification}"` : ''}`);
+    parts.push(
+      `In this workspace's SoA: **${state}**${e?.justification ? ` — "${e.justification.length > 160 ? e.justification.slice(0, 157) + '…' : e.justification}"` : ''}`,
+    );
   }
   return parts;
 }
@@ -123,10 +151,14 @@ function relatedArticles(isoId: string): string {
 }
 
 function dateLine(d: ApplicationDate, inForce: 'original' | 'omnibus'): string {
-  const lines = [`Applies from **${formatDate(d.effective.date)}** (${d.effective.timeline === 'omnibus' ? OMNIBUS.label : ORIGINAL.label}; ${d.effective.basis}).`];
+  const lines = [
+    `Applies from **${formatDate(d.effective.date)}** (${d.effective.timeline === 'omnibus' ? OMNIBUS.label : ORIGINAL.label}; ${d.effective.basis}).`,
+  ];
   if (d.amended && d.amended.date !== d.original.date) {
     const other = d.effective.timeline === 'omnibus' ? d.original : d.amended;
-    lines.push(`Under ${other.timeline === 'omnibus' ? `the text ${OMNIBUS.label} — reported, Official Journal text not verified here —` : 'the original 2024 text'}: ${formatDate(other.date)}.`);
+    lines.push(
+      `Under ${other.timeline === 'omnibus' ? `the text ${OMNIBUS.label} — reported, Official Journal text not verified here —` : 'the original 2024 text'}: ${formatDate(other.date)}.`,
+    );
   }
   lines.push(`Timeline in force on the reference date: ${inForce === 'omnibus' ? OMNIBUS.label : 'the original 2024 text'}.`);
   return lines.join(' ');
@@ -142,21 +174,33 @@ function actHover(s: string, file: ParsedFile, cfg: ServiceConfig): string[] | u
     const parts = [`**Annex ${a.id}** ${a.title}`];
     if (ref.annex === 'III' && ref.point) {
       const area = annexIIIAreas().find((x) => x.point === ref.point);
-      if (area) parts.push(`Point ${area.point}: ${area.heading}${ref.letter ? `, point (${ref.letter})` : ''}. Systems under Annex III are high-risk under Art. 6(2), unless the Art. 6(3) derogation applies.`);
+      if (area)
+        parts.push(
+          `Point ${area.point}: ${area.heading}${ref.letter ? `, point (${ref.letter})` : ''}. Systems under Annex III are high-risk under Art. 6(2), unless the Art. 6(3) derogation applies.`,
+        );
     }
     parts.push(`*Regulation (EU) 2024/1689.*`);
     return parts;
   }
   const a = findArticle(ref.article);
   if (!a) return undefined;
-  const parts = [`**${ref.canonical}** ${a.title}`, `Chapter ${a.chapter} ${a.chapterTitle}${a.sectionTitle ? `, Section ${a.section} ${a.sectionTitle}` : ''}`];
+  const parts = [
+    `**${ref.canonical}** ${a.title}`,
+    `Chapter ${a.chapter} ${a.chapterTitle}${a.sectionTitle ? `, Section ${a.section} ${a.sectionTitle}` : ''}`,
+  ];
   if (ref.paragraph) {
     const p = paragraphOf(a, ref.paragraph);
-    parts.push(`Paragraph ${ref.paragraph} of ${a.paragraphs}${p?.points.length ? `, points (${p.points[0]})–(${p.points[p.points.length - 1]})` : ''}${ref.point ? `; point (${ref.point})` : ''}.`);
+    parts.push(
+      `Paragraph ${ref.paragraph} of ${a.paragraphs}${p?.points.length ? `, points (${p.points[0]})–(${p.points[p.points.length - 1]})` : ''}${ref.point ? `; point (${ref.point})` : ''}.`,
+    );
   } else if (a.paragraphs) parts.push(`${a.paragraphs} paragraph${a.paragraphs === 1 ? '' : 's'}.`);
   const basis = file.kind === 'AISystem' ? highRiskBasis(profileOf(file).basis) : undefined;
   const d = applicationDate(ref.article, { basis, asOf: cfg.options.asOf, timeline: cfg.options.timeline });
-  if (d) parts.push(dateLine(d, timelineFor(cfg.options.asOf, cfg.options.timeline)) + (basis ? ` (for a high-risk system under ${basis === 'annex-i' ? 'Annex I, Art. 6(1)' : 'Annex III, Art. 6(2)'})` : ''));
+  if (d)
+    parts.push(
+      dateLine(d, timelineFor(cfg.options.asOf, cfg.options.timeline)) +
+        (basis ? ` (for a high-risk system under ${basis === 'annex-i' ? 'Annex I, Art. 6(1)' : 'Annex III, Art. 6(2)'})` : ''),
+    );
   for (const ex of a.exceptions) parts.push(`${ex.provision} applies from ${formatDate(ex.appliesFrom)} (${ex.basis}).`);
   const iso = isoForArticle(ref.article);
   if (iso.iso.length) {

@@ -29,17 +29,24 @@ function occurrences(ws: WorkspaceIndex, kind: IdKind): Occurrence[] {
         const n = child(root, 'id');
         if (n) out.push({ file: f, node: n, definition: true });
       }
-      if (f.kind === 'RiskRegister') for (const r of entries(child(root, 'risks'))) {
-        const n = child(r.value, 'system');
-        if (n) out.push({ file: f, node: n, definition: false });
-      }
+      if (f.kind === 'RiskRegister')
+        for (const r of entries(child(root, 'risks'))) {
+          const n = child(r.value, 'system');
+          if (n) out.push({ file: f, node: n, definition: false });
+        }
     } else if (kind === 'risk') {
-      if (f.kind === 'RiskRegister') for (const r of entries(child(root, 'risks'))) out.push({ file: f, node: r.keyNode, definition: true });
+      if (f.kind === 'RiskRegister')
+        for (const r of entries(child(root, 'risks'))) out.push({ file: f, node: r.keyNode, definition: true });
       if (f.kind === 'AISystem') for (const n of items(child(root, 'risks'))) out.push({ file: f, node: n, definition: false });
     } else {
-      if (f.kind === 'StatementOfApplicability') for (const e of entries(child(root, 'controls'))) out.push({ file: f, node: e.keyNode, definition: true });
-      if (f.kind === 'AISystem') for (const o of entries(child(root, 'obligations'))) for (const n of items(child(o.value, 'controls'))) out.push({ file: f, node: n, definition: false });
-      if (f.kind === 'RiskRegister') for (const r of entries(child(root, 'risks'))) for (const n of items(child(r.value, 'controls'))) out.push({ file: f, node: n, definition: false });
+      if (f.kind === 'StatementOfApplicability')
+        for (const e of entries(child(root, 'controls'))) out.push({ file: f, node: e.keyNode, definition: true });
+      if (f.kind === 'AISystem')
+        for (const o of entries(child(root, 'obligations')))
+          for (const n of items(child(o.value, 'controls'))) out.push({ file: f, node: n, definition: false });
+      if (f.kind === 'RiskRegister')
+        for (const r of entries(child(root, 'risks')))
+          for (const n of items(child(r.value, 'controls'))) out.push({ file: f, node: n, definition: false });
     }
   }
   return out;
@@ -81,7 +88,13 @@ export function definition(file: ParsedFile, ws: WorkspaceIndex, position: Posit
 }
 
 /** Find references: every place the id under the cursor appears, across files. */
-export function references(file: ParsedFile, ws: WorkspaceIndex, position: Position, includeDeclaration: boolean, cfg: ServiceConfig): Location[] {
+export function references(
+  file: ParsedFile,
+  ws: WorkspaceIndex,
+  position: Position,
+  includeDeclaration: boolean,
+  cfg: ServiceConfig,
+): Location[] {
   const at = idAt(file, ws, position);
   if (!at) return [];
   return matching(ws, at.kind, at.id)
@@ -97,7 +110,13 @@ export function prepareRename(file: ParsedFile, ws: WorkspaceIndex, position: Po
 }
 
 /** Renames an id everywhere it is defined or referenced, keeping each occurrence's quoting. */
-export function rename(file: ParsedFile, ws: WorkspaceIndex, position: Position, newName: string, cfg: ServiceConfig): WorkspaceEdit | null {
+export function rename(
+  file: ParsedFile,
+  ws: WorkspaceIndex,
+  position: Position,
+  newName: string,
+  cfg: ServiceConfig,
+): WorkspaceEdit | null {
   const at = idAt(file, ws, position);
   if (!at || at.kind === 'control') return null;
   if (!/^[\w.-]+$/.test(newName)) throw new Error(`'${newName}' is not a valid id: use letters, digits, '-', '_' or '.'.`);

@@ -63,10 +63,19 @@ export function workspaceSymbols(list: WorkspaceIndex[], query: string, cfg: Ser
     out.push({ name, kind, location: { uri: cfg.uriOf(file.path), range: file.lines.range(r[0], r[1]) }, containerName: container });
   };
   for (const ws of list) {
-    for (const [id, defs] of ws.systems) for (const d of defs) add(`${id} ${text(child(d.value, 'name')) ?? ''}`.trim(), SymbolKind.Class, d.file, d.node, 'AI system');
-    for (const [id, defs] of ws.risks) for (const d of defs) add(`${id} ${text(child(d.value, 'title')) ?? ''}`.trim(), SymbolKind.Event, d.file, d.node, 'risk');
+    for (const [id, defs] of ws.systems)
+      for (const d of defs) add(`${id} ${text(child(d.value, 'name')) ?? ''}`.trim(), SymbolKind.Class, d.file, d.node, 'AI system');
+    for (const [id, defs] of ws.risks)
+      for (const d of defs) add(`${id} ${text(child(d.value, 'title')) ?? ''}`.trim(), SymbolKind.Event, d.file, d.node, 'risk');
     for (const [id, d] of ws.roles) add(id, SymbolKind.Variable, d.file, d.node, 'role');
-    for (const [id, d] of ws.controls) add(`${id} ${findControl(id)?.title ?? text(child(d.value, 'title')) ?? ''}`.trim(), SymbolKind.Constant, d.file, d.node, 'SoA control');
+    for (const [id, d] of ws.controls)
+      add(
+        `${id} ${findControl(id)?.title ?? text(child(d.value, 'title')) ?? ''}`.trim(),
+        SymbolKind.Constant,
+        d.file,
+        d.node,
+        'SoA control',
+      );
   }
   return out.slice(0, 500);
 }
@@ -79,7 +88,8 @@ export function documentLinks(file: ParsedFile, ws: WorkspaceIndex, cfg: Service
     const t = resolveEvidence(file, ws.root, v, cfg.fs.realpath?.bind(cfg.fs));
     const r = n.range;
     if (!r) continue;
-    if (t.kind === 'path' && cfg.fs.exists(t.path)) out.push({ range: file.lines.range(r[0], r[1]), target: cfg.uriOf(t.path), tooltip: 'Open evidence' });
+    if (t.kind === 'path' && cfg.fs.exists(t.path))
+      out.push({ range: file.lines.range(r[0], r[1]), target: cfg.uriOf(t.path), tooltip: 'Open evidence' });
     else if (t.kind === 'url' && /^https?:\/\//.test(v)) out.push({ range: file.lines.range(r[0], r[1]), target: v.trim() });
   }
   return out;

@@ -108,9 +108,11 @@ const articleByNumber = new Map(articles.map((a) => [a.number, a]));
 const annexes: Annex[] = actData.annexes.map((a) => ({ id: a.annex, number: a.number, title: a.title }));
 const annexById = new Map(annexes.map((a) => [a.id, a]));
 
-const annexIII: AnnexIIIArea[] = (actData.annexes.find((a) => a.annex === 'III') as unknown as {
-  areas: { point: number; short_title: string; heading: string; points: string[] }[];
-}).areas.map((a) => ({ point: a.point, title: a.short_title, heading: a.heading, points: a.points }));
+const annexIII: AnnexIIIArea[] = (
+  actData.annexes.find((a) => a.annex === 'III') as unknown as {
+    areas: { point: number; short_title: string; heading: string; points: string[] }[];
+  }
+).areas.map((a) => ({ point: a.point, title: a.short_title, heading: a.heading, points: a.points }));
 
 const definitions: Definition[] = actData.definitions;
 

@@ -143,7 +143,11 @@ function normaliseTitle(s: string): string {
 
 /** The nearest control id to a mistyped one, if any is close enough. */
 export function suggestControl(id: string): string | undefined {
-  return closest(id, controls.map((c) => c.id), 2);
+  return closest(
+    id,
+    controls.map((c) => c.id),
+    2,
+  );
 }
 
 /** The control whose title best matches some text (used to say what a mislabelled title really names). */
@@ -153,5 +157,9 @@ export function controlByTitle(title: string): Control | undefined {
 }
 
 export function suggestClause(id: string): string | undefined {
-  return closest(id, clauses.map((c) => c.id), 1);
+  return closest(
+    id,
+    clauses.map((c) => c.id),
+    1,
+  );
 }

@@ -23,7 +23,10 @@ interface RawRow {
 }
 
 const rows: MappingRow[] = [...(mappingData.rows as RawRow[]), ...(mappingData.additional_rows as RawRow[])].map((r) => ({
-  articles: r.act.map((a) => /^Article (\d+)/.exec(a)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1])),
+  articles: r.act
+    .map((a) => /^Article (\d+)/.exec(a))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => Number(m[1])),
   act: r.act,
   iso: r.iso,
   source: r.source,

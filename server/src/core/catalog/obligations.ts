@@ -7,7 +7,14 @@
 export type Role = 'provider' | 'deployer' | 'importer' | 'distributor' | 'authorised-representative' | 'product-manufacturer';
 export type Tier = 'prohibited' | 'high' | 'limited' | 'minimal';
 
-export const ROLES: readonly Role[] = ['provider', 'deployer', 'importer', 'distributor', 'authorised-representative', 'product-manufacturer'];
+export const ROLES: readonly Role[] = [
+  'provider',
+  'deployer',
+  'importer',
+  'distributor',
+  'authorised-representative',
+  'product-manufacturer',
+];
 export const TIERS: readonly Tier[] = ['prohibited', 'high', 'limited', 'minimal'];
 
 export interface SystemProfile {
@@ -45,7 +52,8 @@ export function requiredObligations(p: SystemProfile): RequiredObligation[] {
     }
     if (has('deployer')) {
       add(26, 'deployers of high-risk AI systems (Art. 26)');
-      if (p.publicBody) add(27, 'deployers that are bodies governed by public law or private entities providing public services (Art. 27(1))');
+      if (p.publicBody)
+        add(27, 'deployers that are bodies governed by public law or private entities providing public services (Art. 27(1))');
       else if (p.annexIII === 'Annex III(5)(b)' || p.annexIII === 'Annex III(5)(c)') {
         add(27, `deployers of ${p.annexIII} systems (Art. 27(1))`);
       }
@@ -53,7 +61,8 @@ export function requiredObligations(p: SystemProfile): RequiredObligation[] {
     if (has('importer')) add(23, 'importers of high-risk AI systems (Art. 23)');
     if (has('distributor')) add(24, 'distributors of high-risk AI systems (Art. 24)');
     if (has('authorised-representative')) add(22, 'authorised representatives of providers of high-risk AI systems (Art. 22)');
-    if (has('product-manufacturer')) add(25, 'product manufacturers placing a high-risk AI system on the market under their name (Art. 25(3))');
+    if (has('product-manufacturer'))
+      add(25, 'product manufacturers placing a high-risk AI system on the market under their name (Art. 25(3))');
   }
   if (p.tier === 'limited' && (has('provider') || has('deployer'))) {
     add(50, 'providers and deployers of AI systems with transparency duties (Art. 50)');

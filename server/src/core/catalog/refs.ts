@@ -7,10 +7,7 @@ export type ActRef =
   | { type: 'annex'; annex: string; point?: number; letter?: string; canonical: string };
 
 /** A parsed ISO/IEC 42001 reference. */
-export type IsoRef =
-  | { type: 'control'; id: string }
-  | { type: 'topic'; id: string }
-  | { type: 'clause'; id: string };
+export type IsoRef = { type: 'control'; id: string } | { type: 'topic'; id: string } | { type: 'clause'; id: string };
 
 export type RefCheck<T> = { ok: true; ref: T } | { ok: false; message: string; suggestion?: string };
 

@@ -26,7 +26,8 @@ const TERMS: TermComparison[] = [
     act: 'A machine-based system with some autonomy that infers from its input how to produce outputs that can influence environments (Art. 3(1)). Falling under it triggers legal duties.',
     actDefinition: 1,
     articles: ['Art. 3', 'Art. 2'],
-    pitfall: 'Something inside your AIMS scope is not automatically an "AI system" under the Act, and the reverse: classify each system against Art. 3(1) separately.',
+    pitfall:
+      'Something inside your AIMS scope is not automatically an "AI system" under the Act, and the reverse: classify each system against Art. 3(1) separately.',
   },
   {
     id: 'provider',
@@ -36,7 +37,8 @@ const TERMS: TermComparison[] = [
     act: 'Whoever develops an AI system or model, or has it developed, and places it on the market or puts it into service under its own name (Art. 3(3)). Providers of high-risk systems carry the heaviest duties (Art. 16).',
     actDefinition: 3,
     articles: ['Art. 3', 'Art. 16'],
-    pitfall: 'Changing the intended purpose or substantially modifying a high-risk system can make a deployer a provider (Art. 25(1)); the ISO role does not follow automatically.',
+    pitfall:
+      'Changing the intended purpose or substantially modifying a high-risk system can make a deployer a provider (Art. 25(1)); the ISO role does not follow automatically.',
   },
   {
     id: 'deployer',
@@ -46,7 +48,8 @@ const TERMS: TermComparison[] = [
     act: 'A person or body using an AI system under its authority, except for personal non-professional activity (Art. 3(4)). Deployers of high-risk systems have duties under Art. 26, some a fundamental rights impact assessment under Art. 27.',
     actDefinition: 4,
     articles: ['Art. 3', 'Art. 26', 'Art. 27'],
-    pitfall: '"User" in older drafts and in ISO usage is not the Act\'s term; the Act\'s deployer duties are legal obligations, not control choices.',
+    pitfall:
+      '"User" in older drafts and in ISO usage is not the Act\'s term; the Act\'s deployer duties are legal obligations, not control choices.',
   },
   {
     id: 'importer',
@@ -102,10 +105,10 @@ const TERMS: TermComparison[] = [
     term: 'risk',
     aliases: ['risk', 'risks'],
     iso: 'The effect of uncertainty on objectives; the organisation sets its own criteria and scales (clause 6.1.2) and treats risks with controls (6.1.3).',
-    act: 'The combination of the probability of harm and its severity (Art. 3(2)); the Act also fixes risk tiers by law rather than by the organisation\'s criteria.',
+    act: "The combination of the probability of harm and its severity (Art. 3(2)); the Act also fixes risk tiers by law rather than by the organisation's criteria.",
     actDefinition: 2,
     articles: ['Art. 3', 'Art. 9'],
-    pitfall: 'A risk your criteria rate as acceptable can still sit in the Act\'s high-risk tier; the tier is not a score.',
+    pitfall: "A risk your criteria rate as acceptable can still sit in the Act's high-risk tier; the tier is not a score.",
   },
   {
     id: 'prohibited',
@@ -120,7 +123,7 @@ const TERMS: TermComparison[] = [
     id: 'high',
     term: 'high-risk',
     aliases: ['high', 'high-risk', 'high risk'],
-    iso: 'Not a tier: ISO/IEC 42001 risk levels come from the organisation\'s own criteria (clause 6.1.2).',
+    iso: "Not a tier: ISO/IEC 42001 risk levels come from the organisation's own criteria (clause 6.1.2).",
     act: 'A system is high-risk when it is, or is a safety component of, a product under Annex I legislation (Art. 6(1)), or falls under an Annex III use case (Art. 6(2)), unless the Art. 6(3) derogation applies with a documented assessment (Art. 6(4)). Requirements in Art. 8–15, provider duties in Art. 16 onwards.',
     articles: ['Art. 6', 'Art. 8', 'Art. 16'],
     pitfall: 'High-risk is a legal classification by use case or product, not the result of your risk assessment.',
@@ -160,7 +163,8 @@ const TERMS: TermComparison[] = [
     iso: 'An accredited certification body audits the management system (stage 1 documents, stage 2 implementation) and certifies it, with yearly surveillance audits.',
     act: 'Certificates under the Act are issued by notified bodies for specific high-risk systems (Art. 44), after an Annex VII assessment.',
     articles: ['Art. 44', 'Art. 43'],
-    pitfall: 'An ISO/IEC 42001 certificate covers the management system, not a system\'s conformity; it is neither an Art. 44 certificate nor a CE marking basis.',
+    pitfall:
+      "An ISO/IEC 42001 certificate covers the management system, not a system's conformity; it is neither an Art. 44 certificate nor a CE marking basis.",
   },
   {
     id: 'notified-body',
@@ -190,7 +194,8 @@ const TERMS: TermComparison[] = [
     act: 'A European standard adopted on a request from the Commission (Art. 3(27)); compliance with one published in the Official Journal gives a presumption of conformity (Art. 40).',
     actDefinition: 27,
     articles: ['Art. 3', 'Art. 40'],
-    pitfall: 'Conformity with ISO/IEC 42001 gives no presumption of conformity with the Act; the harmonised standard being prepared for the quality management system is prEN 18286.',
+    pitfall:
+      'Conformity with ISO/IEC 42001 gives no presumption of conformity with the Act; the harmonised standard being prepared for the quality management system is prEN 18286.',
   },
   {
     id: 'quality-management-system',
@@ -199,17 +204,18 @@ const TERMS: TermComparison[] = [
     iso: 'The AIMS itself (clauses 4 to 10) is a management system, but ISO/IEC 42001 does not call it a quality management system.',
     act: 'Providers of high-risk systems must run a documented quality management system covering the points of Art. 17(1)(a) to (m).',
     articles: ['Art. 17'],
-    pitfall: 'An AIMS can supply much of the evidence for Art. 17, but the article\'s points must each be covered explicitly.',
+    pitfall: "An AIMS can supply much of the evidence for Art. 17, but the article's points must each be covered explicitly.",
   },
   {
     id: 'post-market-monitoring',
     term: 'post-market monitoring',
     aliases: ['post-market monitoring', 'post-market', 'monitoring'],
     iso: 'Implied by monitoring and measurement (clause 9.1) and by operating and monitoring AI systems (A.6.2.6).',
-    act: 'The provider\'s activities to collect and review experience from systems on the market (Art. 3(25)); for high-risk systems a documented plan is required (Art. 72).',
+    act: "The provider's activities to collect and review experience from systems on the market (Art. 3(25)); for high-risk systems a documented plan is required (Art. 72).",
     actDefinition: 25,
     articles: ['Art. 3', 'Art. 72'],
-    pitfall: 'Monitoring under clause 9.1 is about the AIMS\'s performance; Art. 72 asks for a system-specific plan that is part of the technical documentation.',
+    pitfall:
+      "Monitoring under clause 9.1 is about the AIMS's performance; Art. 72 asks for a system-specific plan that is part of the technical documentation.",
   },
   {
     id: 'serious-incident',
@@ -219,7 +225,8 @@ const TERMS: TermComparison[] = [
     act: 'An incident or malfunction leading to death or serious harm to health, serious and irreversible disruption of critical infrastructure, infringement of fundamental-rights obligations, or serious harm to property or the environment (Art. 3(49)); providers must report it under Art. 73.',
     actDefinition: 49,
     articles: ['Art. 3', 'Art. 73'],
-    pitfall: 'The Act sets reporting deadlines to market surveillance authorities; an internal corrective-action process does not meet them by itself.',
+    pitfall:
+      'The Act sets reporting deadlines to market surveillance authorities; an internal corrective-action process does not meet them by itself.',
   },
   {
     id: 'intended-purpose',
@@ -239,7 +246,8 @@ const TERMS: TermComparison[] = [
     act: 'Use not in line with the intended purpose but resulting from reasonably foreseeable human behaviour or interaction with other systems (Art. 3(13)); the Art. 9 risk management system must consider it.',
     actDefinition: 13,
     articles: ['Art. 3', 'Art. 9'],
-    pitfall: 'The Act requires misuse to be covered in the risk management system of each high-risk system, not only in organisation-level risk criteria.',
+    pitfall:
+      'The Act requires misuse to be covered in the risk management system of each high-risk system, not only in organisation-level risk criteria.',
   },
   {
     id: 'substantial-modification',
@@ -268,7 +276,8 @@ const TERMS: TermComparison[] = [
     iso: 'AI system impact assessment of consequences for individuals, groups and society (clauses 6.1.4, 8.4; A.5).',
     act: 'Certain deployers of high-risk systems must carry out a fundamental rights impact assessment before first use (Art. 27).',
     articles: ['Art. 27'],
-    pitfall: 'An ISO impact assessment can feed the Art. 27 assessment but must cover its points (a) to (f) and be notified to the market surveillance authority.',
+    pitfall:
+      'An ISO impact assessment can feed the Art. 27 assessment but must cover its points (a) to (f) and be notified to the market surveillance authority.',
   },
   {
     id: 'general-purpose-ai-model',
@@ -288,17 +297,17 @@ const TERMS: TermComparison[] = [
     act: 'A risk specific to the high-impact capabilities of general-purpose AI models with significant Union-wide effects (Art. 3(65)); classification under Art. 51, extra duties under Art. 55.',
     actDefinition: 65,
     articles: ['Art. 3', 'Art. 51', 'Art. 55'],
-    pitfall: 'Systemic risk applies to general-purpose AI models, not to AI systems or to an organisation\'s risk register.',
+    pitfall: "Systemic risk applies to general-purpose AI models, not to AI systems or to an organisation's risk register.",
   },
   {
     id: 'ai-literacy',
     term: 'AI literacy',
     aliases: ['ai literacy', 'literacy'],
-    iso: 'Competence (clause 7.2) and awareness (clause 7.3) of people doing work under the organisation\'s control.',
+    iso: "Competence (clause 7.2) and awareness (clause 7.3) of people doing work under the organisation's control.",
     act: 'Skills, knowledge and understanding to deploy AI systems in an informed way and to be aware of their opportunities, risks and possible harm (Art. 3(56)); providers and deployers must take measures for it (Art. 4).',
     actDefinition: 56,
     articles: ['Art. 3', 'Art. 4'],
-    pitfall: 'Art. 4 extends to other persons dealing with the systems on the organisation\'s behalf, not only staff within the AIMS scope.',
+    pitfall: "Art. 4 extends to other persons dealing with the systems on the organisation's behalf, not only staff within the AIMS scope.",
   },
   {
     id: 'technical-documentation',
@@ -325,7 +334,8 @@ const TERMS: TermComparison[] = [
     iso: 'Data for AI systems (A.7) and data resources (A.4.3).',
     act: 'Training, validation and testing data of high-risk systems must meet the quality criteria and governance practices of Art. 10.',
     articles: ['Art. 10'],
-    pitfall: 'Art. 10 sets specific criteria (e.g. examination for biases, Art. 10(2)(f)) that a general data-quality control may not cover.',
+    pitfall:
+      'Art. 10 sets specific criteria (e.g. examination for biases, Art. 10(2)(f)) that a general data-quality control may not cover.',
   },
   {
     id: 'statement-of-applicability',

@@ -70,7 +70,11 @@ export function applicationDate(
   let original: DateFact = { date: a.appliesFrom, timeline: 'original', basis: basisFor(a.appliesFrom) };
   const annexIHighRisk = opts.basis === 'annex-i' && isPostponedHighRisk(article);
   if (annexIHighRisk) {
-    original = { date: '2027-08-02', timeline: 'original', basis: 'Article 113, third paragraph, point (c) (Article 6(1), Annex I products)' };
+    original = {
+      date: '2027-08-02',
+      timeline: 'original',
+      basis: 'Article 113, third paragraph, point (c) (Article 6(1), Annex I products)',
+    };
   }
   let amended: DateFact | undefined;
   if (isPostponedHighRisk(article)) {

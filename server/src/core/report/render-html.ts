@@ -19,7 +19,9 @@ const COLORS: Record<ControlState, string> = {
   unjustified: 'c-warn',
   missing: 'c-err',
 };
-const COLOR_CSS = ['ok', 'partial', 'planned', 'todo', 'muted', 'warn', 'err'].map((c) => `.c-${c}{fill:var(--${c});background:var(--${c})}`).join('');
+const COLOR_CSS = ['ok', 'partial', 'planned', 'todo', 'muted', 'warn', 'err']
+  .map((c) => `.c-${c}{fill:var(--${c});background:var(--${c})}`)
+  .join('');
 
 function esc(s: string | number | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -54,18 +56,28 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
   const body: string[] = [];
   for (const c of list) {
     body.push(`<h1>AIMS coverage${c.organisation ? `: ${esc(c.organisation)}` : ''}</h1>`);
-    body.push(`<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${c.findings.error} errors, ${c.findings.warning} warnings.</p>`);
-    body.push(`<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${c.annexA.gaps} gaps.</p>${legend}`);
+    body.push(
+      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${c.findings.error} errors, ${c.findings.warning} warnings.</p>`,
+    );
+    body.push(
+      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${c.annexA.gaps} gaps.</p>${legend}`,
+    );
     body.push('<table><thead><tr><th>Topic</th><th>Coverage</th><th>Implemented</th><th>Gaps</th></tr></thead><tbody>');
     for (const t of c.annexA.topics) {
       const parts = CONTROL_STATES.map((s) => ({ value: t.counts[s], color: COLORS[s], label: STATE_LABEL[s] }));
       const gaps = t.counts.missing + t.counts.unjustified + t.counts['no-status'];
-      body.push(`<tr><td>${esc(t.id)} ${esc(t.title)}</td><td>${bar(parts, t.controls.length)}</td><td class="n">${t.counts.implemented}/${t.controls.length}</td><td class="n">${gaps}</td></tr>`);
+      body.push(
+        `<tr><td>${esc(t.id)} ${esc(t.title)}</td><td>${bar(parts, t.controls.length)}</td><td class="n">${t.counts.implemented}/${t.controls.length}</td><td class="n">${gaps}</td></tr>`,
+      );
     }
     body.push('</tbody></table>');
-    body.push('<details><summary>Every control</summary><table><thead><tr><th>Control</th><th>State</th><th>Owner</th><th>Evidence</th><th>Justification</th></tr></thead><tbody>');
+    body.push(
+      '<details><summary>Every control</summary><table><thead><tr><th>Control</th><th>State</th><th>Owner</th><th>Evidence</th><th>Justification</th></tr></thead><tbody>',
+    );
     for (const k of c.annexA.topics.flatMap((t) => t.controls)) {
-      body.push(`<tr><td>${esc(k.id)} ${esc(k.title)}</td><td>${STATE_LABEL[k.state]}</td><td>${esc(k.owner)}</td><td>${esc(k.evidence.join(', '))}</td><td>${esc(k.justification)}</td></tr>`);
+      body.push(
+        `<tr><td>${esc(k.id)} ${esc(k.title)}</td><td>${STATE_LABEL[k.state]}</td><td>${esc(k.owner)}</td><td>${esc(k.evidence.join(', '))}</td><td>${esc(k.justification)}</td></tr>`,
+      );
     }
     body.push('</tbody></table></details>');
     body.push('<h2>EU AI Act obligations per system</h2>');
@@ -79,9 +91,13 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
         { value: n.missing, color: COLORS.missing, label: 'Missing' },
         { value: n['not-applicable'], color: COLORS.excluded, label: 'Not applicable' },
       ];
-      body.push(`<h3>${esc(s.name)} <span class="note">${esc(s.id)} · ${esc(s.tier ?? 'not classified')}${s.annexIII ? ` · ${esc(s.annexIII)}` : ''} · ${esc(s.roles.join(', '))}</span></h3>`);
+      body.push(
+        `<h3>${esc(s.name)} <span class="note">${esc(s.id)} · ${esc(s.tier ?? 'not classified')}${s.annexIII ? ` · ${esc(s.annexIII)}` : ''} · ${esc(s.roles.join(', '))}</span></h3>`,
+      );
       body.push(bar(parts, s.obligations.length));
-      body.push('<table><thead><tr><th>Obligation</th><th>Status</th><th>Applies from</th><th>Evidence</th><th>ISO/IEC 42001 controls</th></tr></thead><tbody>');
+      body.push(
+        '<table><thead><tr><th>Obligation</th><th>Status</th><th>Applies from</th><th>Evidence</th><th>ISO/IEC 42001 controls</th></tr></thead><tbody>',
+      );
       for (const o of s.obligations) {
         body.push(
           `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.appliesFrom)}${o.otherDate ? ` <span class="note">(other timeline ${esc(o.otherDate)})</span>` : ''}</td><td>${esc(o.evidence.join(', '))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,

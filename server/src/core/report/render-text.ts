@@ -3,7 +3,9 @@ import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCo
 
 /** Escapes a Markdown table cell. */
 function cell(s: string | number | undefined): string {
-  return String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** The auditor's coverage report as Markdown: Annex A by topic, every control, obligations per system. */
@@ -21,7 +23,9 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
     out.push('| Control | Title | State | Owner | Evidence | Justification |', '|---|---|---|---|---|---|');
     for (const t of c.annexA.topics) {
       for (const k of t.controls) {
-        out.push(`| ${k.id} | ${cell(k.title)} | ${STATE_LABEL[k.state]} | ${cell(k.owner)} | ${cell(k.evidence.join(', '))} | ${cell(k.justification)} |`);
+        out.push(
+          `| ${k.id} | ${cell(k.title)} | ${STATE_LABEL[k.state]} | ${cell(k.owner)} | ${cell(k.evidence.join(', '))} | ${cell(k.justification)} |`,
+        );
       }
     }
     out.push('', '## EU AI Act obligations per system', '');
@@ -29,7 +33,10 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
     for (const s of c.systems) {
       const n = obligationCounts(s.obligations);
       out.push(`### ${s.name} (${s.id})`, '');
-      out.push(`Tier: ${s.tier ?? 'not classified'}${s.annexIII ? ` (${s.annexIII})` : ''}. Roles: ${s.roles.join(', ') || 'none'}. ${n.met} met, ${n.partial} partial, ${n.gap} gaps, ${n.missing} missing.`, '');
+      out.push(
+        `Tier: ${s.tier ?? 'not classified'}${s.annexIII ? ` (${s.annexIII})` : ''}. Roles: ${s.roles.join(', ') || 'none'}. ${n.met} met, ${n.partial} partial, ${n.gap} gaps, ${n.missing} missing.`,
+        '',
+      );
       out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');
       for (const o of s.obligations) {
         out.push(
@@ -50,14 +57,28 @@ function csvCell(v: string | number | boolean | undefined): string {
 
 /** One row per Annex A control and per obligation, for spreadsheets. */
 export function renderCsv(list: WorkspaceCoverage[]): string {
-  const rows: (string | number | undefined)[][] = [['workspace', 'type', 'system', 'id', 'title', 'state', 'applies_from', 'owner', 'evidence', 'justification_or_controls']];
+  const rows: (string | number | undefined)[][] = [
+    ['workspace', 'type', 'system', 'id', 'title', 'state', 'applies_from', 'owner', 'evidence', 'justification_or_controls'],
+  ];
   for (const c of list) {
     for (const t of c.annexA.topics) {
-      for (const k of t.controls) rows.push([c.root, 'control', '', k.id, k.title, k.state, '', k.owner, k.evidence.join('; '), k.justification]);
+      for (const k of t.controls)
+        rows.push([c.root, 'control', '', k.id, k.title, k.state, '', k.owner, k.evidence.join('; '), k.justification]);
     }
     for (const s of c.systems) {
       for (const o of s.obligations) {
-        rows.push([c.root, 'obligation', s.id, o.ref, o.title, o.status, o.appliesFrom, '', o.evidence.join('; '), o.controls.map((k) => k.id).join('; ')]);
+        rows.push([
+          c.root,
+          'obligation',
+          s.id,
+          o.ref,
+          o.title,
+          o.status,
+          o.appliesFrom,
+          '',
+          o.evidence.join('; '),
+          o.controls.map((k) => k.id).join('; '),
+        ]);
       }
     }
   }

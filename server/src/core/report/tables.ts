@@ -1,7 +1,16 @@
 import type { ControlState, ObligationCoverage, WorkspaceCoverage } from '../coverage-types';
 
 /** Column order of the Annex A table in every report format. */
-export const CONTROL_STATES: readonly ControlState[] = ['implemented', 'partial', 'planned', 'not-started', 'excluded', 'no-status', 'unjustified', 'missing'];
+export const CONTROL_STATES: readonly ControlState[] = [
+  'implemented',
+  'partial',
+  'planned',
+  'not-started',
+  'excluded',
+  'no-status',
+  'unjustified',
+  'missing',
+];
 
 export const STATE_LABEL: Record<ControlState, string> = {
   implemented: 'Implemented',

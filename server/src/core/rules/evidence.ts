@@ -39,7 +39,12 @@ export type EvidenceTarget = { kind: 'url' } | { kind: 'outside'; why: string } 
  * (absolute, `..` above the root, or a symbolic link out) is 'outside' and
  * must never be handed to the file system.
  */
-export function resolveEvidence(file: ParsedFile, root: string, value: string, realpath?: (p: string) => string | undefined): EvidenceTarget {
+export function resolveEvidence(
+  file: ParsedFile,
+  root: string,
+  value: string,
+  realpath?: (p: string) => string | undefined,
+): EvidenceTarget {
   const v = value.trim();
   if (isUrl(v)) return { kind: 'url' };
   if (isAbsolute(v)) return { kind: 'outside', why: 'it is an absolute path' };
@@ -63,9 +68,14 @@ const outside: Rule = {
       const v = text(n) ?? '';
       const t = resolveEvidence(ctx.file, ctx.ws.root, v, ctx.fs.realpath?.bind(ctx.fs));
       if (t.kind === 'outside') {
-        ctx.report(n, `Evidence '${v}' is outside the workspace folder (${t.why}). Evidence must live inside the folder so reviewers get the same files; it is not read.`);
+        ctx.report(
+          n,
+          `Evidence '${v}' is outside the workspace folder (${t.why}). Evidence must live inside the folder so reviewers get the same files; it is not read.`,
+        );
       } else if (t.kind === 'path' && ctx.options.checkEvidence && !ctx.fs.exists(t.path)) {
-        ctx.report(n, `Evidence '${v}' does not exist (paths are relative to this file). Fix the path or add the document.`, { code: 'evidence-missing' });
+        ctx.report(n, `Evidence '${v}' does not exist (paths are relative to this file). Fix the path or add the document.`, {
+          code: 'evidence-missing',
+        });
       }
     }
   },

@@ -16,7 +16,10 @@ const policyReview: Rule = {
     const next = child(child(ctx.file.root, 'policy'), 'nextReview');
     const d = text(next);
     if (d && isCalendarDate(d) && d < ctx.options.asOf) {
-      ctx.report(next, `The AI policy was due for review on ${formatDate(d)} (A.2.4 asks for planned reviews). Review it, record the new approval date and set the next review.`);
+      ctx.report(
+        next,
+        `The AI policy was due for review on ${formatDate(d)} (A.2.4 asks for planned reviews). Review it, record the new approval date and set the next review.`,
+      );
     }
   },
 };
@@ -31,7 +34,10 @@ const recentAudit: Rule = {
     const since = monthsBefore(ctx.options.asOf, 12);
     const dates = items(audits?.value).map((a) => text(child(a, 'date')) ?? '');
     if (dates.some((d) => d >= since && d <= ctx.options.asOf)) return;
-    const last = dates.filter((d) => d <= ctx.options.asOf).sort().pop();
+    const last = dates
+      .filter((d) => d <= ctx.options.asOf)
+      .sort()
+      .pop();
     ctx.report(
       audits?.keyNode ?? entry(ctx.file.root, 'kind')?.keyNode,
       `No internal audit since ${formatDate(since)}${last ? ` (the last was on ${formatDate(last)})` : ''}. Clause 9.2 asks for internal audits at planned intervals; record one under audits.`,
@@ -47,11 +53,17 @@ const managementReview: Rule = {
   check(ctx) {
     const reviews = entry(ctx.file.root, 'managementReviews');
     const since = monthsBefore(ctx.options.asOf, 12);
-    if (items(reviews?.value).some((r) => {
-      const d = text(child(r, 'date')) ?? '';
-      return d >= since && d <= ctx.options.asOf;
-    })) return;
-    ctx.report(reviews?.keyNode ?? entry(ctx.file.root, 'kind')?.keyNode, `No management review since ${formatDate(since)}. Clause 9.3 asks top management to review the AIMS at planned intervals; record it under managementReviews.`);
+    if (
+      items(reviews?.value).some((r) => {
+        const d = text(child(r, 'date')) ?? '';
+        return d >= since && d <= ctx.options.asOf;
+      })
+    )
+      return;
+    ctx.report(
+      reviews?.keyNode ?? entry(ctx.file.root, 'kind')?.keyNode,
+      `No management review since ${formatDate(since)}. Clause 9.3 asks top management to review the AIMS at planned intervals; record it under managementReviews.`,
+    );
   },
 };
 
@@ -65,7 +77,10 @@ const nonconformityOverdue: Rule = {
       const due = child(nc.value, 'due');
       const d = text(due);
       if (d && isCalendarDate(d) && d < ctx.options.asOf && text(child(nc.value, 'status')) !== 'closed') {
-        ctx.report(due, `Nonconformity ${nc.key} was due on ${formatDate(d)} and is not closed. Complete the corrective action (clause 10.2) or record a new due date with the reason.`);
+        ctx.report(
+          due,
+          `Nonconformity ${nc.key} was due on ${formatDate(d)} and is not closed. Complete the corrective action (clause 10.2) or record a new due date with the reason.`,
+        );
       }
     }
   },
@@ -75,13 +90,17 @@ const auditFindingUnknown: Rule = {
   code: 'audit-finding-unknown',
   severity: 'error',
   kinds: MANIFEST,
-  summary: "An audit names a finding that is not under `nonconformities`.",
+  summary: 'An audit names a finding that is not under `nonconformities`.',
   check(ctx) {
     const known = new Set(entries(child(ctx.file.root, 'nonconformities')).map((e) => e.key));
     for (const a of items(child(ctx.file.root, 'audits'))) {
       for (const f of items(child(a, 'findings'))) {
         const id = text(f) ?? '';
-        if (!known.has(id)) ctx.report(f, `Audit finding '${id}' is not recorded under nonconformities; add it there with its corrective action (clause 10.2).`);
+        if (!known.has(id))
+          ctx.report(
+            f,
+            `Audit finding '${id}' is not recorded under nonconformities; add it there with its corrective action (clause 10.2).`,
+          );
       }
     }
   },
@@ -123,7 +142,10 @@ const riskCriteria: Rule = {
     const accNode = child(rc, 'acceptable');
     const acc = Number(text(accNode));
     if (accNode && l.length && i.length && Number.isFinite(acc) && acc > l.length * i.length) {
-      ctx.report(accNode, `acceptable is ${acc}, but the highest possible score is ${l.length * i.length} (${l.length} × ${i.length}); every risk would be acceptable.`);
+      ctx.report(
+        accNode,
+        `acceptable is ${acc}, but the highest possible score is ${l.length * i.length} (${l.length} × ${i.length}); every risk would be acceptable.`,
+      );
     }
   },
 };
@@ -145,7 +167,8 @@ const invalidDate: Rule = {
           const v = p.value as Node | null;
           if (DATE_KEYS.has(k) && isScalar(v)) {
             const s = text(v) ?? '';
-            if (/^\d{4}-\d{2}-\d{2}$/.test(s) && !isCalendarDate(s)) ctx.report(v, `${s} is not a calendar date; write a real date as YYYY-MM-DD.`);
+            if (/^\d{4}-\d{2}-\d{2}$/.test(s) && !isCalendarDate(s))
+              ctx.report(v, `${s} is not a calendar date; write a real date as YYYY-MM-DD.`);
           } else visit(v, depth + 1);
         }
       } else if (isSeq(node)) for (const n of node.items) visit(n as Node, depth + 1);
@@ -157,9 +180,13 @@ const invalidDate: Rule = {
         const dn = child(a, 'date');
         const d = text(dn);
         if (d && isCalendarDate(d) && d > ctx.options.asOf) {
-          ctx.report(dn, `This ${key === 'audits' ? 'audit' : 'management review'} is dated ${formatDate(d)}, after the reference date; record it once it has taken place (plan it elsewhere).`, {
-            code: 'audit-in-future',
-          });
+          ctx.report(
+            dn,
+            `This ${key === 'audits' ? 'audit' : 'management review'} is dated ${formatDate(d)}, after the reference date; record it once it has taken place (plan it elsewhere).`,
+            {
+              code: 'audit-in-future',
+            },
+          );
         }
       }
     }

@@ -20,7 +20,10 @@ export const placeholderRule: Rule = {
       if (!node || depth > 64) return;
       if (isScalar(node)) {
         if (typeof node.value === 'string' && PLACEHOLDER.test(node.value)) {
-          ctx.report(node, `Placeholder text left in the file: '${node.value.slice(0, 60)}'. Replace it with the real answer before review.`);
+          ctx.report(
+            node,
+            `Placeholder text left in the file: '${node.value.slice(0, 60)}'. Replace it with the real answer before review.`,
+          );
         }
       } else if (isMap(node)) {
         for (const p of node.items) visit(p.value as Node | null, depth + 1);

@@ -19,11 +19,18 @@ const controlExcluded: Rule = {
         const id = text(n) ?? '';
         const soa = ctx.ws.controls.get(id);
         if (!soa) {
-          if (findControl(id)) ctx.report(n, `Risk ${r.key} is treated by ${id}, which the Statement of Applicability does not list.`, { code: 'risk-control-not-in-soa' });
+          if (findControl(id))
+            ctx.report(n, `Risk ${r.key} is treated by ${id}, which the Statement of Applicability does not list.`, {
+              code: 'risk-control-not-in-soa',
+            });
         } else if (soa.applicable === false) {
-          ctx.report(n, `Risk ${r.key} is treated by ${id}, but the Statement of Applicability excludes it (clause 6.1.3). Make the control applicable or choose another treatment.`, {
-            related: [relatedTo(soa, `${id} is excluded here`)],
-          });
+          ctx.report(
+            n,
+            `Risk ${r.key} is treated by ${id}, but the Statement of Applicability excludes it (clause 6.1.3). Make the control applicable or choose another treatment.`,
+            {
+              related: [relatedTo(soa, `${id} is excluded here`)],
+            },
+          );
         }
       }
     }
@@ -50,10 +57,14 @@ const levels: Rule = {
         const v = text(node);
         if (v === undefined || allowed.includes(v)) continue;
         const guess = closest(v, allowed, 3);
-        ctx.report(node, `'${v}' is not a ${key.replace('residual', 'residual ').toLowerCase()} level of the manifest's risk criteria${guess ? `; did you mean '${guess}'?` : ''} Levels: ${allowed.join(', ')}.`, {
-          code,
-          data: guess ? { replacement: guess } : undefined,
-        });
+        ctx.report(
+          node,
+          `'${v}' is not a ${key.replace('residual', 'residual ').toLowerCase()} level of the manifest's risk criteria${guess ? `; did you mean '${guess}'?` : ''} Levels: ${allowed.join(', ')}.`,
+          {
+            code,
+            data: guess ? { replacement: guess } : undefined,
+          },
+        );
       }
     }
   },
@@ -75,7 +86,10 @@ const acceptedAboveAppetite: Rule = {
       if (!l || !i) continue;
       const score = l * i;
       if (score > rc.acceptable) {
-        ctx.report(treatment, `Risk ${r.key} scores ${score} (likelihood ${l} × impact ${i}), above the acceptable ${rc.acceptable} set in the manifest's risk criteria; it cannot be accepted. Mitigate, avoid or transfer it, or record a management decision to change the criteria.`);
+        ctx.report(
+          treatment,
+          `Risk ${r.key} scores ${score} (likelihood ${l} × impact ${i}), above the acceptable ${rc.acceptable} set in the manifest's risk criteria; it cannot be accepted. Mitigate, avoid or transfer it, or record a management decision to change the criteria.`,
+        );
       }
     }
   },
@@ -92,7 +106,11 @@ const unknownSystem: Rule = {
       const id = text(node);
       if (id === undefined || ctx.ws.systems.has(id)) continue;
       const guess = closest(id, ctx.ws.systems.keys(), 3);
-      ctx.report(node, `No AI system record has id '${id}'${guess ? `; did you mean '${guess}'?` : '.'}`, guess ? { data: { replacement: guess } } : undefined);
+      ctx.report(
+        node,
+        `No AI system record has id '${id}'${guess ? `; did you mean '${guess}'?` : '.'}`,
+        guess ? { data: { replacement: guess } } : undefined,
+      );
     }
   },
 };
@@ -106,7 +124,10 @@ const mitigateWithoutControls: Rule = {
     for (const r of entries(child(ctx.file.root, 'risks'))) {
       const treatment = child(r.value, 'treatment');
       if (text(treatment) === 'mitigate' && items(child(r.value, 'controls')).length === 0) {
-        ctx.report(treatment, `Risk ${r.key} is to be mitigated but names no control; list the Annex A controls that treat it (clause 6.1.3).`);
+        ctx.report(
+          treatment,
+          `Risk ${r.key} is to be mitigated but names no control; list the Annex A controls that treat it (clause 6.1.3).`,
+        );
       }
     }
   },
@@ -128,4 +149,11 @@ const statusTreatment: Rule = {
   },
 };
 
-export const RISK_RULES: readonly Rule[] = [controlExcluded, levels, acceptedAboveAppetite, unknownSystem, mitigateWithoutControls, statusTreatment];
+export const RISK_RULES: readonly Rule[] = [
+  controlExcluded,
+  levels,
+  acceptedAboveAppetite,
+  unknownSystem,
+  mitigateWithoutControls,
+  statusTreatment,
+];

@@ -1,9 +1,14 @@
 import { allControls, controlByTitle, findControl, findSubObjective, findTopic, suggestControl, titleMatches } from '../catalog/iso';
-import { child, entries, entry, items, text } from '../yaml/nav';
-import type { Rule } from './rule';
+import { child, entries, entry, items, text, type Entry } from '../yaml/nav';
+import type { Rule, RuleContext } from './rule';
 import { isBlank } from './util';
 
 const SOA = ['StatementOfApplicability'] as const;
+
+/** Every entry of the SoA, Annex A and additional controls alike. */
+function soaEntries(ctx: RuleContext): Entry[] {
+  return ['controls', 'additionalControls'].flatMap((key) => entries(child(ctx.file.root, key)));
+}
 
 /** Every one of the 38 Annex A controls must be addressed (clause 6.1.3). */
 const missingControl: Rule = {
@@ -39,7 +44,8 @@ const unknownControl: Rule = {
       let message: string;
       let replacement: string | undefined;
       if (objective) message = `${e.key} is the Annex A topic "${objective.title}", not a control; list its controls one by one.`;
-      else if (isObjectiveStatement) message = `${e.key} is a control objective, not a control; Annex A controls under it start at ${e.key.replace(/\.1$/, '.2')}.`;
+      else if (isObjectiveStatement)
+        message = `${e.key} is a control objective, not a control; Annex A controls under it start at ${e.key.replace(/\.1$/, '.2')}.`;
       else {
         replacement = suggestControl(e.key);
         message = `${e.key} is not an Annex A control of ISO/IEC 42001${replacement ? `; did you mean ${replacement}?` : '.'} Controls from other sources belong under additionalControls.`;
@@ -88,14 +94,16 @@ const missingJustification: Rule = {
   kinds: SOA,
   summary: 'A control has no justification for its inclusion or exclusion.',
   check(ctx) {
-    for (const key of ['controls', 'additionalControls']) {
-      for (const e of entries(child(ctx.file.root, key))) {
-        const j = child(e.value, 'justification');
-        if (!isBlank(j, text(j))) continue;
-        const applicable = text(child(e.value, 'applicable'));
-        const why = applicable === 'false' ? 'why it is excluded' : applicable === 'true' ? 'why it is included' : 'why it is included or excluded';
-        ctx.report(j ?? e.keyNode, `${e.key} has no justification. Say ${why} (ISO/IEC 42001 clause 6.1.3 asks for a justification either way).`);
-      }
+    for (const e of soaEntries(ctx)) {
+      const j = child(e.value, 'justification');
+      if (!isBlank(j, text(j))) continue;
+      const applicable = text(child(e.value, 'applicable'));
+      const why =
+        applicable === 'false' ? 'why it is excluded' : applicable === 'true' ? 'why it is included' : 'why it is included or excluded';
+      ctx.report(
+        j ?? e.keyNode,
+        `${e.key} has no justification. Say ${why} (ISO/IEC 42001 clause 6.1.3 asks for a justification either way).`,
+      );
     }
   },
 };
@@ -106,11 +114,9 @@ const missingStatus: Rule = {
   kinds: SOA,
   summary: 'An applicable control has no implementation status.',
   check(ctx) {
-    for (const key of ['controls', 'additionalControls']) {
-      for (const e of entries(child(ctx.file.root, key))) {
-        if (text(child(e.value, 'applicable')) === 'true' && !entry(e.value, 'status')) {
-          ctx.report(e.keyNode, `${e.key} is applicable but has no status; add status: implemented, partial, planned or not-started.`);
-        }
+    for (const e of soaEntries(ctx)) {
+      if (text(child(e.value, 'applicable')) === 'true' && !entry(e.value, 'status')) {
+        ctx.report(e.keyNode, `${e.key} is applicable but has no status; add status: implemented, partial, planned or not-started.`);
       }
     }
   },
@@ -122,14 +128,16 @@ const statusOnExcluded: Rule = {
   kinds: SOA,
   summary: 'An excluded control carries an implementation status.',
   check(ctx) {
-    for (const key of ['controls', 'additionalControls']) {
-      for (const e of entries(child(ctx.file.root, key))) {
-        const status = entry(e.value, 'status');
-        if (text(child(e.value, 'applicable')) === 'false' && status) {
-          ctx.report(status.keyNode, `${e.key} is excluded (applicable: false) but has a status; remove the status or make the control applicable.`, {
+    for (const e of soaEntries(ctx)) {
+      const status = entry(e.value, 'status');
+      if (text(child(e.value, 'applicable')) === 'false' && status) {
+        ctx.report(
+          status.keyNode,
+          `${e.key} is excluded (applicable: false) but has a status; remove the status or make the control applicable.`,
+          {
             tags: ['unnecessary'],
-          });
-        }
+          },
+        );
       }
     }
   },
@@ -141,13 +149,14 @@ const implementedWithoutEvidence: Rule = {
   kinds: SOA,
   summary: 'A control marked implemented names no evidence.',
   check(ctx) {
-    for (const key of ['controls', 'additionalControls']) {
-      for (const e of entries(child(ctx.file.root, key))) {
-        const status = child(e.value, 'status');
-        if (text(status) !== 'implemented') continue;
-        if (items(child(e.value, 'evidence')).some((n) => (text(n) ?? '').trim() !== '')) continue;
-        ctx.report(status, `${e.key} is marked implemented but names no evidence. An auditor will ask for it: add evidence with a path or URL.`);
-      }
+    for (const e of soaEntries(ctx)) {
+      const status = child(e.value, 'status');
+      if (text(status) !== 'implemented') continue;
+      if (items(child(e.value, 'evidence')).some((n) => (text(n) ?? '').trim() !== '')) continue;
+      ctx.report(
+        status,
+        `${e.key} is marked implemented but names no evidence. An auditor will ask for it: add evidence with a path or URL.`,
+      );
     }
   },
 };

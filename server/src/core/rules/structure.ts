@@ -53,7 +53,11 @@ export const structureRule: Rule = {
     { code: 'unsupported-version', severity: 'error', summary: 'The format version is not 1.' },
     { code: 'missing-kind', severity: 'error', summary: 'The file has no `kind`.' },
     { code: 'unknown-kind', severity: 'error', summary: '`kind` is not one of AIMS, StatementOfApplicability, AISystem, RiskRegister.' },
-    { code: 'unknown-key', severity: 'error', summary: 'A key the format does not know (often a typo; the message suggests the nearest key).' },
+    {
+      code: 'unknown-key',
+      severity: 'error',
+      summary: 'A key the format does not know (often a typo; the message suggests the nearest key).',
+    },
     { code: 'missing-key', severity: 'error', summary: 'A key the format requires is missing.' },
     { code: 'wrong-type', severity: 'error', summary: 'A value has the wrong type (text where a list is expected, and so on).' },
     { code: 'invalid-value', severity: 'error', summary: 'A value is not one of the allowed values (the message lists them).' },
@@ -61,7 +65,8 @@ export const structureRule: Rule = {
   check(ctx) {
     const { file } = ctx;
     if (!file.doc || file.doc.contents === null) {
-      if (file.syntax.length === 0) ctx.report(null, 'The file is empty. An AIMS file starts with `aims: 1` and `kind:`.', { code: 'missing-version' });
+      if (file.syntax.length === 0)
+        ctx.report(null, 'The file is empty. An AIMS file starts with `aims: 1` and `kind:`.', { code: 'missing-version' });
       return;
     }
     const root = file.root;
@@ -72,24 +77,35 @@ export const structureRule: Rule = {
       return;
     }
     const version = entry(root, 'aims');
-    if (!version) ctx.report(root.items[0]?.key as Node, 'Missing `aims: 1` (the format version) at the top of the file.', { code: 'missing-version' });
+    if (!version)
+      ctx.report(root.items[0]?.key as Node, 'Missing `aims: 1` (the format version) at the top of the file.', { code: 'missing-version' });
     else if (text(version.value) !== '1') {
-      ctx.report(version.value ?? version.keyNode, `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads \`aims: 1\`.`, {
-        code: 'unsupported-version',
-      });
+      ctx.report(
+        version.value ?? version.keyNode,
+        `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads \`aims: 1\`.`,
+        {
+          code: 'unsupported-version',
+        },
+      );
     }
     const kindEntry = entry(root, 'kind');
     if (!kindEntry) {
-      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing \`kind:\`; use one of ${KINDS.join(', ')}.`, { code: 'missing-kind' });
+      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing \`kind:\`; use one of ${KINDS.join(', ')}.`, {
+        code: 'missing-kind',
+      });
       return;
     }
     if (!file.kind) {
       const given = text(kindEntry.value) ?? '';
       const guess = closest(given, KINDS, 4);
-      ctx.report(kindEntry.value ?? kindEntry.keyNode, `Unknown kind '${given}'${guess ? `; did you mean '${guess}'?` : ''} Use one of ${KINDS.join(', ')}.`, {
-        code: 'unknown-kind',
-        data: guess ? { replacement: guess } : undefined,
-      });
+      ctx.report(
+        kindEntry.value ?? kindEntry.keyNode,
+        `Unknown kind '${given}'${guess ? `; did you mean '${guess}'?` : ''} Use one of ${KINDS.join(', ')}.`,
+        {
+          code: 'unknown-kind',
+          data: guess ? { replacement: guess } : undefined,
+        },
+      );
       return;
     }
     if (file.value === undefined) return; // aliases could not be expanded: already reported
@@ -133,7 +149,10 @@ function nodeAt(root: Node, pointer: string): { node: Node; keyNode?: Node } | u
 }
 
 function label(pointer: string): string {
-  const segs = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   return segs.length ? `'${segs.join('.')}'` : 'the document';
 }
 
@@ -147,10 +166,14 @@ function reportSchemaError(ctx: RuleContext, err: ErrorObject): void {
       const e = entry(at.node, key);
       const allowed = allowedKeys(err.parentSchema);
       const guess = closest(key, allowed, Math.max(2, Math.floor(key.length / 3)));
-      ctx.report(e?.keyNode ?? at.node, `Unknown key '${key}' in ${where}${guess ? `; did you mean '${guess}'?` : '.'}${allowed.length && !guess ? ` Known keys: ${allowed.join(', ')}.` : ''}`, {
-        code: 'unknown-key',
-        data: guess ? { replacement: guess } : undefined,
-      });
+      ctx.report(
+        e?.keyNode ?? at.node,
+        `Unknown key '${key}' in ${where}${guess ? `; did you mean '${guess}'?` : '.'}${allowed.length && !guess ? ` Known keys: ${allowed.join(', ')}.` : ''}`,
+        {
+          code: 'unknown-key',
+          data: guess ? { replacement: guess } : undefined,
+        },
+      );
       return;
     }
     case 'required': {
@@ -164,19 +187,27 @@ function reportSchemaError(ctx: RuleContext, err: ErrorObject): void {
     }
     case 'type': {
       const want = String((err.params as { type: string }).type);
-      ctx.report(at.node, `${where} should be ${article(want)} ${want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want}.`, {
-        code: 'wrong-type',
-      });
+      ctx.report(
+        at.node,
+        `${where} should be ${article(want)} ${want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want}.`,
+        {
+          code: 'wrong-type',
+        },
+      );
       return;
     }
     case 'enum': {
       const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const given = isScalar(at.node) ? String(at.node.value) : '';
       const guess = closest(given, allowed, 3);
-      ctx.report(at.node, `'${given}' is not allowed for ${where}${guess ? `; did you mean '${guess}'?` : ''} Allowed: ${allowed.join(', ')}.`, {
-        code: 'invalid-value',
-        data: guess ? { replacement: guess } : undefined,
-      });
+      ctx.report(
+        at.node,
+        `'${given}' is not allowed for ${where}${guess ? `; did you mean '${guess}'?` : ''} Allowed: ${allowed.join(', ')}.`,
+        {
+          code: 'invalid-value',
+          data: guess ? { replacement: guess } : undefined,
+        },
+      );
       return;
     }
     case 'const': {
@@ -185,7 +216,10 @@ function reportSchemaError(ctx: RuleContext, err: ErrorObject): void {
       return;
     }
     case 'pattern':
-      ctx.report(at.node, `${where} ${/\\d\{4\}/.test(String((err.params as { pattern: string }).pattern)) ? 'must be a date written YYYY-MM-DD' : `does not match the expected form (${String((err.params as { pattern: string }).pattern)})`}.`);
+      ctx.report(
+        at.node,
+        `${where} ${/\\d\{4\}/.test(String((err.params as { pattern: string }).pattern)) ? 'must be a date written YYYY-MM-DD' : `does not match the expected form (${String((err.params as { pattern: string }).pattern)})`}.`,
+      );
       return;
     default:
       ctx.report(at.node, `${where} ${err.message ?? 'is not valid'}.`);

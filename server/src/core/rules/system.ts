@@ -34,7 +34,8 @@ export function listedArticles(file: ParsedFile): Map<number, { key: Node; value
   const out = new Map<number, { key: Node; value: Node | null; ref: string }>();
   for (const e of entries(child(file.root, 'obligations'))) {
     const r = checkActRef(e.key);
-    if (r.ok && r.ref.type === 'article' && !out.has(r.ref.article)) out.set(r.ref.article, { key: e.keyNode, value: e.value, ref: r.ref.canonical });
+    if (r.ok && r.ref.type === 'article' && !out.has(r.ref.article))
+      out.set(r.ref.article, { key: e.keyNode, value: e.value, ref: r.ref.canonical });
   }
   return out;
 }
@@ -77,26 +78,41 @@ const classificationBasis: Rule = {
     const basis = text(basisNode);
     const annex = entry(cls, 'annexIII');
     if (tier === 'high' && (!basis || basis === 'none' || basis === 'article-50')) {
-      ctx.report(basisNode ?? tierNode, 'A high-risk system needs its basis: annex-i (product legislation, Art. 6(1)) or annex-iii (use case, Art. 6(2)).');
+      ctx.report(
+        basisNode ?? tierNode,
+        'A high-risk system needs its basis: annex-i (product legislation, Art. 6(1)) or annex-iii (use case, Art. 6(2)).',
+      );
     }
     if ((basis === 'annex-i' || basis === 'annex-iii') && tier && tier !== 'high') {
-      ctx.report(basisNode, `Basis ${basis} makes a system high-risk (Art. 6), but its tier is ${tier}. If the Art. 6(3) derogation applies, record it under classification.derogation and keep the documented assessment (Art. 6(4)).`, {
+      ctx.report(
+        basisNode,
+        `Basis ${basis} makes a system high-risk (Art. 6), but its tier is ${tier}. If the Art. 6(3) derogation applies, record it under classification.derogation and keep the documented assessment (Art. 6(4)).`,
+        {
+          code: 'tier-basis-mismatch',
+        },
+      );
+    }
+    if (basis === 'article-50' && tier && tier !== 'limited') {
+      ctx.report(basisNode, `Basis article-50 belongs to the limited tier (transparency duties, Art. 50), but the tier is ${tier}.`, {
         code: 'tier-basis-mismatch',
       });
     }
-    if (basis === 'article-50' && tier && tier !== 'limited') {
-      ctx.report(basisNode, `Basis article-50 belongs to the limited tier (transparency duties, Art. 50), but the tier is ${tier}.`, { code: 'tier-basis-mismatch' });
-    }
     if (basis === 'annex-iii' && !text(annex?.value)) {
-      ctx.report(annex?.keyNode ?? basisNode, 'Basis annex-iii needs the Annex III point, e.g. annexIII: Annex III(5)(b).', { code: 'missing-annex-iii-point' });
+      ctx.report(annex?.keyNode ?? basisNode, 'Basis annex-iii needs the Annex III point, e.g. annexIII: Annex III(5)(b).', {
+        code: 'missing-annex-iii-point',
+      });
     }
     const r = text(annex?.value) ? checkActRef(text(annex?.value)!) : undefined;
     if (r?.ok && r.ref.type === 'annex' && r.ref.annex === 'III' && r.ref.point && !r.ref.letter) {
       const area = annexIIIAreas().find((a) => a.point === r.ref.point);
       if (area?.points.length) {
-        ctx.report(annex!.value, `Annex III point ${area.point} (${area.title}) has lettered use cases (${area.points.map((p) => `(${p})`).join(', ')}); name the one that applies, e.g. Annex III(${area.point})(${area.points[0]}).`, {
-          code: 'annex-iii-point-not-specific',
-        });
+        ctx.report(
+          annex!.value,
+          `Annex III point ${area.point} (${area.title}) has lettered use cases (${area.points.map((p) => `(${p})`).join(', ')}); name the one that applies, e.g. Annex III(${area.point})(${area.points[0]}).`,
+          {
+            code: 'annex-iii-point-not-specific',
+          },
+        );
       }
     } else if (r?.ok && r.ref.type === 'annex' && r.ref.annex !== 'III') {
       ctx.report(annex!.value, `annexIII must name a point of Annex III, not Annex ${r.ref.annex}.`, { code: 'tier-basis-mismatch' });
@@ -127,9 +143,13 @@ const missingObligation: Rule = {
           when += `; ${formatDate(other.date)} under ${other.timeline === 'omnibus' ? 'the amended text' : 'the original text'}`;
         }
       }
-      ctx.report(anchor, `Art. ${o.article} (${a?.title ?? ''}) applies to ${o.reason}${when}, but the record does not address it. Add 'Art. ${o.article}' under obligations.`, {
-        data: { article: o.article, ref: `Art. ${o.article}` },
-      });
+      ctx.report(
+        anchor,
+        `Art. ${o.article} (${a?.title ?? ''}) applies to ${o.reason}${when}, but the record does not address it. Add 'Art. ${o.article}' under obligations.`,
+        {
+          data: { article: o.article, ref: `Art. ${o.article}` },
+        },
+      );
     }
   },
 };
@@ -139,13 +159,17 @@ const obligationStatus: Rule = {
   severity: 'warning',
   kinds: SYS,
   summary: 'An obligation without a status.',
-  alsoReports: [{ code: 'obligation-met-without-evidence', severity: 'warning', summary: 'An obligation marked met that names no evidence.' }],
+  alsoReports: [
+    { code: 'obligation-met-without-evidence', severity: 'warning', summary: 'An obligation marked met that names no evidence.' },
+  ],
   check(ctx) {
     for (const e of entries(child(ctx.file.root, 'obligations'))) {
       const status = child(e.value, 'status');
       if (!status) ctx.report(e.keyNode, `${e.key} has no status; add status: met, partial, gap or not-applicable.`);
       else if (text(status) === 'met' && !items(child(e.value, 'evidence')).some((n) => (text(n) ?? '').trim())) {
-        ctx.report(status, `${e.key} is marked met but names no evidence; add the documents that show it.`, { code: 'obligation-met-without-evidence' });
+        ctx.report(status, `${e.key} is marked met but names no evidence; add the documents that show it.`, {
+          code: 'obligation-met-without-evidence',
+        });
       }
     }
   },
@@ -155,8 +179,10 @@ const controlExcluded: Rule = {
   code: 'obligation-control-excluded',
   severity: 'error',
   kinds: SYS,
-  summary: "An obligation relies on an ISO control that the SoA excludes.",
-  alsoReports: [{ code: 'obligation-control-not-in-soa', severity: 'warning', summary: 'An obligation cites a control the SoA does not list.' }],
+  summary: 'An obligation relies on an ISO control that the SoA excludes.',
+  alsoReports: [
+    { code: 'obligation-control-not-in-soa', severity: 'warning', summary: 'An obligation cites a control the SoA does not list.' },
+  ],
   check(ctx) {
     if (!ctx.ws.soa) return;
     for (const e of entries(child(ctx.file.root, 'obligations'))) {
@@ -164,11 +190,18 @@ const controlExcluded: Rule = {
         const id = text(n) ?? '';
         const soa = ctx.ws.controls.get(id);
         if (!soa) {
-          if (findControl(id)) ctx.report(n, `${e.key} cites ${id}, which the Statement of Applicability does not list.`, { code: 'obligation-control-not-in-soa' });
+          if (findControl(id))
+            ctx.report(n, `${e.key} cites ${id}, which the Statement of Applicability does not list.`, {
+              code: 'obligation-control-not-in-soa',
+            });
         } else if (soa.applicable === false) {
-          ctx.report(n, `${e.key} relies on ${id}, but the Statement of Applicability excludes it. Make the control applicable or rely on other evidence.`, {
-            related: [relatedTo(soa, `${id} is excluded here`)],
-          });
+          ctx.report(
+            n,
+            `${e.key} relies on ${id}, but the Statement of Applicability excludes it. Make the control applicable or rely on other evidence.`,
+            {
+              related: [relatedTo(soa, `${id} is excluded here`)],
+            },
+          );
         }
       }
     }
@@ -179,7 +212,8 @@ const controlExcluded: Rule = {
 const CERT_CLAIM =
   /(iso[\s/_-]*(iec)?[\s_-]*42001|42001)[^.;\n]{0,60}\b(satisf|fulfil|replaces?|is (the|our|a) (route|basis|conformity)|as (the )?(route|basis)|gives? (a )?presumption|presum|ce[\s-]?mark|conformity assessment (route|procedure)|declaration of conformity)/i;
 /** The same claim written the other way round ("CE marking based on our ISO 42001 certificate"). */
-const CERT_CLAIM_REVERSED = /(ce[\s-]?mark\w*|conformity assessment|declaration of conformity|art(icle)?\.?\s*(43|48))[^.;\n]{0,60}(iso[\s/_-]*(iec)?[\s_-]*)?42001/i;
+const CERT_CLAIM_REVERSED =
+  /(ce[\s-]?mark\w*|conformity assessment|declaration of conformity|art(icle)?\.?\s*(43|48))[^.;\n]{0,60}(iso[\s/_-]*(iec)?[\s_-]*)?42001/i;
 const HONEST = /\b(not|never|no|does not|doesn't|cannot|isn't|without)\b/i;
 
 const certificationClaim: Rule = {
@@ -216,7 +250,10 @@ const conformityRoute: Rule = {
     if (p.tier !== 'high' || !p.roles.includes('provider')) return;
     const art43 = listedArticles(ctx.file).get(43);
     if (art43 && text(art43.value ? child(art43.value, 'status') : undefined) !== 'not-applicable' && !child(art43.value, 'route')) {
-      ctx.report(art43.key, 'Art. 43 needs the conformity assessment route: route: annex-vi (internal control) or route: annex-vii (notified body). Which one is allowed depends on Art. 43(1)-(3).');
+      ctx.report(
+        art43.key,
+        'Art. 43 needs the conformity assessment route: route: annex-vi (internal control) or route: annex-vii (notified body). Which one is allowed depends on Art. 43(1)-(3).',
+      );
     }
   },
 };
@@ -229,7 +266,10 @@ const gpaiFlags: Rule = {
   check(ctx) {
     const sr = child(ctx.file.root, 'systemicRisk');
     if (text(sr) === 'true' && text(child(ctx.file.root, 'generalPurposeModel')) !== 'true') {
-      ctx.report(sr, 'Systemic risk (Art. 51) is a property of general-purpose AI models; set generalPurposeModel: true or remove systemicRisk.');
+      ctx.report(
+        sr,
+        'Systemic risk (Art. 51) is a property of general-purpose AI models; set generalPurposeModel: true or remove systemicRisk.',
+      );
     }
   },
 };
@@ -245,7 +285,11 @@ const unknownRisk: Rule = {
       const id = text(n) ?? '';
       if (ctx.ws.risks.has(id)) continue;
       const guess = closest(id, ctx.ws.risks.keys(), 2);
-      ctx.report(n, `No risk register defines risk '${id}'${guess ? `; did you mean '${guess}'?` : '.'}`, guess ? { data: { replacement: guess } } : undefined);
+      ctx.report(
+        n,
+        `No risk register defines risk '${id}'${guess ? `; did you mean '${guess}'?` : '.'}`,
+        guess ? { data: { replacement: guess } } : undefined,
+      );
     }
   },
 };
@@ -264,7 +308,10 @@ const gapAlreadyApplies: Rule = {
       if (status !== 'gap') continue;
       const d = applicationDate(article, { basis, asOf: ctx.options.asOf, timeline: ctx.options.timeline });
       if (d && d.effective.date <= ctx.options.asOf) {
-        ctx.report(o.key, `${o.ref} has applied since ${formatDate(d.effective.date)} and the system is on the market, but its status is gap.`);
+        ctx.report(
+          o.key,
+          `${o.ref} has applied since ${formatDate(d.effective.date)} and the system is on the market, but its status is gap.`,
+        );
       }
     }
   },

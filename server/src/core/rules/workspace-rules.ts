@@ -17,9 +17,13 @@ const duplicateId: Rule = {
       for (const d of defs) {
         if (d.file !== ctx.file) continue;
         const others = defs.filter((o) => o !== d);
-        ctx.report(d.node, `${ctx.file.kind === 'AISystem' ? 'AI system' : 'Risk'} id '${d.id}' is also defined in ${others.length} other place(s); ids must be unique in the workspace.`, {
-          related: others.map((o) => relatedTo(o, `'${d.id}' is also defined here`)),
-        });
+        ctx.report(
+          d.node,
+          `${ctx.file.kind === 'AISystem' ? 'AI system' : 'Risk'} id '${d.id}' is also defined in ${others.length} other place(s); ids must be unique in the workspace.`,
+          {
+            related: others.map((o) => relatedTo(o, `'${d.id}' is also defined here`)),
+          },
+        );
       }
     }
   },
@@ -38,10 +42,20 @@ const singletons: Rule = {
     const first = list[0];
     const kindNode = entry(ctx.file.root, 'kind')?.value;
     const firstKind = entry(first.root, 'kind')?.value as Node;
-    ctx.report(kindNode, `A workspace folder holds one ${isSoa ? 'Statement of Applicability' : 'AIMS manifest'}; this one is ignored in favour of the first. Merge them, or move this file to its own folder.`, {
-      code: isSoa ? 'multiple-soas' : 'multiple-manifests',
-      related: [{ file: first.path, range: first.lines.range(firstKind?.range?.[0] ?? 0, firstKind?.range?.[1] ?? 0), message: 'the one in force' }],
-    });
+    ctx.report(
+      kindNode,
+      `A workspace folder holds one ${isSoa ? 'Statement of Applicability' : 'AIMS manifest'}; this one is ignored in favour of the first. Merge them, or move this file to its own folder.`,
+      {
+        code: isSoa ? 'multiple-soas' : 'multiple-manifests',
+        related: [
+          {
+            file: first.path,
+            range: first.lines.range(firstKind?.range?.[0] ?? 0, firstKind?.range?.[1] ?? 0),
+            message: 'the one in force',
+          },
+        ],
+      },
+    );
   },
 };
 
@@ -50,14 +64,27 @@ const missingManifest: Rule = {
   severity: 'information',
   kinds: ['StatementOfApplicability', 'AISystem', 'RiskRegister'],
   summary: 'The workspace folder has no AIMS manifest, so roles and risk criteria cannot be checked.',
-  alsoReports: [{ code: 'missing-soa', severity: 'information', summary: 'The workspace folder has no Statement of Applicability, so controls cannot be cross-checked.' }],
+  alsoReports: [
+    {
+      code: 'missing-soa',
+      severity: 'information',
+      summary: 'The workspace folder has no Statement of Applicability, so controls cannot be cross-checked.',
+    },
+  ],
   check(ctx) {
     const kindNode = entry(ctx.file.root, 'kind')?.value;
     if (!ctx.ws.manifest) {
-      ctx.report(kindNode, 'No AIMS manifest (kind: AIMS) in this workspace folder: role ids and risk criteria are not checked. Add one (snippet aims-manifest, or `aims init`).');
+      ctx.report(
+        kindNode,
+        'No AIMS manifest (kind: AIMS) in this workspace folder: role ids and risk criteria are not checked. Add one (snippet aims-manifest, or `aims init`).',
+      );
     }
     if (!ctx.ws.soa && ctx.file.kind !== 'StatementOfApplicability') {
-      ctx.report(kindNode, 'No Statement of Applicability in this workspace folder: controls cited here are not cross-checked against it.', { code: 'missing-soa' });
+      ctx.report(
+        kindNode,
+        'No Statement of Applicability in this workspace folder: controls cited here are not cross-checked against it.',
+        { code: 'missing-soa' },
+      );
     }
   },
 };
@@ -99,9 +126,13 @@ const unknownRole: Rule = {
       const id = text(n) ?? '';
       if (ctx.ws.roles.has(id)) continue;
       const guess = closest(id, ctx.ws.roles.keys(), 3);
-      ctx.report(n, `'${id}' is not a role of the AIMS manifest${guess ? `; did you mean '${guess}'?` : '.'} Roles: ${[...ctx.ws.roles.keys()].join(', ') || 'none defined'} (clause 5.3).`, {
-        data: guess ? { replacement: guess } : undefined,
-      });
+      ctx.report(
+        n,
+        `'${id}' is not a role of the AIMS manifest${guess ? `; did you mean '${guess}'?` : '.'} Roles: ${[...ctx.ws.roles.keys()].join(', ') || 'none defined'} (clause 5.3).`,
+        {
+          data: guess ? { replacement: guess } : undefined,
+        },
+      );
     }
   },
 };

@@ -84,7 +84,13 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
   let docs: Document.Parsed[];
   try {
     // uniqueKeys is checked below in one pass: the library's own check is quadratic in the number of keys.
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true, strict: true, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      prettyErrors: false,
+      uniqueKeys: false,
+      merge: true,
+      strict: true,
+      logLevel: 'error',
+    }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (e) {
     syntax.push({ range: whole, severity: 'error', code: 'yaml-syntax', message: `YAML could not be read: ${errorText(e)}` });
@@ -168,13 +174,7 @@ function duplicateKeys(doc: Document.Parsed, lines: LineIndex): Diagnostic[] {
   return out;
 }
 
-function yamlFinding(
-  lines: LineIndex,
-  pos: [number, number],
-  message: string,
-  code: string,
-  severity: 'error' | 'warning',
-): Diagnostic {
+function yamlFinding(lines: LineIndex, pos: [number, number], message: string, code: string, severity: 'error' | 'warning'): Diagnostic {
   const isDup = code === 'DUPLICATE_KEY';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {
