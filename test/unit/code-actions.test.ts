@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { allControls } from '../../server/src/core/catalog/iso';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../../server/src/services/code-actions';
 import { checkFiles } from '../helpers/workspace';
@@ -102,5 +104,69 @@ describe('quick fixes', () => {
     const before = soa().replace('  A.2.2:\n', '  A.2.2:\n    title: AI risk assessment\n');
     const after = apply({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': before }, 'soa.aims.yaml', /Change to 'AI policy'/);
     assert.equal(after, before.replace('title: AI risk assessment', 'title: AI policy'));
+  });
+});
+
+describe('edits keep every untouched byte (property)', () => {
+  it('adding missing controls to random SoAs only inserts whole lines', () => {
+    const ids = allControls().map((c) => c.id);
+    fc.assert(
+      fc.property(
+        fc.subarray(ids, { minLength: 1 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom(2, 4),
+        fc.boolean(),
+        (present, nl, unit, flowEntries) => {
+          const pad = ' '.repeat(unit);
+          const lines = [
+            '# Statement of Applicability',
+            'aims: 1',
+            'kind: StatementOfApplicability',
+            "approvedBy: 'aims-owner'  # quoted",
+            'controls:',
+          ];
+          for (const id of present) {
+            if (flowEntries) lines.push(`${pad}${id}: { applicable: true, justification: "Kept as is", status: planned }  # ${id}`);
+            else
+              lines.push(
+                `${pad}${id}:`,
+                `${pad}${pad}applicable: true`,
+                `${pad}${pad}justification: >-`,
+                `${pad}${pad}${pad}Kept as is`,
+                `${pad}${pad}status: planned`,
+              );
+          }
+          const before = lines.join(nl) + nl;
+          const { file, ws } = workspaceAt({ 'soa.aims.yaml': before + '|' }, 'soa.aims.yaml');
+          const fix = codeActions(
+            file,
+            ws,
+            { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            { diagnostics: [], only: ['source'] },
+            config(),
+          );
+          if (present.length === ids.length) return fix.length === 0;
+          const edits = Object.values(fix[0].edit!.changes!)[0];
+          const after = TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 0, file.text), edits);
+          // Every original line is still there, in order and byte for byte; only new lines were added.
+          const out = after.split(nl);
+          let i = 0;
+          for (const l of before.split(nl)) {
+            while (i < out.length && out[i] !== l) i++;
+            assert.ok(i < out.length, `line kept: ${JSON.stringify(l)}`);
+            i++;
+          }
+          if (nl === '\r\n') assert.ok(!/[^\r]\n/.test(after), 'CRLF kept throughout');
+          else assert.ok(!after.includes('\r'));
+          const recheck = checkFiles({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': after }, { existing: EXISTING })['soa.aims.yaml'];
+          assert.deepEqual(
+            recheck.filter((d) => d.code === 'soa-missing-control' || d.code === 'yaml-syntax'),
+            [],
+          );
+          return true;
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
