@@ -116,6 +116,9 @@ const server = spawn(
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    // Lets the workbench run an extension test suite given in the URL (extensionTestsPath).
+    '--vscode-option',
+    'enable-smoke-test-driver',
     ws,
   ],
   {
@@ -291,6 +294,30 @@ try {
       return undefined;
     }, 'report content');
     await frame.locator('svg.bar').first().waitFor({ timeout: 10_000 });
+  });
+
+  await step('the extension-host suite passes against the real vscode API', async () => {
+    // The project folder is loaded as a development extension and test/extension-host/index.js
+    // runs inside the extension host, as @vscode/test-electron would run it.
+    const host = `127.0.0.1:${port}`;
+    const apiPage = await browser.newPage();
+    const lines = [];
+    const exit = new Promise((resolve) => {
+      void apiPage.exposeFunction('codeAutomationLog', (type, args) => {
+        const text = String((args || []).join(' '));
+        if (/EXTHOST|Error|assert/i.test(text)) lines.push(text.split('\n')[0]);
+      });
+      void apiPage.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    });
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`],
+      ['extensionTestsPath', `vscode-remote://${host}${join(ROOT, 'test', 'extension-host', 'index.js')}`],
+    ]);
+    await apiPage.goto(`http://${host}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+    const code = await Promise.race([exit, new Promise((r) => setTimeout(() => r('timeout'), 120_000))]);
+    for (const l of lines) log(l);
+    await apiPage.close();
+    if (code !== 0) throw new Error(`extension-host suite exited with ${code}: ${lines.slice(-3).join(' | ')}`);
   });
 } finally {
   await browser.close().catch(() => {});

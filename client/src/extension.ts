@@ -17,9 +17,13 @@ let client: LanguageClient | undefined;
 export interface AimsApi {
   store: CoverageStore;
   client: LanguageClient;
+  /** Resolves once the server runs and the first coverage has arrived. */
+  ready: Promise<void>;
+  /** How long `activate` took, in ms (the server starts after it returns). */
+  activationMs: number;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<AimsApi> {
+export function activate(context: vscode.ExtensionContext): AimsApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('AIMS', { log: true });
   client = createLanguageClient(context, output);
@@ -62,10 +66,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
 
-  await client.start();
-  await store.refresh();
-  output.info(`AIMS extension activated in ${Date.now() - started} ms`);
-  return { store, client };
+  // The server starts after activation returns, so opening a folder is never held up by it.
+  const ready = client.start().then(() => store.refresh());
+  ready.catch((e: unknown) => output.error(`the AIMS language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+  const activationMs = Date.now() - started;
+  output.info(`AIMS extension activated in ${activationMs} ms`);
+  return { store, client, ready, activationMs };
 }
 
 export async function deactivate(): Promise<void> {
