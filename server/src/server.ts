@@ -194,7 +194,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
       } else {
         const text = await files.readFile(c.uri);
         if (text === undefined) continue;
-        const r = manager.setText(c.uri, text, 0, false);
+        const r = typeof text === 'string' ? manager.setText(c.uri, text, 0, false) : manager.setText(c.uri, '', 0, false, text.tooLarge);
         schedule(c.uri, [r.before, r.after], true);
       }
     }

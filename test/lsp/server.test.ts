@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -179,6 +179,21 @@ describe('language server over stdio (VS Code-like client)', () => {
     unlinkSync(extra);
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(extra).toString(), type: 3 }] });
     await c.until(() => c.latest(pathToFileURL(extra).toString())?.length === 0, 'cleared after delete');
+  });
+
+  it('reports a 100 MB file from its size without reading it', async () => {
+    const huge = join(ws.dir, 'huge.aims.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, 100 * 1024 * 1024); // sparse: nothing is written to disk
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(huge).toString(), type: 1 }] });
+    const d = await c.until(
+      () => c.latest(pathToFileURL(huge).toString())?.find((x) => x.code === 'file-too-large'),
+      'file-too-large',
+      2000,
+    );
+    assert.match(d.message, /100\.0 MB/);
+    unlinkSync(huge);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(huge).toString(), type: 3 }] });
   });
 
   it('re-checks when settings change (reference date)', async () => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { FileSystem } from '../core/rules/rule';
+import { MAX_FILE_BYTES } from '../core/yaml/parse';
 import { findAimsFiles } from '../node/find-files';
 import { nodeFileSystem } from '../node/node-fs';
 
@@ -13,8 +14,8 @@ import { nodeFileSystem } from '../node/node-fs';
 export interface FileProvider {
   /** URIs of all AIMS files below a folder URI. */
   listAimsFiles(folderUri: string): Promise<string[]>;
-  /** Text of a file, or undefined when it cannot be read. */
-  readFile(uri: string): Promise<string | undefined>;
+  /** Text of a file, undefined when it cannot be read, or its size when it is too large to read. */
+  readFile(uri: string): Promise<string | { tooLarge: number } | undefined>;
   /** Existence checks for evidence paths (core paths). */
   fs: FileSystem & { list?(dir: string): string[] };
 }
@@ -28,6 +29,9 @@ export const nodeFileProvider: FileProvider = {
     const u = URI.parse(uri);
     if (u.scheme !== 'file') return undefined;
     try {
+      // Files over the parser's limit are reported from their size and never read into memory.
+      const { size } = await fs.promises.stat(u.fsPath);
+      if (size > MAX_FILE_BYTES) return { tooLarge: size };
       return await fs.promises.readFile(u.fsPath, 'utf8');
     } catch {
       return undefined;

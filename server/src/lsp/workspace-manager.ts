@@ -1,7 +1,7 @@
 import { checkFile } from '../core/check';
 import type { Diagnostic, CheckOptions, Kind } from '../core/types';
 import { buildIndex, type WorkspaceIndex } from '../core/workspace';
-import { parseFile, isAimsFile, type ParsedFile } from '../core/yaml/parse';
+import { parseFile, isAimsFile, oversizedFile, type ParsedFile } from '../core/yaml/parse';
 import { dirname, isInside } from '../core/paths';
 import { child, text } from '../core/yaml/nav';
 import { memoFileSystem } from '../core/memo-fs';
@@ -72,7 +72,7 @@ export class WorkspaceManager {
       if (f.open.has(p)) continue;
       const text = await this.files.readFile(uri);
       if (text === undefined) continue;
-      f.files.set(p, parseFile(p, text));
+      f.files.set(p, typeof text === 'string' ? parseFile(p, text) : oversizedFile(p, text.tooLarge));
       f.uris.set(p, uri);
       n++;
     }
@@ -82,13 +82,13 @@ export class WorkspaceManager {
   }
 
   /** Sets a file's text (open document or disk change). Returns the folder and the file's kinds before and after. */
-  setText(uri: string, text: string, version: number, open: boolean): { folder: Folder; before?: Kind; after?: Kind } {
+  setText(uri: string, text: string, version: number, open: boolean, tooLarge?: number): { folder: Folder; before?: Kind; after?: Kind } {
     const folder = this.folderOf(uri);
     const p = pathOfUri(uri);
     if (!open && folder.open.has(p)) return { folder };
     const old = folder.files.get(p);
     const before = old?.kind;
-    const parsed = parseFile(p, text, version);
+    const parsed = tooLarge ? oversizedFile(p, tooLarge) : parseFile(p, text, version);
     this.lastIds = [systemId(old), systemId(parsed)].filter((x): x is string => !!x);
     folder.files.set(p, parsed);
     folder.uris.set(p, uri);
@@ -120,7 +120,7 @@ export class WorkspaceManager {
     if (!isAimsFile(p)) return undefined;
     const text = await this.files.readFile(uri);
     if (text === undefined) return this.remove(uri);
-    return this.setText(uri, text, 0, false);
+    return this.setText(uri, typeof text === 'string' ? text : '', 0, false, typeof text === 'string' ? undefined : text.tooLarge);
   }
 
   indexOf(f: Folder): WorkspaceIndex {
