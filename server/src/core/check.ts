@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { ALL_RULES } from './rules/index';
-import type { FileSystem, Rule, RuleInfo, RuleContext } from './rules/rule';
+import type { FileSystem, RuleInfo, RuleContext } from './rules/rule';
 import type { CheckOptions, Diagnostic, Range } from './types';
 import type { WorkspaceIndex } from './workspace';
 import type { ParsedFile } from './yaml/parse';
@@ -94,9 +94,4 @@ function isRange(x: unknown): x is Range {
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
-}
-
-/** Rules by code (for docs and severity lookups). */
-export function findRule(code: string): Rule | undefined {
-  return ALL_RULES.find((r) => r.code === code || r.alsoReports?.some((x) => x.code === code));
 }

@@ -37,8 +37,8 @@ const REPLACEABLE = new Set([
  */
 export function codeActions(
   file: ParsedFile,
-  ws: WorkspaceIndex,
-  range: Range,
+  _ws: WorkspaceIndex,
+  _range: Range,
   context: { diagnostics: Diagnostic[]; only?: string[] },
   cfg: ServiceConfig,
 ): CodeAction[] {
@@ -91,8 +91,6 @@ export function codeActions(
       out.push({ title: fix.title, kind: ADD_MISSING_CONTROLS, edit: edit(fix.edits) });
     }
   }
-  void range;
-  void ws;
   return out;
 }
 
