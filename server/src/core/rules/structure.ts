@@ -64,14 +64,14 @@ export const structureRule: Rule = {
   ],
   check(ctx) {
     const { file } = ctx;
-    if (!file.doc || file.doc.contents === null) {
+    if (!file.contents) {
       if (file.syntax.length === 0)
         ctx.report(null, 'The file is empty. An AIMS file starts with `aims: 1` and `kind:`.', { code: 'missing-version' });
       return;
     }
     const root = file.root;
     if (!root) {
-      ctx.report(file.doc.contents, 'An AIMS file must be a mapping of keys to values, starting with `aims: 1` and `kind:`.', {
+      ctx.report(file.contents, 'An AIMS file must be a mapping of keys to values, starting with `aims: 1` and `kind:`.', {
         code: 'not-a-mapping',
       });
       return;

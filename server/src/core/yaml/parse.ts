@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
+import { fastParse } from './fast-parse';
 import { LineIndex } from './line-index';
 
 /** Files larger than this are not parsed: a diagnostic says so instead. */
@@ -18,8 +19,13 @@ export interface ParsedFile {
   readonly text: string;
   readonly version: number;
   readonly lines: LineIndex;
-  /** The first YAML document, if the text could be read as YAML at all. */
-  readonly doc?: Document.Parsed;
+  /**
+   * The first YAML document's content: undefined when the text could not be
+   * read as YAML at all, null for an empty document. Every node's range is
+   * `[start, end, end]`, where a collection ends with its last value (see
+   * `normalizeRanges`).
+   */
+  readonly contents?: Node | null;
   /** The root mapping, when the document is one. */
   readonly root?: YAMLMap;
   readonly kind?: Kind;
@@ -54,8 +60,11 @@ export function oversizedFile(path: string, bytes: number): ParsedFile {
   };
 }
 
-/** Parses one AIMS file. Never throws: anything unreadable becomes a diagnostic. */
-export function parseFile(path: string, text: string, version = 0): ParsedFile {
+/**
+ * Parses one AIMS file. Never throws: anything unreadable becomes a diagnostic.
+ * `fastPath: false` always uses the general parser (the tests compare the two).
+ */
+export function parseFile(path: string, text: string, version = 0, { fastPath = true } = {}): ParsedFile {
   const lines = new LineIndex(text);
   const syntax: Diagnostic[] = [];
   const whole: Range = lines.range(0, Math.min(text.length, lines.offsetAt({ line: 0, character: 10_000 })));
@@ -81,6 +90,13 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
     return base;
   }
 
+  // Most AIMS files are plain block YAML: read those the fast way (see fast-parse.ts).
+  const fast = fastPath ? fastParse(text) : undefined;
+  if (fast) {
+    syntax.push(...duplicateKeys(fast, lines));
+    return { ...base, contents: fast, root: isMap(fast) ? fast : undefined, kind: kindOf(fast), value: plainValue(fast) };
+  }
+
   let docs: Document.Parsed[];
   try {
     // uniqueKeys is checked below in one pass: the library's own check is quadratic in the number of keys.
@@ -101,7 +117,8 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
 
   for (const err of doc.errors) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
   for (const warn of doc.warnings) syntax.push(yamlFinding(lines, warn.pos, warn.message, warn.code, 'warning'));
-  syntax.push(...duplicateKeys(doc, lines));
+  normalizeRanges(doc.contents);
+  syntax.push(...duplicateKeys(doc.contents, lines));
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;
     const marker = text.lastIndexOf('---', start);
@@ -125,19 +142,75 @@ export function parseFile(path: string, text: string, version = 0): ParsedFile {
     });
   }
 
-  const root = isMap(doc.contents) ? doc.contents : undefined;
-  let kind: Kind | undefined;
-  const kindNode = root?.get('kind', true);
-  if (isScalar(kindNode) && typeof kindNode.value === 'string' && (KINDS as readonly string[]).includes(kindNode.value)) {
-    kind = kindNode.value;
+  const contents = doc.contents;
+  return { ...base, contents, root: isMap(contents) ? contents : undefined, kind: kindOf(contents), value };
+}
+
+function kindOf(contents: Node | null): Kind | undefined {
+  const kindNode = isMap(contents) ? contents.get('kind', true) : undefined;
+  return isScalar(kindNode) && typeof kindNode.value === 'string' && (KINDS as readonly string[]).includes(kindNode.value)
+    ? (kindNode.value as Kind)
+    : undefined;
+}
+
+/**
+ * The plain JS value of a fast-path tree: what `toJS` gives for it (the fast
+ * path has no aliases, merge keys or `__proto__` keys, which are the cases
+ * where `toJS` does more).
+ */
+function plainValue(node: unknown): unknown {
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      // Fast-path keys are scalars holding a string, number, boolean or null.
+      const key = (pair.key as { value: string | number | boolean | null }).value;
+      out[key === null ? '' : String(key)] = plainValue(pair.value);
+    }
+    return out;
   }
-  return { ...base, doc, root, kind, value };
+  if (isSeq(node)) return node.items.map(plainValue);
+  return isScalar(node) ? node.value : null;
+}
+
+/**
+ * Makes every range `[start, end, end]`, where a scalar or flow collection
+ * ends after its last character and a block collection where its last value
+ * ends. `yaml` lets ranges run on over trailing comment lines by rules no
+ * feature needs; a squiggle or fold should stop at the content. Both parse
+ * paths give the same ranges this way.
+ */
+export function normalizeRanges(contents: unknown): void {
+  const order: Node[] = [];
+  const stack: unknown[] = [contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node) || isSeq(node)) {
+      order.push(node);
+      for (const item of node.items) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    } else if (node && (node as Node).range) order.push(node as Node);
+  }
+  // Children come after their parents in `order`, so walking it backwards finishes them first.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    const r = node.range;
+    if (!r) continue;
+    let end = r[1];
+    if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
+      const last: unknown = node.items[node.items.length - 1];
+      const tail = (isPair(last) ? (last.value ?? last.key) : last) as Node | null;
+      if (tail?.range) end = tail.range[1];
+    }
+    node.range = [r[0], end, end];
+  }
 }
 
 /** Keys repeated in the same mapping, found with one set per mapping (linear in the file's size). */
-function duplicateKeys(doc: Document.Parsed, lines: LineIndex): Diagnostic[] {
+function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  const stack: { node: unknown; depth: number }[] = [{ node: contents, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
     if (depth > 256) continue;

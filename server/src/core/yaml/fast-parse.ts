@@ -1,0 +1,517 @@
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+
+/**
+ * A fast path for the YAML that AIMS files are made of: block mappings and
+ * sequences, one-line plain and quoted scalars, one-line flow collections,
+ * `|` and `>` block scalars, comments. It builds the `yaml` library's own node
+ * classes with the same values and the same ranges (as `normalizeRanges`
+ * leaves them), so everything downstream cannot tell which parser ran. Anything outside that subset — anchors, tags,
+ * multi-line plain or quoted scalars, escapes, tabs, CRLF, directives, any
+ * syntax error — returns undefined and the caller uses `yaml` itself.
+ *
+ * Why: `yaml`'s general parser is most of the cost of a check (about 15 µs a
+ * line); this one is several times faster on the same text. The differential
+ * test (test/unit/fast-parse.test.ts) holds it to `yaml`'s output.
+ */
+export function fastParse(text: string): Node | undefined {
+  if (/[\t\r\uFEFF\0]/.test(text)) return undefined;
+  try {
+    return new FastParser(text).document();
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
+/** Thrown (never escapes) when the text leaves the subset. */
+const BAIL = new Error('outside the fast-path subset');
+
+const MAX_DEPTH = 64;
+const NL = 10; // \n
+const SP = 32; // space
+const HASH = 35; // #
+const DASH = 45; // -
+const COLON = 58; // :
+const SQ = 39; // '
+const DQ = 34; // "
+const BACKSLASH = 92;
+
+/** Characters that may not start a plain scalar here (besides '-' before a space). */
+const INDICATOR = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+const FLOW_END = new Set([44 /* , */, 93 /* ] */, 125 /* } */]);
+
+type Owner = 'map' | 'seq';
+
+class FastParser {
+  /** Start of the current line. */
+  private pos = 0;
+  /** Collections open around the current one: deep nesting is left to `yaml` (and its limits). */
+  private depth = 0;
+  private readonly n: number;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+
+  document(): Node {
+    this.skipBlank();
+    if (this.pos >= this.n) throw BAIL; // empty or comment-only: rare, leave it to `yaml`
+    const t = this.text;
+    if (t.startsWith('---', this.pos) || t.startsWith('...', this.pos) || t.charCodeAt(this.pos) === 37 /* % */) throw BAIL;
+    if (this.indent(this.pos) !== 0) throw BAIL;
+    const node = this.block(0);
+    this.skipBlank();
+    if (this.pos < this.n) throw BAIL;
+    return node;
+  }
+
+  // ---- lines
+
+  private lineEnd(p: number): number {
+    const e = this.text.indexOf('\n', p);
+    return e < 0 ? this.n : e;
+  }
+
+  private nextLine(p: number): number {
+    const e = this.lineEnd(p);
+    return e < this.n ? e + 1 : this.n;
+  }
+
+  private indent(lineStart: number): number {
+    let i = lineStart;
+    while (this.text.charCodeAt(i) === SP) i++;
+    return i - lineStart;
+  }
+
+  /** Whether the line at `lineStart` holds nothing but spaces and maybe a comment. */
+  private isBlank(lineStart: number): boolean {
+    const c = this.text.charCodeAt(lineStart + this.indent(lineStart));
+    return c === NL || c === HASH || Number.isNaN(c);
+  }
+
+  private skipBlank(): void {
+    while (this.pos < this.n && this.isBlank(this.pos)) this.pos = this.nextLine(this.pos);
+  }
+
+  private skipSpaces(p: number): number {
+    while (this.text.charCodeAt(p) === SP) p++;
+    return p;
+  }
+
+  /** After a value that ends its line: the rest must be spaces or a comment. Returns the next line's start. */
+  private endOfLine(p: number): number {
+    p = this.skipSpaces(p);
+    const c = this.text.charCodeAt(p);
+    if (c === HASH) {
+      if (this.text.charCodeAt(p - 1) !== SP) throw BAIL;
+      return this.nextLine(p);
+    }
+    if (c === NL) return p + 1;
+    if (p >= this.n) return this.n;
+    throw BAIL;
+  }
+
+  // ---- block structure
+
+  /** The block node whose first line starts at `this.pos`, content at column `col`. */
+  private block(col: number): Node {
+    const at = this.pos + col;
+    if (this.isSeqDash(at)) return this.sequence(col, false);
+    if (this.keyEnd(at) >= 0) return this.mapping(col, at);
+    throw BAIL; // a scalar on its own line, or something `yaml` should judge
+  }
+
+  private isSeqDash(at: number): boolean {
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const c = this.text.charCodeAt(at + 1);
+    return c === SP || c === NL || at + 1 >= this.n;
+  }
+
+  private mapping(col: number, firstKey: number): YAMLMap {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const map = new YAMLMap();
+    let at = firstKey;
+    let valueEnd = at;
+    for (;;) {
+      const [key, colon] = this.key(at);
+      const value = this.value(colon + 1, col, 'map');
+      map.items.push(new Pair(key, value));
+      valueEnd = value.range![1];
+      this.skipBlank();
+      if (this.pos >= this.n) break;
+      const ind = this.indent(this.pos);
+      if (ind < col) break;
+      if (ind > col) throw BAIL;
+      at = this.pos + col;
+      if (this.keyEnd(at) < 0) throw BAIL;
+    }
+    map.range = [firstKey, valueEnd, valueEnd];
+    this.depth--;
+    return map;
+  }
+
+  private sequence(col: number, indentless: boolean): YAMLSeq {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const seq = new YAMLSeq();
+    const start = this.pos + col;
+    let valueEnd = start;
+    for (;;) {
+      const dash = this.pos + col;
+      const item = this.value(dash + 1, col, 'seq');
+      seq.items.push(item);
+      valueEnd = item.range![1];
+      this.skipBlank();
+      if (this.pos >= this.n) break;
+      const ind = this.indent(this.pos);
+      if (ind < col) break;
+      if (ind > col) throw BAIL;
+      if (!this.isSeqDash(this.pos + col)) {
+        if (indentless) break;
+        throw BAIL;
+      }
+    }
+    seq.range = [start, valueEnd, valueEnd];
+    this.depth--;
+    return seq;
+  }
+
+  /**
+   * The end of a block mapping key starting at `at` (the offset of its ':'),
+   * or -1 when the line does not start with a key.
+   */
+  private keyEnd(at: number): number {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    if (c === SQ || c === DQ) {
+      const close = this.quoteClose(at);
+      if (close < 0) return -1;
+      return t.charCodeAt(close + 1) === COLON && this.spaceOrEnd(close + 2) ? close + 1 : -1;
+    }
+    if (Number.isNaN(c) || c === NL || c === SP) return -1;
+    if (INDICATOR.has(c)) return -1;
+    // `---` or `...` at the start of a line marks a document boundary, never a key.
+    if ((c === DASH || c === 46) && (at === 0 || t.charCodeAt(at - 1) === NL) && /^(?:---|\.\.\.)(?:[ \n]|$)/.test(t.slice(at, at + 4)))
+      return -1;
+    if (c === DASH && this.spaceOrEnd(at + 1)) return -1;
+    for (let i = at; i < this.n; i++) {
+      const d = t.charCodeAt(i);
+      if (d === NL) return -1;
+      if (d === COLON && this.spaceOrEnd(i + 1)) return i - at > 1000 ? -1 : i;
+      if (d === HASH && t.charCodeAt(i - 1) === SP) return -1;
+    }
+    return -1;
+  }
+
+  private spaceOrEnd(p: number): boolean {
+    const c = this.text.charCodeAt(p);
+    return c === SP || c === NL || p >= this.n;
+  }
+
+  /** The key at `at` and the offset of its ':'. */
+  private key(at: number): [Scalar, number] {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    const colon = this.keyEnd(at);
+    if (colon < 0) throw BAIL;
+    let key: Scalar;
+    if (c === SQ || c === DQ) {
+      key = this.quoted(at, colon - 1);
+      key.range = [at, colon, colon];
+    } else {
+      let e = colon;
+      while (t.charCodeAt(e - 1) === SP) e--;
+      const src = t.slice(at, e);
+      if (src === '<<' || src === '__proto__') throw BAIL;
+      key = plainScalar(src);
+      key.range = [at, e, e];
+    }
+    return [key, colon];
+  }
+
+  /**
+   * The value after a key's ':' or a sequence '-' at `p`, in a collection at
+   * column `col`. Leaves `this.pos` at the line after the value.
+   */
+  private value(p: number, col: number, owner: Owner): Node {
+    const t = this.text;
+    p = this.skipSpaces(p);
+    const c = t.charCodeAt(p);
+    if (c === NL || c === HASH || p >= this.n) {
+      if (c === HASH && t.charCodeAt(p - 1) !== SP) throw BAIL;
+      const lineAfter = this.nextLine(p);
+      this.pos = lineAfter;
+      this.skipBlank();
+      if (this.pos < this.n) {
+        const ind = this.indent(this.pos);
+        if (ind > col) return this.block(ind);
+        if (ind === col && owner === 'map' && this.isSeqDash(this.pos + col)) return this.sequence(col, true);
+      }
+      this.pos = lineAfter;
+      const empty = new Scalar(null);
+      empty.type = 'PLAIN';
+      empty.source = '';
+      empty.range = [p, p, p];
+      return empty;
+    }
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(p, col);
+    let node: Node;
+    let end: number;
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      [node, end] = this.flow(p);
+    } else if (c === SQ || c === DQ) {
+      const close = this.quoteClose(p);
+      if (close < 0) throw BAIL;
+      node = this.quoted(p, close);
+      end = close + 1;
+    } else if (owner === 'seq' && this.keyEnd(p) >= 0) {
+      // `- key: value`: a mapping whose keys line up after the dash.
+      const here = this.pos;
+      const lineStart = t.lastIndexOf('\n', p - 1) + 1;
+      if (here !== lineStart) throw BAIL;
+      return this.mapping(p - lineStart, p);
+    } else {
+      if (INDICATOR.has(c) || (c === DASH && this.spaceOrEnd(p + 1))) throw BAIL;
+      end = p;
+      const le = this.lineEnd(p);
+      while (end < le) {
+        const d = t.charCodeAt(end);
+        if (d === HASH && t.charCodeAt(end - 1) === SP) break;
+        if (d === COLON && this.spaceOrEnd(end + 1)) throw BAIL;
+        end++;
+      }
+      while (t.charCodeAt(end - 1) === SP) end--;
+      node = plainScalar(t.slice(p, end));
+    }
+    const lineAfter = this.endOfLine(end);
+    this.pos = lineAfter;
+    // A deeper-indented content line would continue the value over lines: leave that to `yaml`.
+    this.skipBlank();
+    if (this.pos < this.n && this.indent(this.pos) > col) throw BAIL;
+    this.pos = lineAfter;
+    node.range = [p, end, end];
+    return node;
+  }
+
+  // ---- scalars
+
+  /** The closing quote of a one-line quoted scalar opening at `p`, or -1. */
+  private quoteClose(p: number): number {
+    const t = this.text;
+    const q = t.charCodeAt(p);
+    for (let i = p + 1; i < this.n; i++) {
+      const d = t.charCodeAt(i);
+      if (d === NL) return -1;
+      if (q === DQ && d === BACKSLASH) return -1;
+      if (d === q) {
+        if (q === SQ && t.charCodeAt(i + 1) === SQ) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private quoted(p: number, close: number): Scalar {
+    const inner = this.text.slice(p + 1, close);
+    const single = this.text.charCodeAt(p) === SQ;
+    const s = new Scalar(single ? inner.replace(/''/g, "'") : inner);
+    s.type = single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+    s.source = s.value;
+    s.range = [p, close + 1, close + 1];
+    return s;
+  }
+
+  /** `|` or `>` with optional `-` chomping; its lines follow, deeper than `col`. */
+  private blockScalar(p: number, col: number): Scalar {
+    const t = this.text;
+    const literal = t.charCodeAt(p) === 124;
+    let h = p + 1;
+    const chomp = t.charCodeAt(h);
+    const strip = chomp === DASH;
+    if (chomp === 43 /* + */ || (chomp >= 48 && chomp <= 57)) throw BAIL;
+    if (strip) h++;
+    const c = t.charCodeAt(h);
+    if (!(c === SP || c === NL)) throw BAIL;
+    let line = this.endOfLine(h);
+    // The first non-empty line sets the content indent.
+    let probe = line;
+    let maxLeadingBlank = 0;
+    while (probe < this.n && t.charCodeAt(probe + this.indent(probe)) === NL) {
+      maxLeadingBlank = Math.max(maxLeadingBlank, this.indent(probe));
+      probe = this.nextLine(probe);
+    }
+    if (probe >= this.n) throw BAIL;
+    const ci = this.indent(probe);
+    if (ci <= col || maxLeadingBlank > ci) throw BAIL;
+    const parts: string[] = []; // content lines; '' for empty lines
+    let contentEnd = line;
+    let lastContent = -1;
+    while (line < this.n) {
+      const ind = this.indent(line);
+      const le = this.lineEnd(line);
+      if (line + ind === le) {
+        if (ind > ci) throw BAIL; // spaces beyond the indent are content: leave that to `yaml`
+        parts.push('');
+      } else if (ind >= ci) {
+        if (!literal && ind > ci) throw BAIL;
+        parts.push(t.slice(line + ci, le));
+        lastContent = parts.length - 1;
+      } else break;
+      if (le >= this.n) throw BAIL; // no final line break: leave the chomping to `yaml`
+      line = le + 1;
+      if (lastContent === parts.length - 1) contentEnd = line;
+    }
+    const body = parts.slice(0, lastContent + 1);
+    let value: string;
+    if (literal) value = body.join('\n');
+    else {
+      value = '';
+      let blanks = 0;
+      let first = true;
+      for (const part of body) {
+        if (part === '') {
+          blanks++;
+          continue;
+        }
+        if (first) value += '\n'.repeat(blanks);
+        else value += blanks ? '\n'.repeat(blanks) : ' ';
+        value += part;
+        blanks = 0;
+        first = false;
+      }
+    }
+    if (!strip) value += '\n';
+    const s = new Scalar(value);
+    s.type = literal ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
+    s.source = value;
+    s.range = [p, contentEnd, contentEnd];
+    this.pos = contentEnd;
+    return s;
+  }
+
+  // ---- flow collections, on one line
+
+  private flow(p: number): [Node, number] {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const t = this.text;
+    const isMap = t.charCodeAt(p) === 123;
+    const close = isMap ? 125 : 93;
+    const node = isMap ? new YAMLMap() : new YAMLSeq();
+    node.flow = true;
+    let i = this.skipSpaces(p + 1);
+    if (t.charCodeAt(i) === close) {
+      node.range = [p, i + 1, i + 1];
+      this.depth--;
+      return [node, i + 1];
+    }
+    for (;;) {
+      if (isMap) {
+        const [key, ke] = this.flowItem(i, true);
+        if (!(key instanceof Scalar) || t.charCodeAt(ke) !== COLON || t.charCodeAt(ke + 1) !== SP) throw BAIL;
+        const [value, ve] = this.flowItem(this.skipSpaces(ke + 1), false);
+        (node as YAMLMap).items.push(new Pair(key, value));
+        i = this.skipSpaces(ve);
+      } else {
+        const [item, e] = this.flowItem(i, false);
+        (node as YAMLSeq).items.push(item);
+        i = this.skipSpaces(e);
+      }
+      const d = t.charCodeAt(i);
+      if (d === close) {
+        node.range = [p, i + 1, i + 1];
+        this.depth--;
+        return [node, i + 1];
+      }
+      if (d !== 44) throw BAIL;
+      i = this.skipSpaces(i + 1);
+      if (t.charCodeAt(i) === close) throw BAIL; // trailing comma: leave to `yaml`
+    }
+  }
+
+  /** One flow item at `p` and the offset after it. */
+  private flowItem(p: number, isKey: boolean): [Node, number] {
+    const t = this.text;
+    const c = t.charCodeAt(p);
+    if (c === 91 || c === 123) return this.flow(p);
+    if (c === SQ || c === DQ) {
+      const close = this.quoteClose(p);
+      if (close < 0) throw BAIL;
+      return [this.quoted(p, close), close + 1];
+    }
+    if (Number.isNaN(c) || c === NL || INDICATOR.has(c)) throw BAIL;
+    if (c === DASH && (this.spaceOrEnd(p + 1) || FLOW_END.has(t.charCodeAt(p + 1)))) throw BAIL;
+    let e = p;
+    for (;;) {
+      const d = t.charCodeAt(e);
+      if (Number.isNaN(d) || d === NL) throw BAIL;
+      if (FLOW_END.has(d)) break;
+      if (d === 91 || d === 123) throw BAIL; // '[' or '{' inside a flow scalar is an error
+      if (d === HASH && t.charCodeAt(e - 1) === SP) throw BAIL;
+      if (d === COLON) {
+        const after = t.charCodeAt(e + 1);
+        if (after === SP || FLOW_END.has(after) || after === NL) {
+          if (isKey && after === SP) break;
+          throw BAIL;
+        }
+      }
+      e++;
+    }
+    let end = e;
+    while (t.charCodeAt(end - 1) === SP) end--;
+    if (end === p) throw BAIL;
+    const s = plainScalar(t.slice(p, end));
+    s.range = [p, end, end];
+    return [s, end];
+  }
+}
+
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+
+/** A plain scalar resolved with the YAML 1.2 core schema, as `yaml` does. */
+function plainScalar(src: string): Scalar {
+  const s = new Scalar(resolvePlain(src));
+  s.type = 'PLAIN';
+  s.source = src;
+  return s;
+}
+
+function resolvePlain(src: string): unknown {
+  const c = src.charCodeAt(0);
+  // Only these first characters can start a null, a boolean or a number.
+  const maybeSpecial =
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    c === 126 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70;
+  if (!maybeSpecial) return src;
+  switch (src) {
+    case '~':
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+  }
+  if (INT.test(src)) return Number.parseInt(src, 10);
+  if (FLOAT.test(src) || FLOAT_EXP.test(src)) return Number.parseFloat(src);
+  if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|^0[ox]/.test(src)) throw BAIL; // rare forms: let `yaml` resolve them
+  return src;
+}

@@ -1,0 +1,141 @@
+/**
+ * Random YAML texts for the fast parser's differential test: mostly the block
+ * subset AIMS files use (with comments, blank lines, flow collections, block
+ * scalars, odd indentation), sometimes constructs just outside it, then
+ * single-character mutations that make many of them invalid.
+ */
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same texts. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALL_WORDS = [
+  'a',
+  'id',
+  'A.2.2',
+  'Art. 9',
+  'Art. 6(2)',
+  'title',
+  'status',
+  'x-y',
+  'k_1',
+  'Some words here',
+  'R-1',
+  '4.1',
+  '7',
+  '-3',
+  '+5',
+  '0.5',
+  '1e3',
+  '.5',
+  'true',
+  'False',
+  'NULL',
+  '~',
+  'null',
+  'yes',
+  '2026-03-01',
+  'https://example.com/a#b',
+  'a:b',
+  'R&D',
+  'what?',
+  'a,b',
+  'x]',
+  'é ü 漢字',
+  'under_score',
+  '0o17',
+  '0x1F',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '<<',
+  '__proto__',
+  'a #b',
+  'a#b',
+  '@x',
+  '`x',
+  '%x',
+  '!tag',
+  '&anchor',
+  '*alias',
+  '- a',
+  '? q',
+  ': z',
+];
+const ALL_QUOTED = ["'single'", "'it''s'", '"double"', '"with: colon"', '"esc \\" q"', "''", '""', '"a # b"', "'multi\n  line'"];
+
+/** One random text; `wild` mixes in constructs outside the fast path's subset and broken edits. */
+export function randomYaml(rand: () => number, wild = rand() < 0.5): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const WORDS = wild ? ALL_WORDS : ALL_WORDS.slice(0, 33);
+  const QUOTED = wild ? ALL_QUOTED : ALL_QUOTED.slice(0, 5);
+  const chance = (p: number) => rand() < p;
+  const lines: string[] = [];
+  const comment = (ind: number) => {
+    if (chance(0.15)) lines.push(`${' '.repeat(Math.max(0, ind + pick([-2, -1, 0, 1, 2, 4])))}# note ${pick(WORDS)}`);
+    if (chance(0.1)) lines.push(pick(['', ' ', '   ']));
+  };
+  const trailing = () => (chance(0.15) ? pick(['  # c', ' # c: d', '   ', ' ']) : '');
+  const scalar = (): string => {
+    const r = rand();
+    if (r < 0.6) return pick(WORDS);
+    if (r < 0.8) return pick(QUOTED);
+    if (r < 0.9)
+      return `[${Array.from({ length: Math.floor(rand() * 4) }, () => (chance(0.8) ? pick(WORDS.slice(0, 30)) : chance(0.5) ? pick(QUOTED) : '[x, {y: z}]')).join(pick([', ', ',', ' , ']))}]`;
+    return `{ ${Array.from({ length: Math.floor(rand() * 3) }, () => `${pick(WORDS.slice(0, 12))}: ${pick(WORDS.slice(0, 30))}`).join(', ')} }`;
+  };
+  const step = () => pick([2, 2, 2, 4, 1, 3]);
+  const block = (ind: number, depth: number, inline?: string): void => {
+    const isSeq = chance(0.35);
+    const count = 1 + Math.floor(rand() * 4);
+    for (let i = 0; i < count; i++) {
+      const prefix = i === 0 && inline !== undefined ? inline : ' '.repeat(ind);
+      comment(ind);
+      const head = isSeq ? `${prefix}-` : `${prefix}${chance(0.1) ? pick(QUOTED.slice(0, 4)) : pick(WORDS)}${chance(0.05) ? ' ' : ''}:`;
+      const r = rand();
+      if (depth < 4 && r < 0.3) {
+        lines.push(head + trailing());
+        const next = ind + (isSeq || chance(0.7) ? step() : 0);
+        if (next === ind && !isSeq) {
+          // an indentless sequence under a key
+          for (let j = 0; j < 1 + Math.floor(rand() * 3); j++) lines.push(`${' '.repeat(ind)}- ${scalar()}${trailing()}`);
+        } else block(next, depth + 1);
+      } else if (isSeq && depth < 4 && r < 0.45) {
+        block(ind + 2, depth + 1, `${head} `);
+      } else if (r < 0.55) {
+        const folded = chance(0.5);
+        lines.push(`${head} ${folded ? '>' : '|'}${pick(wild ? ['', '-', '', '+', '2'] : ['', '-'])}${trailing()}`);
+        const bi = ind + pick([2, 2, 4, 1]);
+        for (let j = 0; j < 1 + Math.floor(rand() * 4); j++)
+          lines.push(chance(0.2) ? pick(['', ' '.repeat(bi + 2)]) : `${' '.repeat(bi + (wild && chance(0.1) ? 2 : 0))}${pick(WORDS)}`);
+      } else if (r < 0.6) {
+        lines.push(head + trailing());
+      } else {
+        lines.push(`${head} ${scalar()}${trailing()}`);
+        if (chance(0.03)) lines.push(`${' '.repeat(ind + 2)}${pick(WORDS)}`);
+      }
+    }
+  };
+  if (wild && chance(0.05)) lines.push(pick(['---', '# header', '%YAML 1.2\n---']));
+  block(0, 0);
+  comment(0);
+  let text = lines.join('\n') + (chance(0.9) ? '\n' : '');
+  const mutations = wild ? Math.floor(rand() * 3) : 0;
+  for (let m = 0; m < mutations; m++) {
+    const at = Math.floor(rand() * (text.length + 1));
+    const r = rand();
+    const ch = pick([' ', ':', '-', '#', '\n', '"', "'", '[', ']', '{', '}', ',', '|', '>', 'a', '1', '  ', '\t']);
+    if (r < 0.4) text = text.slice(0, at) + ch + text.slice(at);
+    else if (r < 0.7) text = text.slice(0, at) + text.slice(at + 1);
+    else text = text.slice(0, at) + ch + text.slice(at + 1);
+  }
+  return text;
+}
