@@ -13,7 +13,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { computeCoverage } from './core/coverage';
-import { prepareValidators } from './core/rules/structure';
 import { checkFile } from './core/check';
 import { soaText } from './core/templates';
 import { buildIndex } from './core/workspace';
@@ -139,8 +138,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   });
 
   connection.onInitialized(() => {
-    // Compile the schema validators and warm the parser up while idle, before the first document arrives.
-    prepareValidators();
+    // Warm the parser and the rules up while idle, before the first document arrives.
     const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01').repeat(1));
     checkFile(warm, buildIndex('/', [warm]), toOptions(undefined), files.fs);
     if (watchRegistration) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { buildRulesDoc } from '../../scripts/gen-rules-doc';
 import { buildSnippets } from '../../scripts/gen-snippets';
+import { buildValidators, VALIDATORS_FILE } from '../../scripts/gen-validators';
 
 const root = join(__dirname, '..', '..');
 
@@ -13,6 +14,10 @@ it('docs/rules.md matches the rules and their test cases (npm run docs:rules)', 
 
 it('snippets/aims.code-snippets matches the catalog (npm run snippets)', () => {
   assert.equal(readFileSync(join(root, 'snippets', 'aims.code-snippets'), 'utf8'), JSON.stringify(buildSnippets(), null, 2) + '\n');
+});
+
+it('the precompiled schema validators match schemas/ (npm run validators)', () => {
+  assert.equal(readFileSync(VALIDATORS_FILE, 'utf8'), buildValidators());
 });
 
 it('the SoA snippet lists all 38 Annex A controls, each with a justification to fill', () => {

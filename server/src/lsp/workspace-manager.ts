@@ -88,6 +88,9 @@ export class WorkspaceManager {
     if (!open && folder.open.has(p)) return { folder };
     const old = folder.files.get(p);
     const before = old?.kind;
+    // The editor's open event is followed by a content event for the same version: parse once.
+    if (open && !tooLarge && old && old.version === version && old.text === text && folder.open.has(p))
+      return { folder, before, after: before };
     const parsed = tooLarge ? oversizedFile(p, tooLarge) : parseFile(p, text, version);
     this.lastIds = [systemId(old), systemId(parsed)].filter((x): x is string => !!x);
     folder.files.set(p, parsed);

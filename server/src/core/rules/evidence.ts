@@ -64,9 +64,13 @@ const outside: Rule = {
   summary: 'An evidence path leaves the workspace folder; it is never read.',
   alsoReports: [{ code: 'evidence-missing', severity: 'warning', summary: 'An evidence path that does not exist in the workspace.' }],
   check(ctx) {
+    // One file names the same few documents many times (an SoA: a policy per control).
+    const seen = new Map<string, EvidenceTarget>();
+    const realpath = ctx.fs.realpath?.bind(ctx.fs);
     for (const n of evidenceNodes(ctx.file)) {
       const v = text(n) ?? '';
-      const t = resolveEvidence(ctx.file, ctx.ws.root, v, ctx.fs.realpath?.bind(ctx.fs));
+      let t = seen.get(v);
+      if (!t) seen.set(v, (t = resolveEvidence(ctx.file, ctx.ws.root, v, realpath)));
       if (t.kind === 'outside') {
         ctx.report(
           n,

@@ -8,9 +8,21 @@ export interface Entry {
   pair: Pair;
 }
 
+/**
+ * Entries per mapping, made once: parsed trees are never changed, and every
+ * rule walks the same SoA and register mappings.
+ */
+const entryCache = new WeakMap<YAMLMap, Entry[]>();
+
 /** The entries of a mapping node whose keys are scalars; others are skipped. */
-export function entries(node: unknown): Entry[] {
+export function entries(node: unknown): readonly Entry[] {
   if (!isMap(node)) return [];
+  let out = entryCache.get(node);
+  if (!out) entryCache.set(node, (out = entriesOf(node)));
+  return out;
+}
+
+function entriesOf(node: YAMLMap): Entry[] {
   const out: Entry[] = [];
   for (const pair of node.items) {
     const k = pair.key;
@@ -35,7 +47,12 @@ export function entry(node: unknown, key: string): Entry | undefined {
 
 /** The value node under `key`, or undefined. */
 export function child(node: unknown, key: string): Node | undefined {
-  return entry(node, key)?.value ?? undefined;
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) {
+    const k = pair.key;
+    if (isScalar(k) && (k.value === key || scalarString(k.value) === key)) return (pair.value as Node | null) ?? undefined;
+  }
+  return undefined;
 }
 
 /** A scalar's value as a string (numbers and booleans stringified), or undefined. */

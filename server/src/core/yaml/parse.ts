@@ -207,28 +207,35 @@ export function normalizeRanges(contents: unknown): void {
   }
 }
 
-/** Keys repeated in the same mapping, found with one set per mapping (linear in the file's size). */
+/** Keys repeated in the same mapping, in one pass that is linear in the file's size. */
 function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stack: { node: unknown; depth: number }[] = [{ node: contents, depth: 0 }];
-  while (stack.length) {
-    const { node, depth } = stack.pop()!;
+  // Nodes and their depths in two stacks: no object per node (this runs on every parse).
+  const nodes: unknown[] = [contents];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
     if (depth > 256) continue;
     if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        const k = pair.key;
-        if (k && !isScalar(k) && (k as Node).range) {
-          const r = (k as Node).range!;
-          out.push({
-            range: lines.range(r[0], r[1]),
-            severity: 'error',
-            code: 'complex-key',
-            message: 'A key must be plain text; this one is a list or mapping, which no AIMS field accepts. Write the key as text.',
-          });
-        } else if (isScalar(k) && k.range) {
-          const key = String(k.value);
-          if (seen.has(key)) {
+      const items = node.items;
+      // Most mappings are small: comparing with the keys before is cheaper than a set.
+      const seen = items.length > 12 ? new Set<string>() : undefined;
+      for (let i = 0; i < items.length; i++) {
+        const k = items[i].key;
+        if (isScalar(k) && k.range) {
+          const key = keyText(k.value);
+          let dup = false;
+          if (seen) {
+            dup = seen.has(key);
+            seen.add(key);
+          } else {
+            for (let j = 0; j < i && !dup; j++) {
+              const other = items[j].key;
+              dup = isScalar(other) && keyText(other.value) === key;
+            }
+          }
+          if (dup) {
             out.push({
               range: lines.range(k.range[0], k.range[1]),
               severity: 'error',
@@ -236,15 +243,31 @@ function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
               message: `Duplicate key '${key}'. Each key may appear once in a mapping; YAML tools keep only one of the values. Merge the two entries.`,
             });
           }
-          seen.add(key);
+        } else if (k && (k as Node).range) {
+          const r = (k as Node).range!;
+          out.push({
+            range: lines.range(r[0], r[1]),
+            severity: 'error',
+            code: 'complex-key',
+            message: 'A key must be plain text; this one is a list or mapping, which no AIMS field accepts. Write the key as text.',
+          });
         }
-        stack.push({ node: pair.value, depth: depth + 1 });
+        nodes.push(items[i].value);
+        depths.push(depth + 1);
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      for (const item of node.items) {
+        nodes.push(item);
+        depths.push(depth + 1);
+      }
     }
   }
   return out;
+}
+
+/** A key as plain JS sees it: `1` and `"1"` name the same property. */
+function keyText(v: unknown): string {
+  return typeof v === 'string' ? v : String(v);
 }
 
 function yamlFinding(lines: LineIndex, pos: [number, number], message: string, code: string, severity: 'error' | 'warning'): Diagnostic {
