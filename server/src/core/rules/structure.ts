@@ -97,9 +97,10 @@ export const structureRule: Rule = {
       );
       return;
     }
-    if (file.value === undefined) return; // aliases could not be expanded: already reported
+    const value = file.value();
+    if (value === undefined) return; // aliases could not be expanded: already reported
     const validate = validatorFor(file.kind);
-    if (validate(file.value)) return;
+    if (validate(value)) return;
     for (const err of dedupe(validate.errors ?? [])) reportSchemaError(ctx, err);
   },
 };

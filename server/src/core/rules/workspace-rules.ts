@@ -11,9 +11,13 @@ const duplicateId: Rule = {
   kinds: ['AISystem', 'RiskRegister'],
   summary: 'The same AI system or risk id is defined in two places.',
   check(ctx) {
-    const maps = ctx.file.kind === 'AISystem' ? ctx.ws.systems : ctx.ws.risks;
-    for (const defs of maps.values()) {
-      if (defs.length < 2) continue;
+    const isSystem = ctx.file.kind === 'AISystem';
+    const maps = isSystem ? ctx.ws.systems : ctx.ws.risks;
+    // Only the ids this file defines: scanning every id of the workspace per file was quadratic.
+    const own = new Set(isSystem ? [text(child(ctx.file.root, 'id')) ?? ''] : entries(child(ctx.file.root, 'risks')).map((e) => e.key));
+    for (const id of own) {
+      const defs = maps.get(id);
+      if (!defs || defs.length < 2) continue;
       for (const d of defs) {
         if (d.file !== ctx.file) continue;
         const others = defs.filter((o) => o !== d);

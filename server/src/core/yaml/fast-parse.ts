@@ -135,7 +135,7 @@ class FastParser {
     for (;;) {
       const [key, colon] = this.key(at);
       const value = this.value(colon + 1, col, 'map');
-      map.items.push(new Pair(key, value));
+      map.items.push(pair(key, value));
       valueEnd = value.range![1];
       this.skipBlank();
       if (this.pos >= this.n) break;
@@ -146,6 +146,7 @@ class FastParser {
       if (this.keyEnd(at) < 0) throw BAIL;
     }
     map.range = [firstKey, valueEnd, valueEnd];
+    map.items = exact(map.items);
     this.depth--;
     return map;
   }
@@ -171,6 +172,7 @@ class FastParser {
       }
     }
     seq.range = [start, valueEnd, valueEnd];
+    seq.items = exact(seq.items);
     this.depth--;
     return seq;
   }
@@ -216,14 +218,12 @@ class FastParser {
     let key: Scalar;
     if (c === SQ || c === DQ) {
       key = this.quoted(at, colon - 1);
-      key.range = [at, colon, colon];
     } else {
       let e = colon;
       while (t.charCodeAt(e - 1) === SP) e--;
-      const src = t.slice(at, e);
+      const src = intern(t.slice(at, e));
       if (src === '<<' || src === '__proto__') throw BAIL;
-      key = plainScalar(src);
-      key.range = [at, e, e];
+      key = plainScalar(src, at, e);
     }
     return [key, colon];
   }
@@ -247,11 +247,7 @@ class FastParser {
         if (ind === col && owner === 'map' && this.isSeqDash(this.pos + col)) return this.sequence(col, true);
       }
       this.pos = lineAfter;
-      const empty = new Scalar(null);
-      empty.type = 'PLAIN';
-      empty.source = '';
-      empty.range = [p, p, p];
-      return empty;
+      return scalar(null, 'PLAIN', p, p);
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(p, col);
     let node: Node;
@@ -280,7 +276,7 @@ class FastParser {
         end++;
       }
       while (t.charCodeAt(end - 1) === SP) end--;
-      node = plainScalar(t.slice(p, end));
+      node = plainScalar(intern(t.slice(p, end)), p, end);
     }
     const lineAfter = this.endOfLine(end);
     this.pos = lineAfter;
@@ -288,7 +284,6 @@ class FastParser {
     this.skipBlank();
     if (this.pos < this.n && this.indent(this.pos) > col) throw BAIL;
     this.pos = lineAfter;
-    node.range = [p, end, end];
     return node;
   }
 
@@ -316,11 +311,7 @@ class FastParser {
   private quoted(p: number, close: number): Scalar {
     const inner = this.text.slice(p + 1, close);
     const single = this.text.charCodeAt(p) === SQ;
-    const s = new Scalar(single ? inner.replace(/''/g, "'") : inner);
-    s.type = single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    s.source = s.value;
-    s.range = [p, close + 1, close + 1];
-    return s;
+    return scalar(single ? inner.replace(/''/g, "'") : inner, single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', p, close + 1);
   }
 
   /** `|` or `>` with optional `-` chomping; its lines follow, deeper than `col`. */
@@ -383,12 +374,8 @@ class FastParser {
       }
     }
     if (!strip) value += '\n';
-    const s = new Scalar(value);
-    s.type = literal ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
-    s.source = value;
-    s.range = [p, contentEnd, contentEnd];
     this.pos = contentEnd;
-    return s;
+    return scalar(value, literal ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED', p, contentEnd);
   }
 
   // ---- flow collections, on one line
@@ -411,7 +398,7 @@ class FastParser {
         const [key, ke] = this.flowItem(i, true);
         if (!(key instanceof Scalar) || t.charCodeAt(ke) !== COLON || t.charCodeAt(ke + 1) !== SP) throw BAIL;
         const [value, ve] = this.flowItem(this.skipSpaces(ke + 1), false);
-        (node as YAMLMap).items.push(new Pair(key, value));
+        (node as YAMLMap).items.push(pair(key, value));
         i = this.skipSpaces(ve);
       } else {
         const [item, e] = this.flowItem(i, false);
@@ -421,6 +408,7 @@ class FastParser {
       const d = t.charCodeAt(i);
       if (d === close) {
         node.range = [p, i + 1, i + 1];
+        node.items = exact(node.items as unknown[]);
         this.depth--;
         return [node, i + 1];
       }
@@ -461,9 +449,7 @@ class FastParser {
     let end = e;
     while (t.charCodeAt(end - 1) === SP) end--;
     if (end === p) throw BAIL;
-    const s = plainScalar(t.slice(p, end));
-    s.range = [p, end, end];
-    return [s, end];
+    return [plainScalar(intern(t.slice(p, end)), p, end), end];
   }
 }
 
@@ -471,12 +457,81 @@ const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 
+/**
+ * A copy without spare capacity: an array grown by `push` keeps room for
+ * 17 items, which for the many two-to-six-key mappings of a workspace was
+ * the largest single cost in its memory.
+ */
+function exact<T>(items: T[]): T[] {
+  return items.slice();
+}
+
 /** A plain scalar resolved with the YAML 1.2 core schema, as `yaml` does. */
-function plainScalar(src: string): Scalar {
-  const s = new Scalar(resolvePlain(src));
-  s.type = 'PLAIN';
-  s.source = src;
+function plainScalar(src: string, start: number, end: number): Scalar {
+  return scalar(resolvePlain(src), 'PLAIN', start, end);
+}
+
+/**
+ * One copy of each short key or value across files: 10,000 records repeat
+ * the same keys and enum values, and a slice of the text is a new string
+ * each time. Bounded, so it cannot grow without limit.
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  if (s.length > 40) return s;
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= 50_000) interned.clear();
+  interned.set(s, s);
   return s;
+}
+
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const SCALAR = Symbol.for('yaml.scalar');
+const PAIR = Symbol.for('yaml.pair');
+
+/**
+ * A `yaml` Scalar (its prototype and identity symbol, so `isScalar` and
+ * `instanceof Scalar` hold) that keeps its range as two numbers: a range
+ * array per scalar was a third of the memory of a 10,000-record workspace.
+ * `range` reads as `[start, end, end]`, as `normalizeRanges` leaves it. It
+ * has no `source` (the original spelling), which nothing here reads.
+ */
+class CompactScalar {
+  constructor(
+    public value: unknown,
+    public type: Scalar.Type,
+    private start: number,
+    private end: number,
+  ) {}
+  get range(): [number, number, number] {
+    return [this.start, this.end, this.end];
+  }
+  set range(r: [number, number, number]) {
+    this.start = r[0];
+    this.end = r[1];
+  }
+}
+Object.setPrototypeOf(CompactScalar.prototype, Scalar.prototype);
+// The identity symbol lives on the prototype: `isScalar` reads it through the chain, and no scalar pays 8 bytes for it.
+Object.defineProperty(CompactScalar.prototype, NODE_TYPE, { value: SCALAR });
+
+/** A `yaml` Pair in the same way (identity on the prototype). */
+class CompactPair {
+  constructor(
+    public key: unknown,
+    public value: unknown,
+  ) {}
+}
+Object.setPrototypeOf(CompactPair.prototype, Pair.prototype);
+Object.defineProperty(CompactPair.prototype, NODE_TYPE, { value: PAIR });
+
+function pair(key: Node, value: Node): Pair<Node, Node> {
+  return new CompactPair(key, value) as unknown as Pair<Node, Node>;
+}
+
+function scalar(value: unknown, type: Scalar.Type, start: number, end: number): Scalar {
+  return new CompactScalar(value, type, start, end) as unknown as Scalar;
 }
 
 function resolvePlain(src: string): unknown {

@@ -31,9 +31,16 @@ export interface ParsedFile {
   readonly kind?: Kind;
   /** YAML syntax errors and warnings, and limits hit while reading. */
   readonly syntax: Diagnostic[];
-  /** Plain JS value of the document (aliases expanded); undefined if it could not be built. */
-  readonly value: unknown;
+  /**
+   * The plain JS value of the document (aliases expanded), for schema
+   * validation; undefined if it could not be built. A function: the copy is
+   * made when a check needs it and then dropped, since keeping one for every
+   * file would double the memory of a large workspace.
+   */
+  readonly value: () => unknown;
 }
+
+const noValue = (): unknown => undefined;
 
 /** Whether a path names an AIMS file (`*.aims.yaml` / `*.aims.yml`). */
 export function isAimsFile(path: string): boolean {
@@ -48,7 +55,7 @@ export function oversizedFile(path: string, bytes: number): ParsedFile {
     text: '',
     version: 0,
     lines,
-    value: undefined,
+    value: noValue,
     syntax: [
       {
         range: lines.range(0, 0),
@@ -68,7 +75,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   const lines = new LineIndex(text);
   const syntax: Diagnostic[] = [];
   const whole: Range = lines.range(0, Math.min(text.length, lines.offsetAt({ line: 0, character: 10_000 })));
-  const base = { path, text, version, lines, syntax, value: undefined };
+  const base = { path, text, version, lines, syntax, value: noValue };
 
   if (text.length > MAX_FILE_BYTES) {
     syntax.push({
@@ -94,7 +101,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   const fast = fastPath ? fastParse(text) : undefined;
   if (fast) {
     syntax.push(...duplicateKeys(fast, lines));
-    return { ...base, contents: fast, root: isMap(fast) ? fast : undefined, kind: kindOf(fast), value: plainValue(fast) };
+    return { ...base, contents: fast, root: isMap(fast) ? fast : undefined, kind: kindOf(fast), value: () => plainValue(fast) };
   }
 
   let docs: Document.Parsed[];
@@ -143,7 +150,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   }
 
   const contents = doc.contents;
-  return { ...base, contents, root: isMap(contents) ? contents : undefined, kind: kindOf(contents), value };
+  return { ...base, contents, root: isMap(contents) ? contents : undefined, kind: kindOf(contents), value: () => value };
 }
 
 function kindOf(contents: Node | null): Kind | undefined {
