@@ -46,6 +46,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   let markdown = false;
   let watchRegistration = false;
   let progressSupport = false;
+  let folderEvents = false;
 
   const uriOf = (folder: Folder | undefined) => (p: string) => folder?.uris.get(p) ?? URI.file(p).toString();
   const cfgFor = async (folder: Folder): Promise<ServiceConfig> => ({
@@ -113,6 +114,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     markdown = !!caps.textDocument?.hover?.contentFormat?.includes('markdown');
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     progressSupport = !!caps.window?.workDoneProgress;
+    folderEvents = !!caps.workspace?.workspaceFolders;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.debounceMs === 'number') debounceMs = init.debounceMs;
     if (init.trusted === false) trusted = false;
@@ -144,7 +146,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.aims.{yaml,yml}' }] });
     }
-    if (settings.pullSupported) {
+    // Only a client that declares workspace folders may be asked for their changes (vscode-languageserver throws otherwise).
+    if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const r of e.removed) {
           const f = manager.removeFolder(r.uri);

@@ -236,3 +236,17 @@ describe('language server with a minimal client (no configuration, no snippets)'
     }
   });
 });
+
+describe('language server with a client that pulls configuration but has no workspace folders', () => {
+  it('still indexes the root folder and reports findings in files that are not open', async () => {
+    const ws = example();
+    const c = new TestClient();
+    try {
+      // Before the fix, registering for folder changes threw here and the folder was never indexed.
+      await c.initialize(pathToFileURL(ws.dir).toString(), { workspace: { configuration: true } });
+      await c.until(() => c.latest(ws.uri('systems/credit-scoring.aims.yaml')) !== undefined, 'an unopened record is checked');
+    } finally {
+      await c.close();
+    }
+  });
+});
