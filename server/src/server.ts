@@ -59,6 +59,10 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
 
   /** Re-checks files of a folder and publishes the findings that changed. */
   async function recheck(folder: Folder, paths: string[]): Promise<void> {
+    // Until the folder is indexed only open documents are checked: indexing ends with a check of every
+    // file, and checking the rest against a half-built index gave bogus findings (and, with thousands of
+    // unknown ids, slow ones).
+    if (!folder.indexed) paths = paths.filter((p) => folder.open.has(p));
     const options = await settings.get(folder.uri);
     const changed = manager.recheck(folder, paths, () => options);
     for (const p of changed) {

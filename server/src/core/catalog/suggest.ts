@@ -39,3 +39,16 @@ export function closest(word: string, candidates: Iterable<string>, max = 2): st
   }
   return best !== undefined && bestD <= max && !tie ? best : undefined;
 }
+
+/**
+ * Above this many ids a workspace gets no "did you mean" for an unknown id:
+ * each suggestion compares the word with every id, so a register naming
+ * 10,000 unknown systems among 10,000 records took minutes. Real AIMS
+ * workspaces hold far fewer systems and risks than this.
+ */
+export const MAX_ID_SUGGESTIONS = 1000;
+
+/** The nearest id of a workspace map (systems, risks, roles), within the bound above. */
+export function closestId(word: string, ids: ReadonlyMap<string, unknown>, max: number): string | undefined {
+  return ids.size > MAX_ID_SUGGESTIONS ? undefined : closest(word, ids.keys(), max);
+}

@@ -1,4 +1,4 @@
-import { closest } from '../catalog/suggest';
+import { closest, closestId } from '../catalog/suggest';
 import { findControl } from '../catalog/iso';
 import { child, entries, entry, items, text } from '../yaml/nav';
 import type { Rule } from './rule';
@@ -105,7 +105,7 @@ const unknownSystem: Rule = {
       const node = child(r.value, 'system');
       const id = text(node);
       if (id === undefined || ctx.ws.systems.has(id)) continue;
-      const guess = closest(id, ctx.ws.systems.keys(), 3);
+      const guess = closestId(id, ctx.ws.systems, 3);
       ctx.report(
         node,
         `No AI system record has id '${id}'${guess ? `; did you mean '${guess}'?` : '.'}`,

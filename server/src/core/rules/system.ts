@@ -3,7 +3,7 @@ import { annexIIIAreas, findArticle } from '../catalog/act';
 import { checkActRef } from '../catalog/refs';
 import { requiredObligations, type Role, type SystemProfile, type Tier } from '../catalog/obligations';
 import { applicationDate, formatDate, OMNIBUS, type HighRiskBasis } from '../catalog/timeline';
-import { closest } from '../catalog/suggest';
+import { closestId } from '../catalog/suggest';
 import { findControl } from '../catalog/iso';
 import type { ParsedFile } from '../yaml/parse';
 import { child, entries, entry, items, text } from '../yaml/nav';
@@ -284,7 +284,7 @@ const unknownRisk: Rule = {
     for (const n of items(child(ctx.file.root, 'risks'))) {
       const id = text(n) ?? '';
       if (ctx.ws.risks.has(id)) continue;
-      const guess = closest(id, ctx.ws.risks.keys(), 2);
+      const guess = closestId(id, ctx.ws.risks, 2);
       ctx.report(
         n,
         `No risk register defines risk '${id}'${guess ? `; did you mean '${guess}'?` : '.'}`,

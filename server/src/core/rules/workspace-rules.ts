@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { closest } from '../catalog/suggest';
+import { closestId } from '../catalog/suggest';
 import { KINDS } from '../types';
 import { child, entries, entry, text } from '../yaml/nav';
 import type { Rule } from './rule';
@@ -129,7 +129,7 @@ const unknownRole: Rule = {
     for (const n of roleNodes(ctx.file.kind, ctx.file.root)) {
       const id = text(n) ?? '';
       if (ctx.ws.roles.has(id)) continue;
-      const guess = closest(id, ctx.ws.roles.keys(), 3);
+      const guess = closestId(id, ctx.ws.roles, 3);
       ctx.report(
         n,
         `'${id}' is not a role of the AIMS manifest${guess ? `; did you mean '${guess}'?` : '.'} Roles: ${[...ctx.ws.roles.keys()].join(', ') || 'none defined'} (clause 5.3).`,
