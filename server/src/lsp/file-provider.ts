@@ -16,6 +16,12 @@ export interface FileProvider {
   listAimsFiles(folderUri: string): Promise<string[]>;
   /** Text of a file, undefined when it cannot be read, or its size when it is too large to read. */
   readFile(uri: string): Promise<string | { tooLarge: number } | undefined>;
+  /**
+   * The same, synchronously, where storage allows it. Indexing reads small
+   * files this way in short slices: awaiting each of 10,000 reads in turn
+   * left the server idle for a third of the time, waiting on the thread pool.
+   */
+  readFileSync?(uri: string): string | { tooLarge: number } | undefined;
   /** Existence checks for evidence paths (core paths). */
   fs: FileSystem & { list?(dir: string): string[] };
 }
@@ -33,6 +39,17 @@ export const nodeFileProvider: FileProvider = {
       const { size } = await fs.promises.stat(u.fsPath);
       if (size > MAX_FILE_BYTES) return { tooLarge: size };
       return await fs.promises.readFile(u.fsPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  readFileSync(uri) {
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file') return undefined;
+    try {
+      const { size } = fs.statSync(u.fsPath);
+      if (size > MAX_FILE_BYTES) return { tooLarge: size };
+      return fs.readFileSync(u.fsPath, 'utf8');
     } catch {
       return undefined;
     }

@@ -66,11 +66,17 @@ export class WorkspaceManager {
   async indexFolder(f: Folder, isCancelled: () => boolean = () => false): Promise<number> {
     const uris = await this.files.listAimsFiles(f.uri);
     let n = 0;
+    let slice = Date.now();
     for (const uri of uris) {
       if (isCancelled()) break;
+      // Read in slices of ~20 ms, letting edits and requests in between.
+      if (Date.now() - slice > 20) {
+        await new Promise((res) => setImmediate(res));
+        slice = Date.now();
+      }
       const p = pathOfUri(uri);
       if (f.open.has(p)) continue;
-      const text = await this.files.readFile(uri);
+      const text = this.files.readFileSync ? this.files.readFileSync(uri) : await this.files.readFile(uri);
       if (text === undefined) continue;
       f.files.set(p, typeof text === 'string' ? parseFile(p, text) : oversizedFile(p, text.tooLarge));
       f.uris.set(p, uri);
