@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { allControls } from '../../server/src/core/catalog/iso';
 
 /** A clean manifest with roles aims-owner and head-of-risk and a 5x5 risk matrix (acceptable 6). */
@@ -65,3 +67,17 @@ export function soa(excluded: string[] = [], skip: string[] = []): string {
 
 /** Evidence paths that the fake file system knows in every test workspace. */
 export const EXISTING = ['evidence/x.md', 'policies/ai-policy.md'];
+
+/** The text of every AIMS file of the bundled examples. */
+export function exampleTexts(): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (n.endsWith('.aims.yaml')) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(__dirname, '..', '..', 'examples'));
+  return out;
+}

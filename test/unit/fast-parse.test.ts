@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { checkWorkspace, defaultOptions, type Diagnostic } from '../../server/src/core';
 import { fastParse } from '../../server/src/core/yaml/fast-parse';
 import { normalizeRanges, parseFile } from '../../server/src/core/yaml/parse';
 import { soaText, systemText } from '../../bench/generate';
-import { MANIFEST, SYSTEM, soa } from '../helpers/fixtures';
+import { exampleTexts, MANIFEST, SYSTEM, soa } from '../helpers/fixtures';
 import { fakeFs } from '../helpers/workspace';
 import { prng, randomYaml } from '../helpers/yaml-gen';
 import { RULE_CASES } from '../rule-cases';
@@ -48,19 +46,6 @@ function assertAgrees(text: string): boolean {
   assert.deepEqual(describeTree(fast), ref.tree, `trees differ for:\n${text}`);
   assert.deepEqual(parseFile('/x.aims.yaml', text).value(), ref.value, `values differ for:\n${text}`);
   return true;
-}
-
-function exampleTexts(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.aims.yaml')) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(__dirname, '..', '..', 'examples'));
-  return out;
 }
 
 const findings = (text: string, fastPath: boolean): Diagnostic[] => {

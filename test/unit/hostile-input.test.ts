@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkWorkspace, defaultOptions, parseFile, type Diagnostic } from '../../server/src/core';
+import { exampleTexts } from '../helpers/fixtures';
 import { fakeFs } from '../helpers/workspace';
 
 /** Checks one file alone; returns its findings. Throws if the core throws. */
@@ -86,20 +85,6 @@ describe('hostile and broken input gets a clear diagnostic, never a crash', () =
     assert.ok(Date.now() - t < 3000);
   });
 });
-
-/** Every example file, as fuzzing seeds. */
-function exampleTexts(): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (n.endsWith('.aims.yaml')) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(__dirname, '..', '..', 'examples'));
-  return out;
-}
 
 describe('fuzzing the core with mutated example files', () => {
   const seeds = exampleTexts();
