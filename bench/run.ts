@@ -7,7 +7,7 @@
  * shared and noisy, so read the ratios.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { writeLargeSoa, writeWorkspace } from './generate';
@@ -182,9 +182,19 @@ for (const [name, s] of Object.entries(scale)) {
     `${name.padEnd(20)} ${String(s.files).padStart(5)} ${(s.bytes / 1048576).toFixed(2).padStart(7)} ${String(s.ms).padStart(8)} ${String(s.filesPerSecond).padStart(8)} ${String(s.mbPerSecond).padStart(6)} ${String(s.peakRssMb).padStart(12)} | ${String(s.server.indexMs).padStart(9)} ${String(s.server.peakRssMb).padStart(12)} | ${String(s.findings).padStart(8)} ${String(s.recheckOnRecordEdit).padStart(6)}`,
   );
 }
+// ---- the extension package as it would ship (activation time is measured in a real workbench by `npm run test:e2e`)
+const vsix = join(WORK, 'aims.vsix');
+spawnSync(
+  join(ROOT, 'node_modules', '.bin', 'vsce'),
+  ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
+  { cwd: ROOT, stdio: 'ignore' },
+);
+const vsixKb = existsSync(vsix) ? Math.round(statSync(vsix).size / 1024) : undefined;
+console.log(`\n.vsix: ${vsixKb === undefined ? 'could not be packaged' : `${vsixKb} KB`} (target < 1 MB)`);
+
 mkdirSync(join(__dirname, 'results'), { recursive: true });
 writeFileSync(
   join(__dirname, 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, single: rows, workspaces: scale }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, single: rows, workspaces: scale, vsixKb }, null, 2),
 );
 console.log('\nfull reports: bench/results/latest.json');

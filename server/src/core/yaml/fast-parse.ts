@@ -6,20 +6,56 @@ import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
  * `|` and `>` block scalars, comments. It builds the `yaml` library's own node
  * classes with the same values and the same ranges (as `normalizeRanges`
  * leaves them), so everything downstream cannot tell which parser ran. Anything outside that subset — anchors, tags,
- * multi-line plain or quoted scalars, escapes, tabs, CRLF, directives, any
- * syntax error — returns undefined and the caller uses `yaml` itself.
+ * multi-line plain or quoted scalars, escapes, tabs, lone CRs, directives,
+ * any syntax error — returns undefined and the caller uses `yaml` itself.
+ * Windows line ends (CRLF) are read on the fast path too.
  *
  * Why: `yaml`'s general parser is most of the cost of a check (about 15 µs a
  * line); this one is several times faster on the same text. The differential
  * test (test/unit/fast-parse.test.ts) holds it to `yaml`'s output.
  */
 export function fastParse(text: string): Node | undefined {
-  if (/[\t\r\uFEFF\0]/.test(text)) return undefined;
+  if (/[\t\uFEFF\0]/.test(text)) return undefined;
+  // Windows line ends: parse the text with '\n' alone, then move every offset past the '\r's before it.
+  const crlf = text.includes('\r');
+  if (crlf && /\r(?!\n)/.test(text)) return undefined; // a lone '\r' is a line break to YAML: rare, leave it
   try {
-    return new FastParser(text).document();
+    const lf = crlf ? text.replace(/\r\n/g, '\n') : text;
+    const root = new FastParser(lf).document();
+    if (crlf) shiftForCrlf(root, lf);
+    return root;
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
+  }
+}
+
+/** Maps every range from the '\n' text back to the '\r\n' one: each line break before an offset adds one. */
+function shiftForCrlf(root: Node, lf: string): void {
+  const starts: number[] = [0];
+  for (let i = lf.indexOf('\n'); i >= 0; i = lf.indexOf('\n', i + 1)) starts.push(i + 1);
+  const breaksBefore = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as Node & { items?: unknown[]; key?: unknown; value?: unknown };
+    if (!node || typeof node !== 'object') continue;
+    if (node.range) {
+      const [a, b] = node.range;
+      const a2 = a + breaksBefore(a);
+      const b2 = b + breaksBefore(b);
+      node.range = [a2, b2, b2];
+    }
+    if (node.items) for (const item of node.items) stack.push(item);
+    else if ('key' in node && !node.range) stack.push(node.key, node.value); // a pair
   }
 }
 
