@@ -98,7 +98,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   }
 
   // Most AIMS files are plain block YAML: read those the fast way (see fast-parse.ts).
-  const fast = fastPath ? fastParse(text) : undefined;
+  const fast = fastPath ? fastParseOrNothing(text) : undefined;
   if (fast) {
     syntax.push(...duplicateKeys(fast, lines));
     return { ...base, contents: fast, root: isMap(fast) ? fast : undefined, kind: kindOf(fast), value: () => plainValue(fast) };
@@ -151,6 +151,15 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
 
   const contents = doc.contents;
   return { ...base, contents, root: isMap(contents) ? contents : undefined, kind: kindOf(contents), value: () => value };
+}
+
+/** The fast path, where a bug in it can only cost time: the general parser reads the text instead. */
+function fastParseOrNothing(text: string): Node | undefined {
+  try {
+    return fastParse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function kindOf(contents: Node | null): Kind | undefined {
