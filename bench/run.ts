@@ -173,6 +173,25 @@ for (const r of rows) {
     ].join(' '),
   );
 }
+console.log('\nSingle files, continued (ms; RSS in MB)');
+console.log('lines   | spawn→initialize ours  peer | keystroke→diag, full sync: ours p50/p95  peer p50 | RSS after open ours  peer');
+for (const r of rows) {
+  console.log(
+    [
+      String(r.lines).padEnd(7),
+      '|',
+      f(pick(r.ours, 'coldStart.spawnToInitializeMs')).padStart(22),
+      f(pick(r.peer, 'coldStart.spawnToInitializeMs')).padStart(5),
+      '|',
+      `${f(pick(r.ours, 'edit.full.median'))}/${f(pick(r.ours, 'edit.full.p95'))}`.padStart(39),
+      f(pick(r.peer, 'edit.full.median')).padStart(9),
+      '|',
+      f(pick(r.ours, 'memoryAfterIndexing.rssMb'), 0).padStart(18),
+      f(pick(r.peer, 'memoryAfterIndexing.rssMb'), 0).padStart(5),
+    ].join(' '),
+  );
+}
+
 console.log('\nWorkspaces (CLI path: read, parse, index, check every file | server: initialized → every file published)');
 console.log(
   'workspace            files      MB   CLI ms  files/s   MB/s  peak RSS MB | server ms  peak RSS MB | findings  re-checked on one record edit',
