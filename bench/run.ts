@@ -64,8 +64,8 @@ interface Scale {
   peakRssMb: number;
   findings: number;
   recheckOnRecordEdit: number;
-  /** Through the protocol (bench/index-server.ts): initialized → every file's findings published. */
-  server: { indexMs: number; peakRssMb: number; published: number };
+  /** Through the protocol (bench/index-server.ts): initialized → every file checked, findings published. */
+  server: { indexMs: number; peakRssMb: number; publishedWithFindings: number };
 }
 const scale: Record<string, Scale> = {};
 for (const dir of [...workspaces, soa5000]) {
@@ -192,7 +192,7 @@ for (const r of rows) {
   );
 }
 
-console.log('\nWorkspaces (CLI path: read, parse, index, check every file | server: initialized → every file published)');
+console.log('\nWorkspaces (CLI path: read, parse, index, check every file | server: initialized → every file checked and published)');
 console.log(
   'workspace            files      MB   CLI ms  files/s   MB/s  peak RSS MB | server ms  peak RSS MB | findings  re-checked on one record edit',
 );

@@ -175,7 +175,9 @@ export class WorkspaceManager {
       const next = checkFile(file, index, optionsFor(p), fs);
       const prev = f.diagnostics.get(p);
       f.diagnostics.set(p, next);
-      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(p);
+      // A file never published that has no findings shows nothing either way: a 10,000-file workspace
+      // would otherwise send 10,000 empty notifications at start-up. Open documents always get an answer.
+      if (prev ? JSON.stringify(prev) !== JSON.stringify(next) : next.length > 0 || f.open.has(p)) changed.push(p);
     }
     return changed;
   }
