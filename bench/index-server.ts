@@ -26,7 +26,9 @@ conn.onRequest(() => null);
 const seen = new Set<string>();
 let allPublished: () => void = () => undefined;
 const done = new Promise<void>((res) => (allPublished = res));
-conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => seen.add(p.uri));
+conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+  seen.add(p.uri);
+});
 // The server reports indexing as work-done progress; it ends after every file is checked and its findings sent.
 conn.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
   if (p.value?.kind === 'end') allPublished();
