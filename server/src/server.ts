@@ -145,7 +145,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
 
   connection.onInitialized(() => {
     // Warm the parser and the rules up while idle, before the first document arrives.
-    const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01').repeat(1));
+    const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01'));
     checkFile(warm, buildIndex('/', [warm]), toOptions(undefined), files.fs);
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.aims.{yaml,yml}' }] });

@@ -31,29 +31,9 @@ export const nodeFileProvider: FileProvider = {
     const u = URI.parse(folderUri);
     return Promise.resolve(u.scheme === 'file' ? findAimsFiles(u.fsPath).map((p) => URI.file(p).toString()) : []);
   },
-  async readFile(uri) {
-    const u = URI.parse(uri);
-    if (u.scheme !== 'file') return undefined;
-    try {
-      // Files over the parser's limit are reported from their size and never read into memory.
-      const { size } = await fs.promises.stat(u.fsPath);
-      if (size > MAX_FILE_BYTES) return { tooLarge: size };
-      return await fs.promises.readFile(u.fsPath, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  readFileSync(uri) {
-    const u = URI.parse(uri);
-    if (u.scheme !== 'file') return undefined;
-    try {
-      const { size } = fs.statSync(u.fsPath);
-      if (size > MAX_FILE_BYTES) return { tooLarge: size };
-      return fs.readFileSync(u.fsPath, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
+  // AIMS files are small; one synchronous read each is cheaper than the promise round trips.
+  readFile: (uri) => Promise.resolve(readLocalFile(uri)),
+  readFileSync: readLocalFile,
   fs: {
     ...nodeFileSystem,
     list(dir: string): string[] {
@@ -65,6 +45,19 @@ export const nodeFileProvider: FileProvider = {
     },
   },
 };
+
+/** A `file:` URI's text; files over the parser's limit are reported from their size and never read into memory. */
+function readLocalFile(uri: string): string | { tooLarge: number } | undefined {
+  const u = URI.parse(uri);
+  if (u.scheme !== 'file') return undefined;
+  try {
+    const { size } = fs.statSync(u.fsPath);
+    if (size > MAX_FILE_BYTES) return { tooLarge: size };
+    return fs.readFileSync(u.fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The core path of a URI: its path component (file or virtual scheme). */
 export function pathOfUri(uri: string): string {

@@ -18,10 +18,6 @@ const SCHEMAS: Record<Kind, object> = {
   RiskRegister: riskSchema,
 };
 
-function validatorFor(kind: Kind): ValidateFunction {
-  return VALIDATORS[kind];
-}
-
 /** The JSON Schema of a kind (for completion and hover of keys). */
 export function schemaFor(kind: Kind): Record<string, unknown> {
   return SCHEMAS[kind] as Record<string, unknown>;
@@ -99,7 +95,7 @@ export const structureRule: Rule = {
     }
     const value = file.value();
     if (value === undefined) return; // aliases could not be expanded: already reported
-    const validate = validatorFor(file.kind);
+    const validate: ValidateFunction = VALIDATORS[file.kind];
     if (validate(value)) return;
     for (const err of dedupe(validate.errors ?? [])) reportSchemaError(ctx, err);
   },

@@ -1,13 +1,15 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { LineIndex } from './line-index';
 
 /**
  * A fast path for the YAML that AIMS files are made of: block mappings and
  * sequences, one-line plain and quoted scalars, one-line flow collections,
  * `|` and `>` block scalars, comments. It builds the `yaml` library's own node
  * classes with the same values and the same ranges (as `normalizeRanges`
- * leaves them), so everything downstream cannot tell which parser ran. Anything outside that subset — anchors, tags,
- * multi-line plain or quoted scalars, escapes, tabs, lone CRs, directives,
- * any syntax error — returns undefined and the caller uses `yaml` itself.
+ * leaves them), so everything downstream cannot tell which parser ran.
+ * Anything outside that subset — anchors, tags, multi-line plain or quoted
+ * scalars, escapes, tabs, lone CRs, directives, any syntax error — returns
+ * undefined and the caller uses `yaml` itself.
  * Windows line ends (CRLF) are read on the fast path too.
  *
  * Why: `yaml`'s general parser is most of the cost of a check (about 15 µs a
@@ -32,27 +34,15 @@ export function fastParse(text: string): Node | undefined {
 
 /** Maps every range from the '\n' text back to the '\r\n' one: each line break before an offset adds one. */
 function shiftForCrlf(root: Node, lf: string): void {
-  const starts: number[] = [0];
-  for (let i = lf.indexOf('\n'); i >= 0; i = lf.indexOf('\n', i + 1)) starts.push(i + 1);
-  const breaksBefore = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lines = new LineIndex(lf);
+  const shift = (offset: number): number => offset + lines.positionAt(offset).line;
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop() as Node & { items?: unknown[]; key?: unknown; value?: unknown };
     if (!node || typeof node !== 'object') continue;
     if (node.range) {
-      const [a, b] = node.range;
-      const a2 = a + breaksBefore(a);
-      const b2 = b + breaksBefore(b);
-      node.range = [a2, b2, b2];
+      const end = shift(node.range[1]);
+      node.range = [shift(node.range[0]), end, end];
     }
     if (node.items) for (const item of node.items) stack.push(item);
     else if ('key' in node && !node.range) stack.push(node.key, node.value); // a pair
@@ -153,7 +143,8 @@ class FastParser {
   private block(col: number): Node {
     const at = this.pos + col;
     if (this.isSeqDash(at)) return this.sequence(col, false);
-    if (this.keyEnd(at) >= 0) return this.mapping(col, at);
+    const colon = this.keyEnd(at);
+    if (colon >= 0) return this.mapping(col, at, colon);
     throw BAIL; // a scalar on its own line, or something `yaml` should judge
   }
 
@@ -163,23 +154,22 @@ class FastParser {
     return c === SP || c === NL || at + 1 >= this.n;
   }
 
-  private mapping(col: number, firstKey: number): YAMLMap {
+  /** A block mapping whose first key starts at `firstKey` (its ':' at `firstColon`), keys at column `col`. */
+  private mapping(col: number, firstKey: number, firstColon: number): YAMLMap {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const map = new YAMLMap();
     let at = firstKey;
+    let colon = firstColon;
     let valueEnd = at;
     for (;;) {
-      const [key, colon] = this.key(at);
+      const key = this.key(at, colon);
       const value = this.value(colon + 1, col, 'map');
       map.items.push(pair(key, value));
       valueEnd = value.range![1];
-      this.skipBlank();
-      if (this.pos >= this.n) break;
-      const ind = this.indent(this.pos);
-      if (ind < col) break;
-      if (ind > col) throw BAIL;
+      if (!this.nextLineAt(col)) break;
       at = this.pos + col;
-      if (this.keyEnd(at) < 0) throw BAIL;
+      colon = this.keyEnd(at);
+      if (colon < 0) throw BAIL;
     }
     map.range = [firstKey, valueEnd, valueEnd];
     map.items = exact(map.items);
@@ -197,11 +187,7 @@ class FastParser {
       const item = this.value(dash + 1, col, 'seq');
       seq.items.push(item);
       valueEnd = item.range![1];
-      this.skipBlank();
-      if (this.pos >= this.n) break;
-      const ind = this.indent(this.pos);
-      if (ind < col) break;
-      if (ind > col) throw BAIL;
+      if (!this.nextLineAt(col)) break;
       if (!this.isSeqDash(this.pos + col)) {
         if (indentless) break;
         throw BAIL;
@@ -211,6 +197,18 @@ class FastParser {
     seq.items = exact(seq.items);
     this.depth--;
     return seq;
+  }
+
+  /**
+   * After an item: skips blank lines and tells whether the next line carries
+   * on the collection at column `col`. A deeper line is left to `yaml`.
+   */
+  private nextLineAt(col: number): boolean {
+    this.skipBlank();
+    if (this.pos >= this.n) return false;
+    const ind = this.indent(this.pos);
+    if (ind > col) throw BAIL;
+    return ind === col;
   }
 
   /**
@@ -245,28 +243,22 @@ class FastParser {
     return c === SP || c === NL || p >= this.n;
   }
 
-  /** The key at `at` and the offset of its ':'. */
-  private key(at: number): [Scalar, number] {
+  /** The key starting at `at` whose ':' is at `colon` (as `keyEnd` found it). */
+  private key(at: number, colon: number): Scalar {
     const t = this.text;
     const c = t.charCodeAt(at);
-    const colon = this.keyEnd(at);
-    if (colon < 0) throw BAIL;
-    let key: Scalar;
-    if (c === SQ || c === DQ) {
-      key = this.quoted(at, colon - 1);
-    } else {
-      let e = colon;
-      while (t.charCodeAt(e - 1) === SP) e--;
-      const src = intern(t.slice(at, e));
-      if (src === '<<' || src === '__proto__') throw BAIL;
-      key = plainScalar(src, at, e);
-    }
-    return [key, colon];
+    if (c === SQ || c === DQ) return this.quoted(at, colon - 1);
+    let e = colon;
+    while (t.charCodeAt(e - 1) === SP) e--;
+    const src = intern(t.slice(at, e));
+    if (src === '<<' || src === '__proto__') throw BAIL;
+    return plainScalar(src, at, e);
   }
 
   /**
    * The value after a key's ':' or a sequence '-' at `p`, in a collection at
-   * column `col`. Leaves `this.pos` at the line after the value.
+   * column `col`. Leaves `this.pos` after the value's last line (the caller
+   * skips any blank lines that follow).
    */
   private value(p: number, col: number, owner: Owner): Node {
     const t = this.text;
@@ -274,15 +266,13 @@ class FastParser {
     const c = t.charCodeAt(p);
     if (c === NL || c === HASH || p >= this.n) {
       if (c === HASH && t.charCodeAt(p - 1) !== SP) throw BAIL;
-      const lineAfter = this.nextLine(p);
-      this.pos = lineAfter;
+      this.pos = this.nextLine(p);
       this.skipBlank();
       if (this.pos < this.n) {
         const ind = this.indent(this.pos);
         if (ind > col) return this.block(ind);
         if (ind === col && owner === 'map' && this.isSeqDash(this.pos + col)) return this.sequence(col, true);
       }
-      this.pos = lineAfter;
       return scalar(null, 'PLAIN', p, p);
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(p, col);
@@ -295,13 +285,12 @@ class FastParser {
       if (close < 0) throw BAIL;
       node = this.quoted(p, close);
       end = close + 1;
-    } else if (owner === 'seq' && this.keyEnd(p) >= 0) {
-      // `- key: value`: a mapping whose keys line up after the dash.
-      const here = this.pos;
-      const lineStart = t.lastIndexOf('\n', p - 1) + 1;
-      if (here !== lineStart) throw BAIL;
-      return this.mapping(p - lineStart, p);
     } else {
+      if (owner === 'seq') {
+        // `- key: value`: a mapping whose keys line up after the dash (`this.pos` is the dash's line).
+        const colon = this.keyEnd(p);
+        if (colon >= 0) return this.mapping(p - this.pos, p, colon);
+      }
       if (INDICATOR.has(c) || (c === DASH && this.spaceOrEnd(p + 1))) throw BAIL;
       end = p;
       const le = this.lineEnd(p);
@@ -314,12 +303,10 @@ class FastParser {
       while (t.charCodeAt(end - 1) === SP) end--;
       node = plainScalar(intern(t.slice(p, end)), p, end);
     }
-    const lineAfter = this.endOfLine(end);
-    this.pos = lineAfter;
+    this.pos = this.endOfLine(end);
     // A deeper-indented content line would continue the value over lines: leave that to `yaml`.
     this.skipBlank();
     if (this.pos < this.n && this.indent(this.pos) > col) throw BAIL;
-    this.pos = lineAfter;
     return node;
   }
 

@@ -33,26 +33,25 @@ function entriesOf(node: YAMLMap): Entry[] {
   return out;
 }
 
-/** The entry for `key` in a mapping node, if any. */
-export function entry(node: unknown, key: string): Entry | undefined {
+/** The pair for `key` in a mapping node, if any (no allocation: rules call this for every entry). */
+function pairOf(node: unknown, key: string): Pair | undefined {
   if (!isMap(node)) return undefined;
   for (const pair of node.items) {
     const k = pair.key;
-    if (isScalar(k) && scalarString(k.value) === key) {
-      return { key, keyNode: k, value: (pair.value as Node | null) ?? null, pair };
-    }
+    if (isScalar(k) && (k.value === key || scalarString(k.value) === key)) return pair;
   }
   return undefined;
 }
 
+/** The entry for `key` in a mapping node, if any. */
+export function entry(node: unknown, key: string): Entry | undefined {
+  const pair = pairOf(node, key);
+  return pair && { key, keyNode: pair.key as Node, value: (pair.value as Node | null) ?? null, pair };
+}
+
 /** The value node under `key`, or undefined. */
 export function child(node: unknown, key: string): Node | undefined {
-  if (!isMap(node)) return undefined;
-  for (const pair of node.items) {
-    const k = pair.key;
-    if (isScalar(k) && (k.value === key || scalarString(k.value) === key)) return (pair.value as Node | null) ?? undefined;
-  }
-  return undefined;
+  return (pairOf(node, key)?.value as Node | null) ?? undefined;
 }
 
 /** A scalar's value as a string (numbers and booleans stringified), or undefined. */

@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type 
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { fastParse } from './fast-parse';
 import { LineIndex } from './line-index';
+import { scalarString } from './nav';
 
 /** Files larger than this are not parsed: a diagnostic says so instead. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -240,7 +241,7 @@ function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
       for (let i = 0; i < items.length; i++) {
         const k = items[i].key;
         if (isScalar(k) && k.range) {
-          const key = keyText(k.value);
+          const key = scalarString(k.value);
           let dup = false;
           if (seen) {
             dup = seen.has(key);
@@ -248,7 +249,7 @@ function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
           } else {
             for (let j = 0; j < i && !dup; j++) {
               const other = items[j].key;
-              dup = isScalar(other) && keyText(other.value) === key;
+              dup = isScalar(other) && scalarString(other.value) === key;
             }
           }
           if (dup) {
@@ -279,11 +280,6 @@ function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
     }
   }
   return out;
-}
-
-/** A key as plain JS sees it: `1` and `"1"` name the same property. */
-function keyText(v: unknown): string {
-  return typeof v === 'string' ? v : String(v);
 }
 
 function yamlFinding(lines: LineIndex, pos: [number, number], message: string, code: string, severity: 'error' | 'warning'): Diagnostic {
