@@ -76,6 +76,8 @@ writeFileSync(
     'extensions.ignoreRecommendations': true,
     'workbench.tips.enabled': false,
     'chat.disableAIFeatures': true,
+    // Its asynchronous "similar commands" can replace the palette's exact matches.
+    'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
     'git.enabled': false,
     'files.autoSave': 'off',
     'aims.referenceDate': '2026-11-23',
@@ -176,7 +178,10 @@ async function step(name, fn) {
     console.log(`ok ${n} - ${name}`);
   } catch (e) {
     results.push(false);
-    console.log(`not ok ${n} - ${name}\n  # ${String(e.message).split('\n')[0]}`);
+    // Playwright's first line says what timed out; the "waiting for" line says for which element.
+    const lines = String(e.message).split('\n');
+    const what = lines.find((l) => /waiting for /.test(l));
+    console.log(`not ok ${n} - ${name}\n  # ${lines[0]}${what ? `\n  # ${what.trim()}` : ''}`);
   }
   await page
     .screenshot({ path: join(ARTIFACTS, `${String(n).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) })
@@ -202,7 +207,19 @@ async function command(title) {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
   await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch {
+    // The palette's filter can lose a race with its own asynchronous results and show stale
+    // rows for the full text; typing the last character again refilters, as a user would.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(title.slice(-1));
+    await row.waitFor({ timeout: 20_000 }).catch(async () => {
+      const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      throw new Error(`the command palette does not offer "${title}"; it shows ${JSON.stringify(rows)}`);
+    });
+  }
   await page.keyboard.press('Enter');
 }
 // The editor renders spaces as U+00A0.
