@@ -38,6 +38,26 @@ describe('hover', () => {
     const t = hoverText({ 's.aims.yaml': SYS + 'obligations:\n  Art. |9: { status: gap }\n' }, 's.aims.yaml', 'original');
     assert.match(t, /Applies from \*\*2 August 2026\*\*/);
   });
+  it("names the amendment's other reported changes and whether a record's market date falls under the Art. 50(2) grace period", () => {
+    const limited = SYS.replace('  tier: high\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\n', '  tier: limited\n');
+    const early = hoverText(
+      { 's.aims.yaml': limited + 'marketDate: 2026-03-01\nobligations:\n  Art. 50(|2): { status: met }\n' },
+      's.aims.yaml',
+    );
+    assert.match(early, /reported; Official Journal text not verified here/);
+    assert.match(early, /1 March 2026, is before 2 August 2026, so the grace period covers it until 2 December 2026/);
+    const late = hoverText(
+      { 's.aims.yaml': limited + 'marketDate: 2026-09-01\nobligations:\n  Art. 50(|2): { status: met }\n' },
+      's.aims.yaml',
+    );
+    assert.match(late, /1 September 2026, is not before 2 August 2026, so the grace period does not cover it/);
+    const other = hoverText({ 's.aims.yaml': limited + 'obligations:\n  Art. 50(|1): { status: met }\n' }, 's.aims.yaml');
+    assert.doesNotMatch(other, /grace period/);
+    assert.match(
+      hoverText({ 's.aims.yaml': limited + 'obligations:\n  Art. |5: { status: met }\n' }, 's.aims.yaml'),
+      /further prohibited practice[^]*2 December 2026/,
+    );
+  });
   it('explains an invalid reference', () => {
     assert.match(hoverText({ 's.aims.yaml': SYS + 'obligations:\n  Art. 17(|9): {}\n' }, 's.aims.yaml'), /paragraphs 1 to 4/);
   });

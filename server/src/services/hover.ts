@@ -4,13 +4,22 @@ import { findClause, findControl, findSubObjective, findTopic } from '../core/ca
 import { articlesForIso, isoForArticle } from '../core/catalog/mapping';
 import { checkActRef } from '../core/catalog/refs';
 import { findTerm } from '../core/catalog/terms';
-import { applicationDate, formatDate, OMNIBUS, ORIGINAL, timelineFor, type ApplicationDate } from '../core/catalog/timeline';
+import {
+  amendmentNotes,
+  applicationDate,
+  formatDate,
+  OMNIBUS,
+  ORIGINAL,
+  timelineFor,
+  type AmendmentNote,
+  type ApplicationDate,
+} from '../core/catalog/timeline';
 import { controlState } from '../core/coverage';
 import { highRiskBasis, profileOf } from '../core/rules/system';
 import type { Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
-import { pathAt } from '../core/yaml/nav';
+import { child, pathAt, text } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
 import { schemaAt } from './context';
 
@@ -164,6 +173,19 @@ function dateLine(d: ApplicationDate, inForce: 'original' | 'omnibus'): string {
   return lines.join(' ');
 }
 
+/** A reported change of the amendment, and whether a grace period covers this record. */
+function amendmentLine(n: AmendmentNote, file: ParsedFile): string {
+  let line = `${OMNIBUS.label[0].toUpperCase()}${OMNIBUS.label.slice(1)} (reported; Official Journal text not verified here): ${n.change}`;
+  const market = file.kind === 'AISystem' ? text(child(file.root, 'marketDate')) : undefined;
+  if (n.marketBefore && n.date && market && /^\d{4}-\d{2}-\d{2}$/.test(market)) {
+    line +=
+      market < n.marketBefore
+        ? ` This system's market date, ${formatDate(market)}, is before ${formatDate(n.marketBefore)}, so the grace period covers it until ${formatDate(n.date)}.`
+        : ` This system's market date, ${formatDate(market)}, is not before ${formatDate(n.marketBefore)}, so the grace period does not cover it.`;
+  }
+  return line;
+}
+
 function actHover(s: string, file: ParsedFile, cfg: ServiceConfig): string[] | undefined {
   const r = checkActRef(s);
   if (!r.ok) return [`**${s}**: ${r.message}`];
@@ -202,6 +224,7 @@ function actHover(s: string, file: ParsedFile, cfg: ServiceConfig): string[] | u
         (basis ? ` (for a high-risk system under ${basis === 'annex-i' ? 'Annex I, Art. 6(1)' : 'Annex III, Art. 6(2)'})` : ''),
     );
   for (const ex of a.exceptions) parts.push(`${ex.provision} applies from ${formatDate(ex.appliesFrom)} (${ex.basis}).`);
+  for (const n of amendmentNotes(ref.article, ref.paragraph)) parts.push(amendmentLine(n, file));
   const iso = isoForArticle(ref.article);
   if (iso.iso.length) {
     parts.push(`ISO/IEC 42001 evidence that supports it (never satisfies it): ${iso.iso.join(', ')}.`);

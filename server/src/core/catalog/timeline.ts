@@ -88,6 +88,56 @@ export function applicationDate(
   return { effective, original, amended };
 }
 
+/**
+ * Changes the amendment is reported to make to single provisions, beside the
+ * postponed dates above. Reported by public secondary sources (see `amendments`
+ * in the reference data); the amending act's Official Journal text is not
+ * verified here, so every note is shown as reported.
+ */
+export interface AmendmentNote {
+  article: number;
+  /** The paragraphs concerned; absent when the note is about the whole article. */
+  paragraphs?: readonly number[];
+  /** What changes, in our words. */
+  change: string;
+  /** For a grace period: it covers systems placed on the market before this date. */
+  marketBefore?: string;
+  /** The date the grace period ends or the new provision applies from. */
+  date?: string;
+}
+
+export const OMNIBUS_NOTES: readonly AmendmentNote[] = [
+  {
+    article: 4,
+    change: 'The AI literacy duty is reworded and softened (AI literacy to be promoted); its date is unchanged.',
+  },
+  {
+    article: 5,
+    change:
+      'A further prohibited practice is added: AI systems that generate non-consensual intimate imagery or child sexual abuse material. It applies from 2 December 2026.',
+  },
+  {
+    article: 25,
+    paragraphs: [2, 4],
+    change: 'Paragraphs 2 and 4 are replaced.',
+  },
+  {
+    article: 50,
+    paragraphs: [2],
+    change:
+      'Systems placed on the market before 2 August 2026 have until 2 December 2026 to meet the marking duty of paragraph 2; the rest of Article 50 is unchanged.',
+    marketBefore: '2026-08-02',
+    date: '2026-12-02',
+  },
+];
+
+/** The reported changes to an article, or to one of its paragraphs when one is given. */
+export function amendmentNotes(article: number, paragraph?: number): AmendmentNote[] {
+  return OMNIBUS_NOTES.filter(
+    (n) => n.article === article && (paragraph === undefined || n.paragraphs === undefined || n.paragraphs.includes(paragraph)),
+  );
+}
+
 function basisFor(date: string): string {
   switch (date) {
     case '2025-02-02':
