@@ -4,8 +4,12 @@
  * progress), and measures how long it takes from `initialized` until every
  * AIMS file of the folder is checked and its findings are published (the end
  * of the server's indexing progress; files without findings send nothing),
- * and the server's peak RSS. Prints one JSON line. AIMS_SERVER=<path>
- * measures another build of the server.
+ * and the server's peak RSS. Then it opens the SoA, which every other file
+ * depends on, and edits it a few times (excluding a control and back): how
+ * long until the SoA's own findings arrive, how long a hover sent at that
+ * moment waits while the rest is re-checked, and how long until the re-check
+ * of every file ends (the coverage notification). Prints one JSON line.
+ * AIMS_SERVER=<path> measures another build of the server.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,9 +30,13 @@ conn.onRequest(() => null);
 const seen = new Set<string>();
 let allPublished: () => void = () => undefined;
 const done = new Promise<void>((res) => (allPublished = res));
+let onPublish: ((uri: string) => void) | undefined;
+let onCoverage: (() => void) | undefined;
 conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
   seen.add(p.uri);
+  onPublish?.(p.uri);
 });
+conn.onNotification('aims/coverageChanged', () => onCoverage?.());
 // The server reports indexing as work-done progress; it ends after every file is checked and its findings sent.
 conn.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
   if (p.value?.kind === 'end') allPublished();
@@ -52,6 +60,7 @@ void (async () => {
   clearTimeout(timeout);
   const tDone = performance.now();
   const peak = hwmMb();
+  const soaEdit = await editSoa();
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   console.log(
@@ -61,7 +70,42 @@ void (async () => {
       spawnToInitializeMs: Math.round(tInit - t0),
       indexMs: Math.round(tDone - tInit),
       peakRssMb: Math.round(peak),
+      soaEdit,
     }),
   );
   setTimeout(() => process.exit(0), 200).unref();
 })();
+
+/** Medians over a few edits of the SoA that change its findings (and those of nothing else). */
+async function editSoa(): Promise<{ ownFindingsMs: number; hoverDuringRecheckMs: number; allRecheckedMs: number }> {
+  const soaUri = pathToFileURL(join(dir, 'soa.aims.yaml')).toString();
+  const text = readFileSync(join(dir, 'soa.aims.yaml'), 'utf8');
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: soaUri, languageId: 'aims', version: 1, text } });
+  await new Promise((r) => setTimeout(r, 500));
+  const line = text.split('\n').findIndex((l) => l.includes('applicable: true'));
+  const own: number[] = [];
+  const hover: number[] = [];
+  const all: number[] = [];
+  for (let round = 0; round < 6; round++) {
+    const t0 = performance.now();
+    const settled = new Promise<void>((res) => (onCoverage = res));
+    const published = new Promise<void>((res) => (onPublish = (uri) => uri === soaUri && res()));
+    // "true" and "fals" alternate: an invalid value is a finding of the SoA alone.
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: soaUri, version: 2 + round },
+      contentChanges: [{ range: { start: { line, character: 16 }, end: { line, character: 20 } }, text: round % 2 ? 'true' : 'fals' }],
+    });
+    await published;
+    const tOwn = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri: soaUri }, position: { line: line - 2, character: 4 } });
+    const tHover = performance.now();
+    await settled;
+    own.push(tOwn - t0);
+    hover.push(tHover - tOwn);
+    all.push(performance.now() - t0);
+    onPublish = undefined;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const median = (xs: number[]): number => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+  return { ownFindingsMs: median(own), hoverDuringRecheckMs: median(hover), allRecheckedMs: median(all) };
+}

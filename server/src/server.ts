@@ -19,6 +19,7 @@ import { buildIndex } from './core/workspace';
 import { toOptions } from './lsp/settings';
 import { renderReport } from './core/report';
 import type { CheckOptions } from './core/types';
+import { RecheckQueue } from './lsp/recheck-queue';
 import { isAimsFile, parseFile, type ParsedFile } from './core/yaml/parse';
 import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
@@ -57,23 +58,22 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     fs: files.fs,
   });
 
-  /** Re-checks files of a folder and publishes the findings that changed. */
-  async function recheck(folder: Folder, paths: string[]): Promise<void> {
-    // Until the folder is indexed only open documents are checked: indexing ends with a check of every
-    // file, and checking the rest against a half-built index gave bogus findings (and, with thousands of
-    // unknown ids, slow ones).
-    if (!folder.indexed) paths = paths.filter((p) => folder.open.has(p));
-    const options = await settings.get(folder.uri);
-    const changed = manager.recheck(folder, paths, () => options);
-    for (const p of changed) {
-      const uri = uriOf(folder)(p);
-      void connection.sendDiagnostics({
-        uri,
-        diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder))),
-      });
-    }
-    if (changed.length) void connection.sendNotification(CoverageChangedNotification.method, { folders: [folder.root] });
-  }
+  const queue = new RecheckQueue(
+    manager,
+    files,
+    (folder) => settings.get(folder.uri),
+    (folder, changed) => {
+      for (const p of changed) {
+        void connection.sendDiagnostics({
+          uri: uriOf(folder)(p),
+          diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder))),
+        });
+      }
+    },
+    (folder) => void connection.sendNotification(CoverageChangedNotification.method, { folders: [folder.root] }),
+  );
+  /** Re-checks files of a folder and publishes the findings that changed (open documents first, in slices). */
+  const recheck = (folder: Folder, paths: string[]): Promise<void> => queue.add(folder, paths);
 
   /** Paths waiting for a re-check per changed document, collected at each change (the debounce only delays them). */
   const pending = new Map<string, Set<string>>();
@@ -169,15 +169,17 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     for (const f of manager.folders.values()) void recheck(f, [...f.files.keys()]);
   });
 
+  // A text equal to the one already known (opening a file, the content event that follows) re-checks
+  // only the document itself: opening the SoA of 10,000 records re-checked all of them twice.
   documents.onDidOpen((e) => {
     if (!isAimsFile(e.document.uri)) return;
-    const { before, after } = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
-    schedule(e.document.uri, [before, after], true);
+    const { before, after, same } = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
+    schedule(e.document.uri, same ? [] : [before, after], true);
   });
   documents.onDidChangeContent((e) => {
     if (!isAimsFile(e.document.uri)) return;
-    const { before, after } = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
-    schedule(e.document.uri, [before, after]);
+    const { before, after, same } = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
+    schedule(e.document.uri, same ? [] : [before, after]);
   });
   documents.onDidClose((e) => {
     void manager.close(e.document.uri).then((r) => {
@@ -185,7 +187,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
         return;
       }
-      schedule(e.document.uri, [r.before, 'after' in r ? r.after : undefined], true);
+      schedule(e.document.uri, 'same' in r && r.same ? [] : [r.before, 'after' in r ? r.after : undefined], true);
     });
   });
 
@@ -200,7 +202,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         const text = await files.readFile(c.uri);
         if (text === undefined) continue;
         const r = typeof text === 'string' ? manager.setText(c.uri, text, 0, false) : manager.setText(c.uri, '', 0, false, text.tooLarge);
-        schedule(c.uri, [r.before, r.after], true);
+        schedule(c.uri, r.same ? [] : [r.before, r.after], true);
       }
     }
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -63,6 +63,8 @@ describe('language server over stdio (VS Code-like client)', () => {
   });
 
   it('editing the SoA updates the risk register that relies on it, and not unrelated files', async () => {
+    const coverageNotices = (): number => c.notifications.filter((n) => n.method === 'aims/coverageChanged').length;
+    const coverageBefore = coverageNotices();
     const riskBefore = c.countFor(ws.uri(RISK));
     const chatbot = ws.uri('systems/support-chatbot.aims.yaml');
     const chatBefore = c.countFor(chatbot);
@@ -78,7 +80,8 @@ describe('language server over stdio (VS Code-like client)', () => {
     assert.match(risk.message, /A\.7\.4/);
     assert.ok(c.countFor(ws.uri(RISK)) > riskBefore);
     assert.equal(c.countFor(chatbot), chatBefore, 'the chatbot record does not depend on A.7.4 and is not republished');
-    assert.ok(c.notifications.some((n) => n.method === 'aims/coverageChanged'));
+    // The coverage views are told once the re-check that follows the edit has finished.
+    await c.until(() => coverageNotices() > coverageBefore, 'aims/coverageChanged after the edit');
   });
 
   it('answers completion, hover, definition, references, symbols, links and folding', async () => {
@@ -258,4 +261,61 @@ describe('indexing a workspace through the protocol', () => {
       }
     });
   }
+});
+
+describe('re-checking a large workspace after an edit', () => {
+  it('publishes the edited document first and answers requests while its dependents are re-checked', async () => {
+    const ws = example();
+    // Named to sort after every record, so checking in path order would publish it last.
+    renameSync(join(ws.dir, 'soa.aims.yaml'), join(ws.dir, 'zz-soa.aims.yaml'));
+    const record = ws.text('systems/credit-scoring.aims.yaml');
+    const copies = 1500;
+    for (let i = 0; i < copies; i++)
+      writeFileSync(join(ws.dir, 'systems', `copy-${i}.aims.yaml`), record.replace('id: credit-scoring', `id: copy-${i}`));
+    const c = new TestClient();
+    try {
+      c.settings = { referenceDate: '2026-11-23' };
+      await c.initialize(pathToFileURL(ws.dir).toString(), VSCODE_CAPS);
+      // Indexing ends with a re-check of every file and a coverage notification.
+      await c.until(() => c.notifications.some((n) => n.method === 'aims/coverageChanged'), 'indexing', 60_000);
+      const soaUri = ws.uri('zz-soa.aims.yaml');
+      const soa = ws.text('zz-soa.aims.yaml');
+      await open(c, soaUri, soa);
+      const line = lineOf(soa, '  A.6.2.8:') + 2;
+      assert.match(soa.split('\n')[line], /applicable: true/);
+      const from = c.published.length;
+      let hoverAnsweredAt = -1;
+      let asked = false;
+      // Records that cite A.6.2.8 fail once the SoA excludes it.
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: soaUri, version: 2 },
+        contentChanges: [{ range: { start: { line, character: 16 }, end: { line, character: 20 } }, text: 'false' }],
+      });
+      const copyUris = new Set(Array.from({ length: copies }, (_, i) => ws.uri(`systems/copy-${i}.aims.yaml`)));
+      await c.until(
+        () => {
+          if (!asked && c.published.length > from) {
+            asked = true;
+            void c.conn
+              .sendRequest('textDocument/hover', { textDocument: { uri: soaUri }, position: { line: line - 2, character: 4 } })
+              .then(() => (hoverAnsweredAt = c.published.length));
+          }
+          return c.published.slice(from).filter((p) => copyUris.has(p.uri)).length === copies && hoverAnsweredAt >= 0;
+        },
+        'every copy re-checked and the hover answered',
+        60_000,
+      );
+      const after = c.published.slice(from);
+      assert.equal(after[0].uri, soaUri, 'the edited document is published first');
+      assert.ok(after[0].diagnostics.some((d) => d.code === 'soa-status-on-excluded'));
+      assert.ok(after.filter((p) => copyUris.has(p.uri)).every((p) => p.diagnostics.some((d) => d.code === 'obligation-control-excluded')));
+      const lastCopy = from + after.map((p) => copyUris.has(p.uri)).lastIndexOf(true);
+      assert.ok(
+        hoverAnsweredAt <= lastCopy,
+        `the hover was answered after ${hoverAnsweredAt - from} of ${after.length} publications, not after all of them`,
+      );
+    } finally {
+      await c.close();
+    }
+  });
 });

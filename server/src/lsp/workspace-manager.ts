@@ -4,7 +4,7 @@ import { buildIndex, type WorkspaceIndex } from '../core/workspace';
 import { parseFile, isAimsFile, oversizedFile, type ParsedFile } from '../core/yaml/parse';
 import { dirname, isInside } from '../core/paths';
 import { child, text } from '../core/yaml/nav';
-import { memoFileSystem } from '../core/memo-fs';
+import type { FileSystem } from '../core/rules/rule';
 import type { FileProvider } from './file-provider';
 import { pathOfUri } from './file-provider';
 
@@ -87,23 +87,33 @@ export class WorkspaceManager {
     return n;
   }
 
-  /** Sets a file's text (open document or disk change). Returns the folder and the file's kinds before and after. */
-  setText(uri: string, text: string, version: number, open: boolean, tooLarge?: number): { folder: Folder; before?: Kind; after?: Kind } {
+  /**
+   * Sets a file's text (open document or disk change). Returns the folder, the file's kinds before
+   * and after, and whether the text is the same as before (then no other file needs a re-check:
+   * opening a document, or a save the watcher reports, changes nothing for the rest).
+   */
+  setText(
+    uri: string,
+    text: string,
+    version: number,
+    open: boolean,
+    tooLarge?: number,
+  ): { folder: Folder; before?: Kind; after?: Kind; same?: boolean } {
     const folder = this.folderOf(uri);
     const p = pathOfUri(uri);
-    if (!open && folder.open.has(p)) return { folder };
+    if (!open && folder.open.has(p)) return { folder, same: true };
     const old = folder.files.get(p);
     const before = old?.kind;
+    const same = !!old && !tooLarge && old.text === text && !old.syntax.some((d) => d.code === 'file-too-large');
     // The editor's open event is followed by a content event for the same version: parse once.
-    if (open && !tooLarge && old && old.version === version && old.text === text && folder.open.has(p))
-      return { folder, before, after: before };
+    if (open && same && old.version === version && folder.open.has(p)) return { folder, before, after: before, same };
     const parsed = tooLarge ? oversizedFile(p, tooLarge) : parseFile(p, text, version);
     this.lastIds = [systemId(old), systemId(parsed)].filter((x): x is string => !!x);
     folder.files.set(p, parsed);
     folder.uris.set(p, uri);
     if (open) folder.open.add(p);
     folder.index = undefined;
-    return { folder, before, after: parsed.kind };
+    return { folder, before, after: parsed.kind, same };
   }
 
   /** Forgets a file (deleted on disk). */
@@ -164,22 +174,16 @@ export class WorkspaceManager {
     return [...hit].filter((p) => f.files.has(p));
   }
 
-  /** Re-checks the given files; returns those whose findings changed. */
-  recheck(f: Folder, paths: string[], optionsFor: (path: string) => CheckOptions): string[] {
-    const index = this.indexOf(f);
-    const fs = memoFileSystem(this.files.fs);
-    const changed: string[] = [];
-    for (const p of paths) {
-      const file = f.files.get(p);
-      if (!file) continue;
-      const next = checkFile(file, index, optionsFor(p), fs);
-      const prev = f.diagnostics.get(p);
-      f.diagnostics.set(p, next);
-      // A file never published that has no findings shows nothing either way: a 10,000-file workspace
-      // would otherwise send 10,000 empty notifications at start-up. Open documents always get an answer.
-      if (prev ? JSON.stringify(prev) !== JSON.stringify(next) : next.length > 0 || f.open.has(p)) changed.push(p);
-    }
-    return changed;
+  /** Re-checks one file; returns whether its findings changed (and so must be published). */
+  recheckFile(f: Folder, p: string, options: CheckOptions, fs: FileSystem): boolean {
+    const file = f.files.get(p);
+    if (!file) return false;
+    const next = checkFile(file, this.indexOf(f), options, fs);
+    const prev = f.diagnostics.get(p);
+    f.diagnostics.set(p, next);
+    // A file never published that has no findings shows nothing either way: a 10,000-file workspace
+    // would otherwise send 10,000 empty notifications at start-up. Open documents always get an answer.
+    return prev ? JSON.stringify(prev) !== JSON.stringify(next) : next.length > 0 || f.open.has(p);
   }
 }
 
