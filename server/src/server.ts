@@ -101,6 +101,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     progress?.begin('Indexing AIMS files', 0, undefined, false);
     let done = 0;
     const folders = [...manager.folders.values()];
+    // Ask for the settings now, while the disk is read, so the first check does not wait for the answer.
+    for (const f of folders) void settings.get(f.uri);
     for (const f of folders) {
       const n = await manager.indexFolder(f);
       done++;
