@@ -146,9 +146,17 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   });
 
   connection.onInitialized(() => {
-    // Warm the parser and the rules up while idle, before the first document arrives.
+    // Warm the parser, the rules, completion and hover up while idle, before the first document
+    // arrives (the first completion took ~20 ms, later ones ~3 ms).
     const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01'));
-    checkFile(warm, buildIndex('/', [warm]), toOptions(undefined), files.fs);
+    const warmIndex = buildIndex('/', [warm]);
+    const warmCfg: ServiceConfig = { options: toOptions(undefined), snippetSupport, markdown, uriOf: uriOf(undefined), fs: files.fs };
+    checkFile(warm, warmIndex, warmCfg.options, files.fs);
+    const line = warm.text.split('\n').findIndex((l) => l.startsWith('    status: '));
+    if (line >= 0) {
+      complete(warm, warmIndex, { line, character: 12 }, warmCfg);
+      hover(warm, warmIndex, { line, character: 6 }, warmCfg);
+    }
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.aims.{yaml,yml}' }] });
     }
