@@ -24,7 +24,7 @@ import { isAimsFile, parseFile, type ParsedFile } from './core/yaml/parse';
 import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
-import { WorkspaceManager, type Folder } from './lsp/workspace-manager';
+import { WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
 import { CoverageChangedNotification, CoverageRequest, RenderReportRequest, type InitializationOptions } from './protocol';
 import { codeActions } from './services/code-actions';
 import { complete } from './services/complete';
@@ -77,10 +77,13 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
 
   /** Paths waiting for a re-check per changed document, collected at each change (the debounce only delays them). */
   const pending = new Map<string, Set<string>>();
-  function schedule(uri: string, kinds: (string | undefined)[], immediate = false): void {
+  function schedule(uri: string, change: Change, immediate = false): void {
     const folder = manager.folderOf(uri);
     const deps = pending.get(uri) ?? new Set<string>();
-    for (const d of manager.dependents(folder, pathOfUri(uri), kinds as never[])) deps.add(d);
+    // A text equal to the one already known (opening a file, the content event that follows) re-checks
+    // only the document itself: opening the SoA of 10,000 records re-checked all of them twice.
+    const kinds = change.same ? [] : [change.before, change.after];
+    for (const d of manager.dependents(folder, pathOfUri(uri), kinds)) deps.add(d);
     pending.set(uri, deps);
     const run = (): void => {
       timers.delete(uri);
@@ -146,17 +149,9 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   });
 
   connection.onInitialized(() => {
-    // Warm the parser, the rules, completion and hover up while idle, before the first document
-    // arrives (the first completion took ~20 ms, later ones ~3 ms).
+    // Warm the parser and the rules up while idle, before the first document arrives.
     const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01'));
-    const warmIndex = buildIndex('/', [warm]);
-    const warmCfg: ServiceConfig = { options: toOptions(undefined), snippetSupport, markdown, uriOf: uriOf(undefined), fs: files.fs };
-    checkFile(warm, warmIndex, warmCfg.options, files.fs);
-    const line = warm.text.split('\n').findIndex((l) => l.startsWith('    status: '));
-    if (line >= 0) {
-      complete(warm, warmIndex, { line, character: 12 }, warmCfg);
-      hover(warm, warmIndex, { line, character: 6 }, warmCfg);
-    }
+    checkFile(warm, buildIndex('/', [warm]), toOptions(undefined), files.fs);
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.aims.{yaml,yml}' }] });
     }
@@ -179,17 +174,13 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     for (const f of manager.folders.values()) void recheck(f, [...f.files.keys()]);
   });
 
-  // A text equal to the one already known (opening a file, the content event that follows) re-checks
-  // only the document itself: opening the SoA of 10,000 records re-checked all of them twice.
   documents.onDidOpen((e) => {
     if (!isAimsFile(e.document.uri)) return;
-    const { before, after, same } = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
-    schedule(e.document.uri, same ? [] : [before, after], true);
+    schedule(e.document.uri, manager.setText(e.document.uri, e.document.getText(), e.document.version, true), true);
   });
   documents.onDidChangeContent((e) => {
     if (!isAimsFile(e.document.uri)) return;
-    const { before, after, same } = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
-    schedule(e.document.uri, same ? [] : [before, after]);
+    schedule(e.document.uri, manager.setText(e.document.uri, e.document.getText(), e.document.version, true));
   });
   documents.onDidClose((e) => {
     void manager.close(e.document.uri).then((r) => {
@@ -197,7 +188,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
         return;
       }
-      schedule(e.document.uri, 'same' in r && r.same ? [] : [r.before, 'after' in r ? r.after : undefined], true);
+      schedule(e.document.uri, r, true);
     });
   });
 
@@ -207,12 +198,12 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
       if (c.type === FileChangeType.Deleted) {
         const r = manager.remove(c.uri);
         void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
-        if (r) schedule(c.uri, [r.before], true);
+        if (r) schedule(c.uri, r, true);
       } else {
         const text = await files.readFile(c.uri);
         if (text === undefined) continue;
         const r = typeof text === 'string' ? manager.setText(c.uri, text, 0, false) : manager.setText(c.uri, '', 0, false, text.tooLarge);
-        schedule(c.uri, r.same ? [] : [r.before, r.after], true);
+        schedule(c.uri, r, true);
       }
     }
   });

@@ -23,6 +23,19 @@ export interface Folder {
 }
 
 /**
+ * What a change to one file did: its folder, its kinds before and after, and
+ * whether its text is the one already known (then no other file needs a
+ * re-check: opening a document, or a save the watcher reports, changes
+ * nothing for the rest).
+ */
+export interface Change {
+  folder: Folder;
+  before?: Kind;
+  after?: Kind;
+  same?: boolean;
+}
+
+/**
  * Keeps every folder's files parsed once per version, rebuilds the index
  * cheaply from parsed files, and re-checks only the files a change can affect.
  */
@@ -87,18 +100,8 @@ export class WorkspaceManager {
     return n;
   }
 
-  /**
-   * Sets a file's text (open document or disk change). Returns the folder, the file's kinds before
-   * and after, and whether the text is the same as before (then no other file needs a re-check:
-   * opening a document, or a save the watcher reports, changes nothing for the rest).
-   */
-  setText(
-    uri: string,
-    text: string,
-    version: number,
-    open: boolean,
-    tooLarge?: number,
-  ): { folder: Folder; before?: Kind; after?: Kind; same?: boolean } {
+  /** Sets a file's text (open document or disk change). */
+  setText(uri: string, text: string, version: number, open: boolean, tooLarge?: number): Change {
     const folder = this.folderOf(uri);
     const p = pathOfUri(uri);
     if (!open && folder.open.has(p)) return { folder, same: true };
@@ -117,7 +120,7 @@ export class WorkspaceManager {
   }
 
   /** Forgets a file (deleted on disk). */
-  remove(uri: string): { folder: Folder; before?: Kind } | undefined {
+  remove(uri: string): Change | undefined {
     const folder = this.folderOf(uri);
     const p = pathOfUri(uri);
     const old = folder.files.get(p);
@@ -132,7 +135,7 @@ export class WorkspaceManager {
   }
 
   /** Marks a document closed; its disk text is re-read so unsaved edits do not linger. */
-  async close(uri: string): Promise<{ folder: Folder; before?: Kind; after?: Kind } | undefined> {
+  async close(uri: string): Promise<Change | undefined> {
     const folder = this.folderOf(uri);
     const p = pathOfUri(uri);
     folder.open.delete(p);

@@ -16,6 +16,7 @@ import {
 } from '../core/catalog/timeline';
 import { controlState } from '../core/coverage';
 import { highRiskBasis, profileOf } from '../core/rules/system';
+import { isCalendarDate } from '../core/rules/util';
 import type { Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
@@ -177,7 +178,7 @@ function dateLine(d: ApplicationDate, inForce: 'original' | 'omnibus'): string {
 function amendmentLine(n: AmendmentNote, file: ParsedFile): string {
   let line = `${OMNIBUS.label[0].toUpperCase()}${OMNIBUS.label.slice(1)} (reported; Official Journal text not verified here): ${n.change}`;
   const market = file.kind === 'AISystem' ? text(child(file.root, 'marketDate')) : undefined;
-  if (n.marketBefore && n.date && market && /^\d{4}-\d{2}-\d{2}$/.test(market)) {
+  if (n.marketBefore && n.date && market && isCalendarDate(market)) {
     line +=
       market < n.marketBefore
         ? ` This system's market date, ${formatDate(market)}, is before ${formatDate(n.marketBefore)}, so the grace period covers it until ${formatDate(n.date)}.`

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type 
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { fastParse } from './fast-parse';
 import { LineIndex } from './line-index';
-import { scalarString } from './nav';
+import { child, scalarString, text } from './nav';
 
 /** Files larger than this are not parsed: a diagnostic says so instead. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -164,10 +164,8 @@ function fastParseOrNothing(text: string): Node | undefined {
 }
 
 function kindOf(contents: Node | null): Kind | undefined {
-  const kindNode = isMap(contents) ? contents.get('kind', true) : undefined;
-  return isScalar(kindNode) && typeof kindNode.value === 'string' && (KINDS as readonly string[]).includes(kindNode.value)
-    ? (kindNode.value as Kind)
-    : undefined;
+  const kind = text(child(contents, 'kind'));
+  return kind !== undefined && (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : undefined;
 }
 
 /**
