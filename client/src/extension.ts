@@ -7,7 +7,7 @@ import { exportReport, ReportPanel } from './commands/report';
 import { CoverageStore } from './coverage-store';
 import { createLanguageClient } from './language-client';
 import { createStatusItem } from './status';
-import { CoverageTree } from './trees/coverage-tree';
+import { CoverageTree, type CoverageNode } from './trees/coverage-tree';
 import { ObligationsTree } from './trees/obligations-tree';
 import { SystemsTree } from './trees/systems-tree';
 
@@ -21,6 +21,9 @@ export interface AimsApi {
   ready: Promise<void>;
   /** How long `activate` took, in ms (the server starts after it returns). */
   activationMs: number;
+  /** The views' data providers and the status item, so the tests read what a user sees. */
+  trees: { coverage: CoverageTree; obligations: ObligationsTree; systems: SystemsTree };
+  status: vscode.LanguageStatusItem;
 }
 
 export function activate(context: vscode.ExtensionContext): AimsApi {
@@ -31,13 +34,15 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   const coverage = new CoverageTree(store);
   const coverageView = vscode.window.createTreeView('aims.coverage', { treeDataProvider: coverage, showCollapseAll: true });
   const systems = new SystemsTree(store);
+  const obligations = new ObligationsTree(store);
+  const status = createStatusItem(store);
   context.subscriptions.push(
     output,
     store,
     coverageView,
-    vscode.window.createTreeView('aims.obligations', { treeDataProvider: new ObligationsTree(store), showCollapseAll: true }),
+    vscode.window.createTreeView('aims.obligations', { treeDataProvider: obligations, showCollapseAll: true }),
     vscode.window.createTreeView('aims.systems', { treeDataProvider: systems }),
-    createStatusItem(store),
+    status,
   );
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments arrive untyped from VS Code
@@ -71,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   ready.catch((e: unknown) => output.error(`the AIMS language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   const activationMs = Date.now() - started;
   output.info(`AIMS extension activated in ${activationMs} ms`);
-  return { store, client, ready, activationMs };
+  return { store, client, ready, activationMs, trees: { coverage, obligations, systems }, status };
 }
 
 export async function deactivate(): Promise<void> {
@@ -89,7 +94,7 @@ async function openLocation(
 }
 
 /** Shows the control under the cursor in the Annex A Coverage view. */
-async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<unknown>, store: CoverageStore): Promise<void> {
+async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<CoverageNode>, store: CoverageStore): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const range = editor.document.getWordRangeAtPosition(editor.selection.active, /A\.\d+(\.\d+){1,2}/);

@@ -1,6 +1,8 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
@@ -25,7 +27,15 @@ import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
 import { WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
-import { CoverageChangedNotification, CoverageRequest, RenderReportRequest, type InitializationOptions } from './protocol';
+import { CoverageTracker } from './lsp/coverage-parts';
+import {
+  CoverageChangedNotification,
+  CoveragePartsRequest,
+  CoverageRequest,
+  CoverageVersionsRequest,
+  RenderReportRequest,
+  type InitializationOptions,
+} from './protocol';
 import { codeActions } from './services/code-actions';
 import { complete } from './services/complete';
 import type { ServiceConfig } from './services/config';
@@ -58,6 +68,12 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     fs: files.fs,
   });
 
+  const tracker = new CoverageTracker(
+    () => manager.folders.values(),
+    (folder) => manager.indexOf(folder),
+    (folder) => settings.get(folder.uri),
+    (folders, versions) => void connection.sendNotification(CoverageChangedNotification.method, { folders, versions }),
+  );
   const queue = new RecheckQueue(
     manager,
     files,
@@ -70,7 +86,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         });
       }
     },
-    (folder) => void connection.sendNotification(CoverageChangedNotification.method, { folders: [folder.root] }),
+    (folder) => void tracker.refresh(folder),
   );
   /** Re-checks files of a folder and publishes the findings that changed (open documents first, in slices). */
   const recheck = (folder: Folder, paths: string[]): Promise<void> => queue.add(folder, paths);
@@ -106,14 +122,18 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     const folders = [...manager.folders.values()];
     // Ask for the settings now, while the disk is read, so the first check does not wait for the answer.
     for (const f of folders) void settings.get(f.uri);
+    // Coverage is announced once the folder is indexed and checked, not part-way through.
+    for (const f of folders) tracker.setQuiet(f, true);
     for (const f of folders) {
       const n = await manager.indexFolder(f);
       done++;
       progress?.report(Math.round((done / folders.length) * 100), `${f.root}: ${n} file(s)`);
       await recheck(f, [...f.files.keys()]);
+      await tracker.refresh(f);
+      tracker.setQuiet(f, false);
     }
     progress?.done();
-    void connection.sendNotification(CoverageChangedNotification.method, { folders: folders.map((f) => f.root) });
+    tracker.announceAll();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -279,6 +299,12 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   connection.onRequest(CoverageRequest.method, async (params: CoverageRequest.Params, token: CancellationToken) => ({
     workspaces: await coverageOf(params ?? {}, () => token.isCancellationRequested),
   }));
+  connection.onRequest(CoverageVersionsRequest.method, (): CoverageVersionsRequest.Result => ({ folders: tracker.versions() }));
+  connection.onRequest(CoveragePartsRequest.method, (params: CoveragePartsRequest.Params) => {
+    const folder = manager.folders.get(params.root);
+    if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `no workspace folder ${params.root}`);
+    return tracker.parts(folder, params);
+  });
   connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token: CancellationToken) => ({
     content: renderReport(await coverageOf(params, () => token.isCancellationRequested), params.format),
   }));
