@@ -1,0 +1,195 @@
+import type { Node } from 'yaml';
+import { MarkupKind, type Hover, type Location, type Range } from 'vscode-languageserver-types';
+import type { Position } from '../core/types';
+import type { Definition, WorkspaceIndex } from '../core/workspace';
+import type { ParsedFile } from '../core/yaml/parse';
+import { child, items, pathAt, text } from '../core/yaml/nav';
+import type { ServiceConfig } from './config';
+import { definition, idAt, references } from './navigation';
+
+/** Files named in a hover before the rest are summed up as "and N more". */
+const MAX_FILES = 8;
+
+/**
+ * Hovers on the workspace's own ids and on status values: a role, system or
+ * risk id says what it is, where it is defined and what refers to it (with
+ * counts and links); a status value says what it means in the column it is
+ * in (the SoA's ISO/IEC 42001 statuses are not the AI Act obligations').
+ * Undefined when the cursor is on neither, so other hovers get their turn.
+ */
+export function idHover(file: ParsedFile, ws: WorkspaceIndex, position: Position, cfg: ServiceConfig): Hover | undefined {
+  const at = idAt(file, ws, position);
+  if (at && at.kind !== 'control') return render(idParts(at.kind, at.id, file, ws, position, cfg), rangeOf(file, at.node), cfg);
+  const offset = file.lines.offsetAt(position);
+  const steps = pathAt(file.root, offset);
+  const last = steps[steps.length - 1];
+  if (last && !last.onKey && last.key === 'status' && last.node?.range) {
+    const parts = statusParts(
+      file,
+      steps.map((s) => s.key),
+      text(last.node) ?? '',
+    );
+    if (parts) return render(parts, rangeOf(file, last.node), cfg);
+  }
+  return undefined;
+}
+
+function rangeOf(file: ParsedFile, node: Node): Range {
+  const r = node.range ?? [0, 0, 0];
+  return file.lines.range(r[0], r[1]);
+}
+
+function render(parts: string[], range: Range, cfg: ServiceConfig): Hover {
+  const md = parts.join('\n\n');
+  return {
+    contents: {
+      kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
+      // Plain text keeps a link's words and drops its target and the emphasis marks.
+      value: cfg.markdown ? md : md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*|`/g, ''),
+    },
+    range,
+  };
+}
+
+type IdKind = 'role' | 'system' | 'risk';
+const KIND_NAME: Record<IdKind, string> = { role: 'role', system: 'AI system', risk: 'risk' };
+
+function idParts(kind: IdKind, id: string, file: ParsedFile, ws: WorkspaceIndex, position: Position, cfg: ServiceConfig): string[] {
+  const where = linker(ws, cfg);
+  const defs = definition(file, ws, position, cfg);
+  const refs = references(file, ws, position, false, cfg);
+  const parts = [`**${id}**: ${describe(kind, id, ws) ?? `no ${KIND_NAME[kind]} with this id is defined in this workspace`}`];
+  if (defs.length === 1) parts.push(`Defined in ${where.link(defs[0])}.`);
+  else if (defs.length > 1) parts.push(`Defined ${defs.length} times (ids must be unique): ${defs.map(where.link).join(', ')}.`);
+  parts.push(referredBy(kind, refs, where));
+  return parts;
+}
+
+/** What a defined id stands for, from its definition. */
+function describe(kind: IdKind, id: string, ws: WorkspaceIndex): string | undefined {
+  const field = (d: Definition | undefined, k: string): string | undefined => text(child(d?.value, k));
+  if (kind === 'role') {
+    const d = ws.roles.get(id);
+    if (!d) return undefined;
+    const title = field(d, 'title');
+    const holder = field(d, 'holder');
+    return `role${title ? ` *${title}*` : ''}${holder ? `, held by ${holder}` : ''} (from the manifest's \`roles\`).`;
+  }
+  if (kind === 'system') {
+    const d = ws.systems.get(id)?.[0];
+    if (!d) return undefined;
+    const cls = child(d.value, 'classification');
+    const tier = text(child(cls, 'tier'));
+    const annex = text(child(cls, 'annexIII'));
+    const roles = items(child(d.value, 'operatorRoles')).map((n) => text(n));
+    const name = field(d, 'name');
+    return [
+      `AI system${name ? ` *${name}*` : ''}`,
+      tier ? `risk tier ${tier}${annex ? ` (${annex})` : ''}` : 'risk tier not given',
+      roles.length ? `operator roles ${roles.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ')
+      .concat('.');
+  }
+  const d = ws.risks.get(id)?.[0];
+  if (!d) return undefined;
+  const title = field(d, 'title');
+  const system = field(d, 'system');
+  const likelihood = field(d, 'likelihood');
+  const impact = field(d, 'impact');
+  const status = field(d, 'status');
+  return [
+    `risk${title ? ` *${title}*` : ''}`,
+    system && `of system \`${system}\``,
+    likelihood && impact && `likelihood ${likelihood}, impact ${impact}`,
+    status && `status ${status}`,
+  ]
+    .filter(Boolean)
+    .join(', ')
+    .concat('.');
+}
+
+/** "Referred to 5 times in 3 files: a (2), b (2), c (1)." with links to the first place in each file. */
+function referredBy(kind: IdKind, refs: Location[], where: ReturnType<typeof linker>): string {
+  if (refs.length === 0) return `Nothing in the workspace refers to this ${KIND_NAME[kind]} yet.`;
+  const byFile = new Map<string, Location[]>();
+  for (const r of refs) byFile.set(r.uri, [...(byFile.get(r.uri) ?? []), r]);
+  const files = [...byFile.values()];
+  const listed = files.slice(0, MAX_FILES).map((list) => `${where.link(list[0])}${list.length > 1 ? ` (${list.length})` : ''}`);
+  const more = files.length > MAX_FILES ? `, and ${files.length - MAX_FILES} more file${files.length - MAX_FILES === 1 ? '' : 's'}` : '';
+  const times = `${refs.length} time${refs.length === 1 ? '' : 's'}`;
+  return `Referred to ${times} in ${files.length} file${files.length === 1 ? '' : 's'}: ${listed.join(', ')}${more}.`;
+}
+
+/** Links to places in the workspace, labelled with the path relative to the folder and the line. */
+function linker(ws: WorkspaceIndex, cfg: ServiceConfig): { link: (l: Location) => string } {
+  const paths = new Map(ws.files.map((f) => [cfg.uriOf(f.path), f.path]));
+  return {
+    link: (l) => {
+      const p = paths.get(l.uri) ?? l.uri;
+      const rel = p.startsWith(ws.root + '/') ? p.slice(ws.root.length + 1) : p;
+      const line = l.range.start.line + 1;
+      return `[${rel}:${line}](${l.uri}#L${line})`;
+    },
+  };
+}
+
+/** What each status means, per column. */
+const ISO_STATUS: Record<string, string> = {
+  implemented: 'the control is in place, with evidence named under `evidence`',
+  partial: 'the control is in place for part of its scope; an auditor will ask what is missing and by when',
+  planned: 'the organisation has decided to implement the control and it is scheduled, not yet in place',
+  'not-started': 'the control applies but no work on it has begun',
+};
+const ACT_STATUS: Record<string, string> = {
+  met: 'the organisation holds the obligation fulfilled for this system and names its evidence (ISO/IEC 42001 evidence can support it, never satisfy it)',
+  partial: 'part of what the article requires is done and part is still open',
+  gap: 'not fulfilled yet: counted as a gap when the Act requires it for the record’s roles and tier',
+  'not-applicable': 'the record states that the obligation does not apply to this system; say why in the entry',
+};
+const RISK_STATUS: Record<string, string> = {
+  open: 'identified, treatment not yet in place',
+  treated: 'the chosen treatment is in place; the residual risk is what remains',
+  accepted: 'the residual risk was accepted as it is (acceptance of residual risks: clause 6.1.3)',
+  closed: 'no longer relevant (the system or the cause is gone)',
+};
+const NC_STATUS: Record<string, string> = {
+  open: 'found, corrective action not yet begun',
+  'in-progress': 'the corrective action is under way',
+  closed: 'the corrective action is done and its effect checked (clause 10.2)',
+};
+
+function table(rows: Record<string, string>, current: string): string {
+  return Object.entries(rows)
+    .map(([k, v]) => `- ${k === current ? `**\`${k}\`**` : `\`${k}\``}: ${v}`)
+    .join('\n');
+}
+
+/** The status value's meaning in the column it is in, and the other column's words beside it. */
+function statusParts(file: ParsedFile, path: (string | number)[], value: string): string[] | undefined {
+  const [top] = path;
+  if (file.kind === 'StatementOfApplicability' && (top === 'controls' || top === 'additionalControls') && path.length === 3) {
+    return [
+      `**${value}** in a Statement of Applicability: the ISO/IEC 42001 implementation status of the control (clause 6.1.3).`,
+      table(ISO_STATUS, value),
+      `An AI system record uses other words for AI Act obligations: ${Object.keys(ACT_STATUS)
+        .map((k) => `\`${k}\``)
+        .join(', ')}. A control's status says nothing by itself about an obligation of the Act.`,
+    ];
+  }
+  if (file.kind === 'AISystem' && top === 'obligations' && path.length === 3) {
+    return [
+      `**${value}** in an AI system record: where this EU AI Act obligation stands for the system, as the organisation assesses it.`,
+      table(ACT_STATUS, value),
+      `The Statement of Applicability uses other words for ISO/IEC 42001 controls: ${Object.keys(ISO_STATUS)
+        .map((k) => `\`${k}\``)
+        .join(', ')}.`,
+    ];
+  }
+  if (file.kind === 'RiskRegister' && top === 'risks' && path.length === 3)
+    return [`**${value}**: where the risk's treatment stands (clauses 6.1.2, 6.1.3, 8.3).`, table(RISK_STATUS, value)];
+  if (file.kind === 'AIMS' && top === 'nonconformities' && path.length === 3)
+    return [`**${value}**: where the corrective action for this nonconformity stands (clause 10.2).`, table(NC_STATUS, value)];
+  return undefined;
+}
