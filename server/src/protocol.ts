@@ -46,6 +46,11 @@ export namespace CoverageChangedNotification {
     /** Workspace folder roots whose coverage changed. */
     folders: string[];
     versions: FolderVersion[];
+    /**
+     * Roots whose files are still being re-checked after a change: their finding counts are still
+     * moving. A folder that was listed here is announced again when its re-check ends.
+     */
+    checking: string[];
   }
 }
 

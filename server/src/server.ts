@@ -72,7 +72,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     () => manager.folders.values(),
     (folder) => manager.indexOf(folder),
     (folder) => settings.get(folder.uri),
-    (folders, versions) => void connection.sendNotification(CoverageChangedNotification.method, { folders, versions }),
+    (params) => void connection.sendNotification(CoverageChangedNotification.method, params),
   );
   const queue = new RecheckQueue(
     manager,
@@ -86,7 +86,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         });
       }
     },
-    (folder) => void tracker.refresh(folder),
+    (folder, more) => void tracker.refresh(folder, more),
   );
   /** Re-checks files of a folder and publishes the findings that changed (open documents first, in slices). */
   const recheck = (folder: Folder, paths: string[]): Promise<void> => queue.add(folder, paths);

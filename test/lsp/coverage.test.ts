@@ -237,6 +237,25 @@ describe('coverage of a large folder comes in pages', () => {
       assert.ok(sizes.length > 1, `${sizes.length} page(s)`);
       assert.ok(Math.max(...sizes) <= 512 * 1024, JSON.stringify(sizes));
       assert.equal([...r.parts.keys()].filter((k) => k.startsWith('system:')).length, 403);
+
+      // An SoA edit re-checks every record: the first notice says the folder is still being checked,
+      // and one more comes when it is done, though the records' coverage did not move.
+      const soaUri = pathToFileURL(join(ws.dir, 'soa.aims.yaml')).toString();
+      const soa = ws.text('soa.aims.yaml');
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: soaUri, languageId: 'aims', version: 1, text: soa } });
+      const from = c.notifications.length;
+      const line = soa.split('\n').findIndex((l, i) => i > soa.split('\n').indexOf('  A.6.2.4:') && l.startsWith('    status: '));
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: soaUri, version: 2 },
+        contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 23 } }, text: 'partial' }],
+      });
+      const checking = () =>
+        c.notifications
+          .slice(from)
+          .filter((n) => n.method === 'aims/coverageChanged')
+          .map((n) => (n.params as { checking: string[] }).checking);
+      await c.until(() => checking().some((x) => x.length === 0), 'the notice that the re-check ended', 30_000);
+      assert.deepEqual(checking()[0], [ws.dir]);
     } finally {
       await c.close();
     }

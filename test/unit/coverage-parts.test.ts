@@ -79,7 +79,7 @@ describe('coverage parts', () => {
       f.path.endsWith('support-chatbot.aims.yaml') ? parseFile(f.path, f.text.replace(/^name: .*$/m, 'name: Renamed')) : f,
     );
     c.update(folderOf(renamed), buildIndex(ROOT, renamed), options, 1000);
-    const res = c.parts({ root: ROOT, epoch: c.epoch, since: v }, buildIndex(ROOT, renamed), options);
+    const res = c.parts({ root: ROOT, epoch: c.epoch, since: v }, folderOf(renamed).files, buildIndex(ROOT, renamed), options);
     assert.equal(res.full, false);
     assert.deepEqual(
       res.parts.map((p) => p.key),
@@ -100,7 +100,7 @@ describe('coverage parts', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const res = c.parts({ root: ROOT, cursor }, index, options);
+      const res = c.parts({ root: ROOT, cursor }, folder.files, index, options);
       assert.ok(JSON.stringify(res.parts).length <= PAGE_BYTES, `page ${pages}`);
       res.parts.forEach((p) => keys.add(p.key));
       cursor = res.cursor;
@@ -108,7 +108,7 @@ describe('coverage parts', () => {
     } while (cursor);
     assert.ok(pages > 1);
     assert.equal([...keys].filter((k) => k.startsWith('system:')).length, 300);
-    const again = c.parts({ root: ROOT, cursor: 'gone:5' }, index, options);
+    const again = c.parts({ root: ROOT, cursor: 'gone:5' }, folder.files, index, options);
     assert.equal(again.parts[0].key, [...keys][0]);
   });
 });

@@ -4,7 +4,7 @@ import type { SystemCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
-import type { CoveragePart, CoveragePartsRequest, FolderPart, FolderVersion, SystemPart } from '../protocol';
+import type { CoverageChangedNotification, CoveragePart, CoveragePartsRequest, FolderPart, FolderVersion, SystemPart } from '../protocol';
 import type { Folder } from './workspace-manager';
 
 /** Most bytes of parts in one answer: a page the client parses well within a frame. */
@@ -57,40 +57,47 @@ let epochs = 0;
 export class FolderCoverage {
   readonly epoch = `${process.pid.toString(36)}-${Date.now().toString(36)}-${++epochs}`;
   version = 0;
-  private readonly entries = new Map<string, Entry>();
+  /** `folder` and `topic:<id>` parts, by key. */
+  private readonly head = new Map<string, Entry>();
+  /** System parts, by file path (the key is `system:<path>`). */
+  private readonly systems = new Map<string, Entry>();
   private readonly tombstones = new Map<string, number>();
   /** Tombstones at or below this version may have been forgotten. */
   private horizon = 0;
   private snapshots: Snapshot[] = [];
   private snapshotIds = 0;
+  /** The index and settings the systems were last compared with, and the records still to recompute. */
+  private scanned?: { index: WorkspaceIndex; optionsKey: string };
+  private todo: ParsedFile[] = [];
 
   /** Stores a part's value if it differs from the one held; returns whether it did. */
-  private put(key: string, value: CoveragePart['value'], keep: boolean, file?: ParsedFile, optionsKey?: string): boolean {
+  private put(
+    map: Map<string, Entry>,
+    id: string,
+    key: string,
+    value: CoveragePart['value'],
+    file?: ParsedFile,
+    optionsKey?: string,
+  ): boolean {
     const json = JSON.stringify(value);
     const digest = createHash('sha1').update(json).digest('base64');
-    const old = this.entries.get(key);
+    const old = map.get(id);
     if (old && old.digest === digest) {
       old.file = file;
       old.optionsKey = optionsKey;
       return false;
     }
     this.version++;
-    this.entries.set(key, {
-      digest,
-      version: this.version,
-      bytes: json.length + key.length + 20,
-      value: keep ? value : undefined,
-      file,
-      optionsKey,
-    });
+    // Header parts keep their value; a system's is recomputed when served, which costs less memory.
+    map.set(id, { digest, version: this.version, bytes: json.length + key.length + 20, value: file ? undefined : value, file, optionsKey });
     this.tombstones.delete(key);
     return true;
   }
 
-  private drop(key: string): void {
-    if (!this.entries.delete(key)) return;
+  private drop(path: string): void {
+    if (!this.systems.delete(path)) return;
     this.version++;
-    this.tombstones.set(key, this.version);
+    this.tombstones.set(`system:${path}`, this.version);
     if (this.tombstones.size > MAX_TOMBSTONES) {
       // Forget the older half: a client behind them is sent everything instead.
       const sorted = [...this.tombstones.entries()].sort((a, b) => a[1] - b[1]);
@@ -103,48 +110,58 @@ export class FolderCoverage {
 
   /**
    * Brings the parts up to date with the folder. The header parts are cheap
-   * and always recomputed; systems only where the file or settings changed,
-   * for at most `budgetMs`. Returns false when systems are left to do.
+   * and always recomputed. Systems are compared with the files only when the
+   * index changed (any file did) or the settings did, and recomputed where
+   * their file changed, for at most `budgetMs`. Returns false while records
+   * are left to do.
    */
   update(folder: Folder, index: WorkspaceIndex, options: CheckOptions, budgetMs = SLICE_MS): boolean {
-    const head = folderCoverage(index, folder.diagnostics, options);
-    const { annexA, ...rest } = head;
+    const { annexA, ...rest } = folderCoverage(index, folder.diagnostics, options);
     const { topics, ...totals } = annexA;
     const part: FolderPart = { ...rest, annexA: totals, files: folder.files.size };
-    this.put('folder', part, true);
-    for (const t of topics) this.put(`topic:${t.id}`, t, true);
+    this.put(this.head, 'folder', 'folder', part);
+    for (const t of topics) this.put(this.head, `topic:${t.id}`, `topic:${t.id}`, t);
 
     const optionsKey = JSON.stringify(options);
-    const end = Date.now() + budgetMs;
-    const seen = new Set<string>();
-    let done = true;
-    for (const file of index.files) {
-      if (file.kind !== 'AISystem') continue;
-      const key = `system:${file.path}`;
-      seen.add(key);
-      const e = this.entries.get(key);
-      if (e && e.file === file && e.optionsKey === optionsKey) continue;
-      if (Date.now() > end) {
-        done = false;
-        continue;
+    if (this.scanned?.index !== index || this.scanned.optionsKey !== optionsKey) {
+      this.scanned = { index, optionsKey };
+      this.todo = [];
+      for (const f of index.files) {
+        if (f.kind !== 'AISystem') continue;
+        const e = this.systems.get(f.path);
+        if (!e || e.file !== f || e.optionsKey !== optionsKey) this.todo.push(f);
       }
-      this.put(key, systemPart(systemCoverage(file, index, options)), false, file, optionsKey);
+      for (const p of [...this.systems.keys()]) if (folder.files.get(p)?.kind !== 'AISystem') this.drop(p);
     }
-    for (const key of [...this.entries.keys()]) if (key.startsWith('system:') && !seen.has(key)) this.drop(key);
-    return done;
+    const end = Date.now() + budgetMs;
+    while (this.todo.length && Date.now() <= end) {
+      const f = this.todo.pop()!;
+      // Replaced since the scan: the next scan (the index changed with it) takes the new one.
+      if (folder.files.get(f.path) !== f) continue;
+      this.put(this.systems, f.path, `system:${f.path}`, systemPart(systemCoverage(f, index, options)), f, optionsKey);
+    }
+    return this.todo.length === 0;
   }
 
   /** The parts changed since a version (or all of them), one page at a time. */
-  parts(params: CoveragePartsRequest.Params, index: WorkspaceIndex, options: CheckOptions): Omit<CoveragePartsRequest.Result, 'root'> {
+  parts(
+    params: CoveragePartsRequest.Params,
+    files: ReadonlyMap<string, ParsedFile>,
+    index: WorkspaceIndex,
+    options: CheckOptions,
+  ): Omit<CoveragePartsRequest.Result, 'root'> {
     let snap = params.cursor ? this.snapshots.find((s) => params.cursor?.startsWith(`${s.id}:`)) : undefined;
     let offset = snap ? Number(params.cursor!.slice(snap.id.length + 1)) || 0 : 0;
     if (!snap) {
       offset = 0;
       const full = params.epoch !== this.epoch || params.since === undefined || params.since < this.horizon;
       const since = full ? -1 : params.since!;
+      const keys: string[] = [];
+      for (const [k, e] of this.head) if (e.version > since) keys.push(k);
+      for (const [p, e] of this.systems) if (e.version > since) keys.push(`system:${p}`);
       snap = {
         id: `s${++this.snapshotIds}`,
-        keys: [...this.entries].filter(([, e]) => e.version > since).map(([k]) => k),
+        keys,
         removed: full ? [] : [...this.tombstones].filter(([, v]) => v > since).map(([k]) => k),
         version: this.version,
         full,
@@ -152,26 +169,27 @@ export class FolderCoverage {
       // One sync at a time per client; a few are kept in case several clients page at once.
       this.snapshots = [snap, ...this.snapshots.slice(0, 3)];
     }
+    const entry = (key: string): Entry | undefined =>
+      key.startsWith('system:') ? this.systems.get(key.slice('system:'.length)) : this.head.get(key);
     const optionsKey = JSON.stringify(options);
-    const files = new Map<string, ParsedFile>();
-    for (const f of index.files) if (f.kind === 'AISystem') files.set(f.path, f);
     const parts: CoveragePart[] = [];
     let bytes = 0;
     let i = offset;
-    for (; i < snap.keys.length && (parts.length === 0 || bytes + (this.entries.get(snap.keys[i])?.bytes ?? 0) <= PAGE_BYTES); i++) {
+    for (; i < snap.keys.length && (parts.length === 0 || bytes + (entry(snap.keys[i])?.bytes ?? 0) <= PAGE_BYTES); i++) {
       const key = snap.keys[i];
-      const e = this.entries.get(key);
+      const e = entry(key);
       if (!e) continue; // removed since the snapshot: the next sync lists it as removed
       bytes += e.bytes;
       if (e.value) {
         parts.push({ key, value: e.value } as CoveragePart);
         continue;
       }
-      const file = files.get(key.slice('system:'.length));
-      if (!file) continue;
+      const path = key.slice('system:'.length);
+      const file = files.get(path);
+      if (file?.kind !== 'AISystem') continue;
       const value = systemPart(systemCoverage(file, index, options));
       // A record changed after the last update: store what is served, so its version says so.
-      if (e.file !== file || e.optionsKey !== optionsKey) this.put(key, value, false, file, optionsKey);
+      if (e.file !== file || e.optionsKey !== optionsKey) this.put(this.systems, path, key, value, file, optionsKey);
       parts.push({ key: key as `system:${string}`, value });
     }
     const more = i < snap.keys.length;
@@ -200,12 +218,15 @@ export class CoverageTracker {
   private readonly lastNotice = new Map<Folder, number>();
   private readonly noticeTimers = new Map<Folder, NodeJS.Timeout>();
   private readonly announced = new WeakMap<Folder, number>();
+  /** Folders with files still queued for re-checking, and those a notice said so of. */
+  private readonly busy = new Set<Folder>();
+  private readonly announcedBusy = new Set<Folder>();
 
   constructor(
     private readonly folders: () => Iterable<Folder>,
     private readonly indexOf: (folder: Folder) => WorkspaceIndex,
     private readonly optionsOf: (folder: Folder) => Promise<CheckOptions>,
-    private readonly notify: (folders: string[], versions: FolderVersion[]) => void,
+    private readonly notify: (params: CoverageChangedNotification.Params) => void,
   ) {}
 
   of(folder: Folder): FolderCoverage {
@@ -228,7 +249,9 @@ export class CoverageTracker {
   }
 
   /** Recomputes a folder's parts (in slices) and announces a new version. Resolves when done. */
-  refresh(folder: Folder): Promise<void> {
+  refresh(folder: Folder, checking = false): Promise<void> {
+    if (checking) this.busy.add(folder);
+    else this.busy.delete(folder);
     const run = this.running.get(folder);
     if (run) {
       this.again.add(folder);
@@ -258,7 +281,8 @@ export class CoverageTracker {
   /** Sends a notice if the folder's version moved since the last one, at most every NOTICE_MS. */
   private announce(folder: Folder): void {
     if (this.quiet.has(folder) || this.noticeTimers.has(folder)) return;
-    if (this.announced.get(folder) === this.of(folder).version) return;
+    const finished = this.announcedBusy.has(folder) && !this.busy.has(folder);
+    if (this.announced.get(folder) === this.of(folder).version && !finished) return;
     const wait = (this.lastNotice.get(folder) ?? 0) + NOTICE_MS - Date.now();
     if (wait > 0) {
       this.noticeTimers.set(
@@ -272,7 +296,16 @@ export class CoverageTracker {
     }
     this.lastNotice.set(folder, Date.now());
     this.announced.set(folder, this.of(folder).version);
-    this.notify([folder.root], this.versions());
+    this.send([folder]);
+  }
+
+  private send(folders: Folder[]): void {
+    for (const f of folders) {
+      if (this.busy.has(f)) this.announcedBusy.add(f);
+      else this.announcedBusy.delete(f);
+    }
+    const checking = [...this.folders()].filter((f) => this.busy.has(f)).map((f) => f.root);
+    this.notify({ folders: folders.map((f) => f.root), versions: this.versions(), checking });
   }
 
   /** Announces every folder now (after indexing), whatever their versions. */
@@ -282,17 +315,14 @@ export class CoverageTracker {
       this.announced.set(f, this.of(f).version);
       this.lastNotice.set(f, Date.now());
     }
-    this.notify(
-      list.map((f) => f.root),
-      this.versions(),
-    );
+    this.send(list);
   }
 
   async parts(folder: Folder, params: CoveragePartsRequest.Params): Promise<CoveragePartsRequest.Result> {
     const options = await this.optionsOf(folder);
     const c = this.of(folder);
     const before = c.version;
-    const result = { root: folder.root, ...c.parts(params, this.indexOf(folder), options) };
+    const result = { root: folder.root, ...c.parts(params, folder.files, this.indexOf(folder), options) };
     // Serving a record changed since the last update moved the version: say so.
     if (c.version !== before) this.announce(folder);
     return result;

@@ -62,8 +62,9 @@ export class RecheckQueue {
     /**
      * Called after every slice, and once for a change that re-checks nothing (a deleted file nothing
      * depends on): coverage can change without any finding changing (a status, a name, a new record).
+     * `more` says whether files are still queued.
      */
-    private readonly checked: (folder: Folder) => void,
+    private readonly checked: (folder: Folder, more: boolean) => void,
   ) {}
 
   /** Queues files of a folder; resolves when the folder's queue is empty. */
@@ -103,7 +104,7 @@ export class RecheckQueue {
           if ((fromOpen && !q.open.size) || Date.now() >= end) break;
         }
         if (changed.length) this.publish(folder, changed);
-        this.checked(folder);
+        this.checked(folder, q.open.size + q.rest.size > 0);
         if (q.open.size || q.rest.size) await letMessagesIn();
       } while (q.open.size || q.rest.size);
     } finally {
