@@ -65,7 +65,7 @@ export async function newSystemRecord(): Promise<vscode.Uri | undefined> {
   const uri = await writeNewFile(folder, `systems/${id}.aims.yaml`, text);
   if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
   const start = doc.positionAt(cursor);
   const end = doc.lineAt(start.line).range.end;
   editor.selection = new vscode.Selection(start, end);

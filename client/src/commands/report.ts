@@ -15,18 +15,33 @@ function nonce(): string {
  */
 export class ReportPanel {
   private static current: ReportPanel | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private timer: NodeJS.Timeout | undefined;
+  private stale = false;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly store: CoverageStore,
   ) {
-    this.subscription = store.onDidChange(() => this.render());
+    // The whole report is redrawn, so not at every keystroke: once typing pauses, and only while it is seen.
+    this.subscriptions = [
+      store.onDidChange(() => {
+        this.stale = true;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.renderIfSeen(), 300);
+      }),
+      panel.onDidChangeViewState(() => this.renderIfSeen()),
+    ];
     panel.onDidDispose(() => {
-      this.subscription.dispose();
+      clearTimeout(this.timer);
+      for (const d of this.subscriptions) d.dispose();
       ReportPanel.current = undefined;
     });
     this.render();
+  }
+
+  private renderIfSeen(): void {
+    if (this.stale && this.panel.visible) this.render();
   }
 
   static async show(store: CoverageStore): Promise<vscode.WebviewPanel> {
@@ -44,6 +59,7 @@ export class ReportPanel {
   }
 
   private render(): void {
+    this.stale = false;
     this.panel.webview.html = renderHtml(this.store.workspaces, { nonce: nonce(), webview: true });
   }
 }
@@ -76,6 +92,11 @@ export async function exportReport(store: CoverageStore, format?: ReportFormat, 
     if (!target) return undefined;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(store.workspaces, format)));
-  void vscode.window.showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(target)}.`);
+  const written = target;
+  void vscode.window
+    .showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(written)}.`, 'Open')
+    .then((choice) => {
+      if (choice === 'Open') void vscode.window.showTextDocument(written, { preview: false });
+    });
   return target;
 }
