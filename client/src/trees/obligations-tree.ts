@@ -9,9 +9,17 @@ const TIER_ORDER = ['prohibited', 'high', 'limited', 'minimal', 'unclassified'];
 const TIER_LABEL: Record<string, [string, string?]> = {
   prohibited: ['Prohibited practices', 'Art. 5'],
   high: ['High-risk', 'Art. 6'],
-  limited: ['Limited risk: transparency', 'Art. 50'],
+  limited: ['Limited risk', 'Art. 50'],
   minimal: ['Minimal risk'],
   unclassified: ['Not classified'],
+};
+
+const TIER_TOOLTIP: Record<string, string> = {
+  prohibited: 'Prohibited AI practices (Art. 5)',
+  high: 'High-risk AI systems (Art. 6)',
+  limited: 'Transparency obligations for certain AI systems (Art. 50)',
+  minimal: 'Minimal risk: no tier-specific obligations (AI literacy, Art. 4, still applies)',
+  unclassified: 'Not classified: the record gives no risk tier',
 };
 
 export type ObligationNode =
@@ -117,7 +125,7 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `tier|${node.tier}`;
         item.description = [article, plural(n, 'system')].filter(Boolean).join(' · ');
-        item.tooltip = `${label}${article ? ` (${article})` : ''}: ${plural(n, 'system')}`;
+        item.tooltip = `${TIER_TOOLTIP[node.tier] ?? label}: ${plural(n, 'system')}`;
         item.iconPath = new vscode.ThemeIcon(node.tier === 'prohibited' ? 'error' : node.tier === 'high' ? 'shield' : 'symbol-misc');
         return item;
       }
