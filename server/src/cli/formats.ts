@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { allRuleInfos } from '../core/check';
-import type { WorkspaceCoverage } from '../core/coverage-types';
+import type { Location, WorkspaceCoverage } from '../core/coverage-types';
 import { CONTROL_STATES, STATE_LABEL, obligationCounts } from '../core/report/tables';
-import type { Diagnostic, Severity } from '../core/types';
+import { SEVERITIES, type Diagnostic, type Severity } from '../core/types';
+import { count } from '../core/wording';
 import type { CheckedWorkspace } from './load-workspace';
 
 export const RULES_DOC = 'docs/rules.md';
@@ -20,25 +21,44 @@ export function allFindings(ws: CheckedWorkspace): { file: string; d: Diagnostic
   return out;
 }
 
-/** Compiler-style lines `file:line:col severity code message` (1-based), paths relative to cwd. */
+/** Compiler-style lines `file:line:col severity code message` (1-based), paths relative to cwd, then a summary per target. */
 export function formatText(list: CheckedWorkspace[], cwd: string): string {
-  const lines: string[] = [];
+  const blocks: string[] = [];
   for (const ws of list) {
+    const lines: string[] = [];
     for (const { file, d } of allFindings(ws)) {
       lines.push(
         `${relativePath(cwd, file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
       );
     }
-    lines.push('', ...summary(ws.coverage, relativePath(cwd, ws.coverage.root) || '.'));
+    if (lines.length) lines.push('');
+    lines.push(...summary(ws, cwd));
+    blocks.push(lines.join('\n'));
   }
-  return lines.join('\n') + '\n';
+  return blocks.join('\n\n') + '\n';
 }
 
-function summary(c: WorkspaceCoverage, label: string): string[] {
-  const out = [
-    `${label}: ${c.organisation ?? 'AIMS'} (as of ${c.asOf}, ${c.timeline === 'omnibus' ? 'AI Act as amended by the Digital Omnibus on AI (2026)' : 'AI Act as adopted in 2024'})`,
-  ];
-  out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${c.annexA.gaps} gaps`);
+/** Findings by severity over the files reported. */
+export function countFindings(ws: CheckedWorkspace): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const { d } of allFindings(ws)) n[d.severity]++;
+  return n;
+}
+
+function summary(ws: CheckedWorkspace, cwd: string): string[] {
+  const c = ws.coverage;
+  const label = ws.target || relativePath(cwd, c.root) || '.';
+  if (!ws.files.length) return [`${label}: no AIMS files`];
+  const f = countFindings(ws);
+  const totals = `  ${count(f.error, 'error')}, ${count(f.warning, 'warning')}, ${count(f.information, 'note')}, ${count(f.hint, 'hint')}`;
+  const org = c.organisation ?? 'no manifest';
+  const when = `as of ${c.asOf}, ${c.timeline === 'omnibus' ? 'AI Act as amended by the Digital Omnibus on AI (2026)' : 'AI Act as adopted in 2024'}`;
+  if (ws.single) {
+    const where = ws.alone ? 'checked on its own' : `checked within ${relativePath(cwd, c.root) || '.'}`;
+    return [`${label}: ${where} (${org}, ${when})`, totals];
+  }
+  const out = [`${label}: ${org} (${when})`];
+  out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${count(c.annexA.gaps, 'gap')}`);
   const width = Math.max(...c.annexA.topics.map((t) => `${t.id} ${t.title}`.length));
   for (const t of c.annexA.topics) {
     const parts = CONTROL_STATES.filter((s) => t.counts[s]).map((s) => `${t.counts[s]} ${STATE_LABEL[s].toLowerCase()}`);
@@ -48,28 +68,49 @@ function summary(c: WorkspaceCoverage, label: string): string[] {
   for (const s of c.systems) {
     const n = obligationCounts(s.obligations);
     out.push(
-      `    ${s.id} (${s.tier ?? 'unclassified'}${s.annexIII ? `, ${s.annexIII}` : ''}): ${n.met} met, ${n.partial} partial, ${n.gap} gap, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
+      `    ${s.id} (${s.tier ?? 'unclassified'}${s.annexIII ? `, ${s.annexIII}` : ''}): ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
     );
   }
-  const f = c.findings;
-  out.push(`  ${f.error} error(s), ${f.warning} warning(s), ${f.information} note(s), ${f.hint} hint(s)`);
+  out.push(totals);
   return out;
 }
 
-/** The JSON shape: one workspace → `{diagnostics, coverage}`; several → `{workspaces: [...]}`. */
-export function formatJson(list: CheckedWorkspace[]): string {
-  const one = (ws: CheckedWorkspace) => ({
+/**
+ * The JSON shape, the same for one target or several: `{findings, results: [{target, folder,
+ * files, findings, diagnostics, coverage}]}`. Paths are relative to `cwd`; ranges are 0-based
+ * (LSP). `coverage` is the workspace's, or null when one file (or nothing) was checked.
+ */
+export function formatJson(list: CheckedWorkspace[], cwd: string): string {
+  const rel = (p: string) => relativePath(cwd, p) || '.';
+  const results = list.map((ws) => ({
+    target: ws.target,
+    folder: rel(ws.coverage.root),
+    files: ws.files.length,
+    findings: countFindings(ws),
     diagnostics: allFindings(ws).map(({ file, d }) => ({
-      file: relativePath(ws.folder, file),
+      file: rel(file),
       range: d.range,
       severity: d.severity,
       code: d.code,
       message: d.message,
     })),
-    coverage: ws.coverage,
-  });
-  const body = list.length === 1 ? one(list[0]) : { workspaces: list.map((ws) => ({ folder: ws.folder, ...one(ws) })) };
-  return JSON.stringify(body, null, 2) + '\n';
+    coverage: ws.single || !ws.files.length ? null : relativeCoverage(ws.coverage, rel),
+  }));
+  const findings: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of results) for (const k of SEVERITIES) findings[k] += r.findings[k];
+  return JSON.stringify({ findings, results }, null, 2) + '\n';
+}
+
+/** Coverage with every file path made relative (the core keeps absolute paths). */
+function relativeCoverage(c: WorkspaceCoverage, rel: (p: string) => string): WorkspaceCoverage {
+  const at = <T extends { location?: Location }>(x: T): T =>
+    x.location ? { ...x, location: { ...x.location, file: rel(x.location.file) } } : x;
+  return {
+    ...c,
+    root: rel(c.root),
+    annexA: { ...c.annexA, topics: c.annexA.topics.map((t) => ({ ...t, controls: t.controls.map(at) })) },
+    systems: c.systems.map((s) => ({ ...at(s), file: rel(s.file), obligations: s.obligations.map(at) })),
+  };
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {

@@ -10,9 +10,10 @@ export const MAX_FILES = 50_000;
 
 /**
  * All `*.aims.yaml|yml` files below a folder, sorted, without following
- * symbolic links (a link could lead outside the workspace or loop).
+ * symbolic links (a link could lead outside the workspace or loop). A folder
+ * that cannot be read is skipped, or handed to `unreadable` (which may throw).
  */
-export function findAimsFiles(root: string): string[] {
+export function findAimsFiles(root: string, unreadable?: (dir: string, e: unknown) => void): string[] {
   const out: string[] = [];
   const stack = [root];
   while (stack.length && out.length < MAX_FILES) {
@@ -20,7 +21,8 @@ export function findAimsFiles(root: string): string[] {
     let ents: fs.Dirent[];
     try {
       ents = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable?.(dir, e);
       continue;
     }
     for (const e of ents) {
