@@ -24,7 +24,7 @@ if (!existsSync(NODE24) || !existsSync(CODE_SERVER) || !existsSync(CHROMIUM)) {
     console.error(msg);
     process.exit(1);
   }
-  console.log(`${msg}; skipping the real-editor tests.`);
+  console.log(`# SKIP ${msg}; the real-editor tests did not run`);
   process.exit(0);
 }
 
