@@ -209,13 +209,11 @@ for (const [name, s] of Object.entries(scale)) {
 }
 // ---- the extension package as it would ship (activation time is measured in a real workbench by `npm run test:e2e`)
 const vsix = join(WORK, 'aims.vsix');
-spawnSync(
-  join(ROOT, 'node_modules', '.bin', 'vsce'),
-  ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
-  { cwd: ROOT, stdio: 'ignore' },
-);
+spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), vsix], { cwd: ROOT, stdio: 'ignore' });
 const vsixKb = existsSync(vsix) ? Math.round(statSync(vsix).size / 1024) : undefined;
-console.log(`\n.vsix: ${vsixKb === undefined ? 'could not be packaged' : `${vsixKb} KB`} (target < 1 MB)`);
+console.log(
+  `\n.vsix: ${vsixKb === undefined ? 'could not be packaged' : `${vsixKb} KB`} (with the README's three screenshots, about 600 KB of it)`,
+);
 
 mkdirSync(join(__dirname, 'results'), { recursive: true });
 writeFileSync(

@@ -36,107 +36,12 @@ mkdirSync(ARTIFACTS, { recursive: true });
 // ---- package the extension exactly as users get it
 const work = mkdtempSync(join(tmpdir(), 'aims-e2e-'));
 const vsix = join(work, 'aims.vsix');
-const pack = spawnSync(
-  process.execPath,
-  [
-    join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-    'package',
-    '--no-dependencies',
-    '--allow-missing-repository',
-    '--no-rewrite-relative-links',
-    '-o',
-    vsix,
-  ],
-  { cwd: ROOT, encoding: 'utf8' },
-);
+const pack = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), vsix], { cwd: ROOT, encoding: 'utf8' });
 if (pack.status !== 0) {
   console.error(pack.stdout, pack.stderr);
   process.exit(1);
 }
 log(`packaged ${vsix}`);
-
-// ---- a fresh profile and a copy of the example with one defect (a mislabelled control)
-const ws = join(work, 'acme-lending');
-cpSync(join(ROOT, 'examples', 'acme-lending'), ws, { recursive: true });
-const soaPath = join(ws, 'soa.aims.yaml');
-writeFileSync(soaPath, readFileSync(soaPath, 'utf8').replace('    title: AI policy\n', '    title: AI risk assessment\n'));
-const home = join(work, 'home');
-const userData = join(work, 'user-data');
-const extensions = join(work, 'extensions');
-mkdirSync(join(userData, 'User'), { recursive: true });
-writeFileSync(
-  join(userData, 'User', 'settings.json'),
-  JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'workbench.tips.enabled': false,
-    'chat.disableAIFeatures': true,
-    // Its asynchronous "similar commands" can replace the palette's exact matches.
-    'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
-    'git.enabled': false,
-    'files.autoSave': 'off',
-    'aims.referenceDate': '2026-11-23',
-  }),
-);
-const env = {
-  ...process.env,
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, '.config'),
-  XDG_DATA_HOME: join(home, '.local/share'),
-  XDG_CACHE_HOME: join(home, '.cache'),
-  EXTENSIONS_GALLERY: '{"serviceUrl":""}',
-};
-const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
-const inst = spawnSync(NODE24, [CODE_SERVER, ...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
-if (inst.status !== 0) {
-  console.error(inst.stdout, inst.stderr);
-  process.exit(1);
-}
-log('installed the .vsix into a fresh profile');
-
-const port = await new Promise((res) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => res(p));
-  });
-});
-const server = spawn(
-  NODE24,
-  [
-    CODE_SERVER,
-    ...csArgs,
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--auth',
-    'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    // Lets the workbench run an extension test suite given in the URL (extensionTestsPath).
-    '--vscode-option',
-    'enable-smoke-test-driver',
-    ws,
-  ],
-  {
-    env,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'ignore'],
-  },
-);
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
 
 async function waitFor(fn, what, ms = 60_000) {
   const end = Date.now() + ms;
@@ -151,8 +56,98 @@ async function waitFor(fn, what, ms = 60_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 'code-server to listen', 60_000);
-log(`code-server on 127.0.0.1:${port}`);
+// ---- a workbench: a fresh profile with the .vsix installed, and a copy of the example with one
+// defect (a mislabelled control). `trust`: whether workspace trust is on (the folder then opens in
+// Restricted Mode); the main run turns it off.
+const servers = [];
+process.on('exit', () => {
+  for (const pid of servers) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+async function startWorkbench(name, { trust }) {
+  const base = join(work, name);
+  const ws = join(base, 'acme-lending');
+  cpSync(join(ROOT, 'examples', 'acme-lending'), ws, { recursive: true });
+  const soaPath = join(ws, 'soa.aims.yaml');
+  writeFileSync(soaPath, readFileSync(soaPath, 'utf8').replace('    title: AI policy\n', '    title: AI risk assessment\n'));
+  const home = join(base, 'home');
+  const userData = join(base, 'user-data');
+  const extensions = join(base, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': trust,
+      // No modal question at start: an untrusted folder opens in Restricted Mode.
+      'security.workspace.trust.startupPrompt': 'never',
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      // Its asynchronous "similar commands" can replace the palette's exact matches.
+      'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
+      'git.enabled': false,
+      'files.autoSave': 'off',
+      'aims.referenceDate': '2026-11-23',
+    }),
+  );
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    EXTENSIONS_GALLERY: '{"serviceUrl":""}',
+  };
+  const csArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
+  const inst = spawnSync(NODE24, [CODE_SERVER, ...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
+  if (inst.status !== 0) {
+    console.error(inst.stdout, inst.stderr);
+    process.exit(1);
+  }
+  log(`${name}: installed the .vsix into a fresh profile`);
+  const port = await new Promise((res) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const p = srv.address().port;
+      srv.close(() => res(p));
+    });
+  });
+  const child = spawn(
+    NODE24,
+    [
+      CODE_SERVER,
+      ...csArgs,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(trust ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      // Lets the workbench run an extension test suite given in the URL (extensionTestsPath).
+      '--vscode-option',
+      'enable-smoke-test-driver',
+      ws,
+    ],
+    { env, detached: true, stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  servers.push(child.pid);
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 'code-server to listen', 60_000);
+  log(`${name}: code-server on 127.0.0.1:${port}`);
+  return { port, ws };
+}
+
+const { port, ws } = await startWorkbench('main', { trust: false });
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -167,7 +162,7 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+let page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
 const results = [];
 let n = 0;
 async function step(name, fn) {
@@ -336,9 +331,73 @@ try {
     await apiPage.close();
     if (code !== 0) throw new Error(`extension-host suite exited with ${code}: ${lines.slice(-3).join(' | ')}`);
   });
+
+  // ---- Restricted Mode, then trust granted mid-session: a second workbench with workspace trust on.
+  const restricted = await startWorkbench('trust', { trust: true });
+  await page.close();
+  page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  await page.goto(`http://127.0.0.1:${restricted.port}/?folder=${encodeURIComponent(restricted.ws)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  log('trust: workbench loaded in Restricted Mode');
+  /** Asks for the quick fixes at the SoA's mislabelled title (line 9, column 12). */
+  const quickFixOnTitle = async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+    await page.keyboard.type('9:12');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+  };
+
+  await step('in Restricted Mode the SoA is checked but offers no quick fix', async () => {
+    await quickOpen('soa.aims.yaml');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'The title of A.2.2 is "AI policy"' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await quickFixOnTitle();
+    await page
+      .locator('.monaco-editor-overlaymessage', { hasText: /No (quick fixes|code actions)/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+  });
+
+  await step('trusting the folder turns the quick fix on, without a reload', async () => {
+    await page.evaluate(() => {
+      window.aimsBeforeTrust = true;
+    });
+    await page.keyboard.press('Escape');
+    await command('Workspaces: Manage Workspace Trust');
+    await page
+      .locator('.workspace-trust-editor .workspace-trust-buttons .monaco-button', { hasText: /^Trust/ })
+      .first()
+      .click({ timeout: 30_000 });
+    await quickOpen('soa.aims.yaml');
+    // The client restarts the language server with the workspace now trusted; ask until its answer arrives.
+    await waitFor(
+      async () => {
+        await quickFixOnTitle();
+        return page
+          .locator('.action-widget', { hasText: "Change to 'AI policy'" })
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+      },
+      'the quick fix after the folder was trusted',
+      60_000,
+    );
+    if (!(await page.evaluate(() => window.aimsBeforeTrust === true))) throw new Error('the workbench reloaded');
+  });
 } finally {
   await browser.close().catch(() => {});
-  stopServer();
+  for (const pid of servers.splice(0)) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
   rmSync(work, { recursive: true, force: true });
 }
 const passed = results.filter(Boolean).length;

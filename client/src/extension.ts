@@ -65,6 +65,16 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
       openLocation(file, range),
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
+  command('aims.openFormat', () =>
+    vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'format.md')),
+  );
+  // The server offers quick fixes and rename only in a trusted workspace; restarted, it learns of the grant.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await client?.restart();
+      await store.refresh();
+    }),
+  );
 
   // The server starts after activation returns, so opening a folder is never held up by it.
   const ready = client.start().then(() => store.refresh());

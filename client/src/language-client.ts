@@ -18,13 +18,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    synchronize: {
-      configurationSection: 'aims',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.aims.{yaml,yml}'),
-    },
-    initializationOptions: {
-      trusted: vscode.workspace.isTrusted,
-    },
+    // File events come from the watcher the server registers itself; a second one here sent every event twice.
+    synchronize: { configurationSection: 'aims' },
+    // Read at every start, so a restart after the workspace is trusted turns quick fixes and rename on.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
     markdown: { isTrusted: false, supportHtml: false },
   };
   const client = new LanguageClient('aims', 'AIMS Language Server', serverOptions, clientOptions);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { importSoaTable } from '../../../server/src/core/import-soa';
 import { pickFolder, writeNewFile } from './files';
+import { count } from '../../../server/src/core/wording';
 
 /**
  * "Import SoA from CSV/Markdown": turns a spreadsheet export or a Markdown
@@ -32,7 +33,7 @@ export async function importSoa(file?: vscode.Uri): Promise<vscode.Uri | undefin
     for (const p of result.problems) channel.appendLine(`${p.row ? `row ${p.row}: ` : ''}${p.message}`);
     channel.show(true);
     void vscode.window.showWarningMessage(
-      `Imported with ${result.problems.length} problem(s) that need a look: see the AIMS Import output.`,
+      `Imported with ${count(result.problems.length, 'problem')} that need a look: see the AIMS Import output.`,
     );
   }
   return uri;

@@ -14,6 +14,7 @@ import { formatJson, formatSarif, formatText, relativePath } from './formats';
 import { COMMAND_HELP, COMMANDS, OVERVIEW } from './help';
 import { checkAlone, checkFolder, loadFile, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
 import { toCorePath } from '../node/find-files';
+import { count } from '../core/wording';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -229,7 +230,7 @@ function importCmd(argv: string[], io: Io): number {
     throw new UsageError(`${path.relative(io.cwd, out)} exists; use --force to overwrite it`);
   const result = importSoaTable(text, path.basename(src));
   writeText(out, result.yaml, io.cwd);
-  io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${result.imported} row(s) imported.\n`);
+  io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${count(result.imported, 'row')} imported.\n`);
   for (const p of result.problems) io.stderr.write(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}\n`);
   // Findings for the new file right away: what the table got wrong.
   const ws = single(loadFile(out, io.cwd), relativePath(io.cwd, toCorePath(out)), defaultOptions({ asOf }), io.cwd);
