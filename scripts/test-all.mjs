@@ -6,8 +6,11 @@
 // No test is skipped silently: every skip is listed with its reason at the end. Under CI=true a
 // skip fails the run (unless its reason starts with "optional:"), and so does a run in which the
 // Neovim tests or the real-editor tests (workbench and extension host) did not pass.
+// Tests clean up after themselves: each step runs with a private TMPDIR, and a step that leaves
+// an `aims-*` folder there fails.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countLine, newCounts, nodeTestArgs } from './test-summary.mjs';
 
@@ -69,9 +72,14 @@ function runCommand(cmd, args, counts) {
   });
 }
 
+// Created before TMPDIR points into it; removed, with whatever tools left there, at the end.
+const TMP = mkdtempSync(join(tmpdir(), 'aims-test-run-'));
+chmodSync(TMP, 0o1777); // as /tmp is: some tests run the CLI as an unprivileged user
+process.env.TMPDIR = TMP;
 const results = [];
 const total = newCounts();
 const finish = (code) => {
+  rmSync(TMP, { recursive: true, force: true });
   console.log(`\n${results.join('\n')}`);
   if (total.skips.length) console.log(`skipped:\n${total.skips.map((s) => `  - ${s}`).join('\n')}`);
   console.log(`all tests: ${total.passed} passed, ${total.failed} failed, ${total.skips.length} skipped`);
@@ -99,6 +107,9 @@ for (const s of steps) {
   total.failed += counts.failed;
   total.skips.push(...counts.skips.map((x) => `${s.name}: ${x}`));
   const problems = [];
+  const left = readdirSync(TMP).filter((n) => n.startsWith('aims-'));
+  if (left.length) problems.push(`left temporary folders behind: ${left.join(', ')}`);
+  for (const n of left) rmSync(join(TMP, n), { recursive: true, force: true });
   if (CI) {
     const forbidden = counts.skips.filter((x) => !/: optional:|^optional:/.test(x));
     if (forbidden.length) problems.push(`skipped under CI: ${forbidden.join('; ')}`);

@@ -308,6 +308,33 @@ try {
     await frame.locator('svg.bar').first().waitFor({ timeout: 10_000 });
   });
 
+  await step('the extension page shows the README, with no broken image', async () => {
+    // The report's webview may hold the keyboard: open the Extensions view from the activity bar.
+    await page.locator('.activitybar .action-label[aria-label^="Extensions"]').first().click({ timeout: 30_000 });
+    await page.locator('.extensions-viewlet').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.type('@installed AIMS');
+    await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'ISO/IEC 42001' }).first().click({ timeout: 30_000 });
+    const frame = await waitFor(async () => {
+      for (const f of page.frames())
+        if (
+          (
+            await f
+              .locator('h1')
+              .allInnerTexts()
+              .catch(() => [])
+          ).some((t) => t.includes('checked as you type'))
+        )
+          return f;
+      return undefined;
+    }, 'the README on the extension page');
+    await frame.getByText("The screenshots of this section are in the project's repository").first().waitFor({ timeout: 10_000 });
+    const images = await frame.locator('img').evaluateAll((els) => els.map((e) => ({ alt: e.alt, src: e.getAttribute('src') })));
+    if (images.length) throw new Error(`images on the page: ${JSON.stringify(images)}`);
+    const links = await frame.locator('a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    const dead = links.filter((h) => !/^(https?:|#)/.test(h ?? ''));
+    if (dead.length) throw new Error(`links the page cannot open: ${dead.join(', ')}`);
+  });
+
   await step('the extension-host suite passes against the real vscode API', async () => {
     // The project folder is loaded as a development extension and test/extension-host/index.js
     // runs inside the extension host, as @vscode/test-electron would run it.

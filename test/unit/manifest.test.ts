@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import pkg from '../../package.json';
+// @ts-expect-error -- a plain .mjs script without type declarations
+import { packagedReadme } from '../../scripts/package-vsix.mjs';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = pkg as unknown as {
@@ -73,14 +75,29 @@ describe('links', () => {
     assert.ok(links.length > 0);
     for (const l of links) if (l.startsWith('aims.')) assert.ok(ours.has(l), l);
   });
-  it('the README’s images and relative links point at files that ship with the extension', () => {
+  it('the README’s relative links point at files that ship, and its images exist', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const targets = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t));
     assert.ok(targets.some((t) => t.endsWith('.png')));
     for (const t of targets) {
       assert.ok(existsSync(join(ROOT, t)), `${t} exists`);
-      assert.ok(ships(t), `${t} is in package.json "files"`);
+      if (!t.endsWith('.png')) assert.ok(ships(t), `${t} is in package.json "files"`);
     }
+  });
+  it('the extension page’s README has no image or link the page could not show or open', () => {
+    // VS Code's extension page shows images only from http(s) URLs and opens only web links.
+    const page = (packagedReadme as () => string)();
+    assert.deepEqual(
+      [...page.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]),
+      [],
+    );
+    assert.match(page, /_The screenshots of this section are in the project's repository \(`docs\/images\/`\)/);
+    const links = [...page.matchAll(/(?<!!)\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(
+      links.filter((l) => !/^(https:|#)/.test(l)),
+      [],
+    );
+    assert.match(page, /`docs\/rules\.md`/);
   });
   it('every walkthrough page ships', () => {
     for (const s of manifest.contributes.walkthroughs[0].steps)

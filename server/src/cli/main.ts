@@ -7,7 +7,7 @@ import { allRuleInfos } from '../core/check';
 import { importSoaTable } from '../core/import-soa';
 import { starterWorkspace } from '../core/init-workspace';
 import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
-import { isAimsFile, parseFile } from '../core/yaml/parse';
+import { isAimsFile, parseFile, type ParsedFile } from '../core/yaml/parse';
 import { choice, dateOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { reason, shown, writeText } from './files';
 import { formatJson, formatSarif, formatText, relativePath } from './formats';
@@ -165,7 +165,7 @@ function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boole
 }
 
 /** One file checked within its workspace (found from the file's place), reporting its own findings only. */
-function single(file: ReturnType<typeof parseFile>, target: string, options: CheckOptions, cwd: string): CheckedWorkspace {
+function single(file: ParsedFile, target: string, options: CheckOptions, cwd: string): CheckedWorkspace {
   const native = path.resolve(file.path);
   const root = workspaceRootOf(native);
   const ws = root ? checkFolder(root, options, cwd, file) : checkAlone(file, path.dirname(native), options);
