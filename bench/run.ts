@@ -211,9 +211,7 @@ for (const [name, s] of Object.entries(scale)) {
 const vsix = join(WORK, 'aims.vsix');
 spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), vsix], { cwd: ROOT, stdio: 'ignore' });
 const vsixKb = existsSync(vsix) ? Math.round(statSync(vsix).size / 1024) : undefined;
-console.log(
-  `\n.vsix: ${vsixKb === undefined ? 'could not be packaged' : `${vsixKb} KB`} (target < 1 MB)`,
-);
+console.log(`\n.vsix: ${vsixKb === undefined ? 'could not be packaged' : `${vsixKb} KB`} (target < 1 MB)`);
 
 mkdirSync(join(__dirname, 'results'), { recursive: true });
 writeFileSync(

@@ -217,6 +217,18 @@ async function command(title) {
   }
   await page.keyboard.press('Enter');
 }
+/** The frame (a webview's) whose first-level heading contains `text`. */
+const frameWithHeading = (text, what) =>
+  waitFor(async () => {
+    for (const f of page.frames()) {
+      const headings = await f
+        .locator('h1')
+        .allInnerTexts()
+        .catch(() => []);
+      if (headings.some((t) => t.includes(text))) return f;
+    }
+    return undefined;
+  }, what);
 // The editor renders spaces as U+00A0.
 const editorText = async () =>
   (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
@@ -292,19 +304,7 @@ try {
   await step('the coverage report opens', async () => {
     await command('AIMS: Open Coverage Report');
     await page.locator('.tabs-container .tab', { hasText: 'AIMS Coverage Report' }).first().waitFor({ timeout: 30_000 });
-    const frame = await waitFor(async () => {
-      for (const f of page.frames())
-        if (
-          (
-            await f
-              .locator('h1')
-              .allInnerTexts()
-              .catch(() => [])
-          ).some((t) => t.includes('Acme Lending GmbH'))
-        )
-          return f;
-      return undefined;
-    }, 'report content');
+    const frame = await frameWithHeading('Acme Lending GmbH', 'report content');
     await frame.locator('svg.bar').first().waitFor({ timeout: 10_000 });
   });
 
@@ -314,19 +314,7 @@ try {
     await page.locator('.extensions-viewlet').first().waitFor({ timeout: 30_000 });
     await page.keyboard.type('@installed AIMS');
     await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'ISO/IEC 42001' }).first().click({ timeout: 30_000 });
-    const frame = await waitFor(async () => {
-      for (const f of page.frames())
-        if (
-          (
-            await f
-              .locator('h1')
-              .allInnerTexts()
-              .catch(() => [])
-          ).some((t) => t.includes('checked as you type'))
-        )
-          return f;
-      return undefined;
-    }, 'the README on the extension page');
+    const frame = await frameWithHeading('checked as you type', 'the README on the extension page');
     await frame.getByText("The screenshots of this section are in the project's repository").first().waitFor({ timeout: 10_000 });
     const images = await frame.locator('img').evaluateAll((els) => els.map((e) => ({ alt: e.alt, src: e.getAttribute('src') })));
     if (images.length) throw new Error(`images on the page: ${JSON.stringify(images)}`);
