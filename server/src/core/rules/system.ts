@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { annexIIIAreas, findArticle } from '../catalog/act';
 import { checkActRef } from '../catalog/refs';
 import { requiredObligations, type Role, type SystemProfile, type Tier } from '../catalog/obligations';
-import { applicationDate, formatDate, OMNIBUS, type HighRiskBasis } from '../catalog/timeline';
+import { applicationDate, applicationDateText, dateWithSource, type HighRiskBasis } from '../catalog/timeline';
 import { closestId } from '../catalog/suggest';
 import { findControl } from '../catalog/iso';
 import type { ParsedFile } from '../yaml/parse';
@@ -135,14 +135,7 @@ const missingObligation: Rule = {
       if (listed.has(o.article)) continue;
       const a = findArticle(o.article);
       const date = applicationDate(o.article, { basis: highRiskBasis(p.basis), asOf: ctx.options.asOf, timeline: ctx.options.timeline });
-      let when = '';
-      if (date) {
-        when = ` from ${formatDate(date.effective.date)}${date.effective.timeline === 'omnibus' ? ` (${OMNIBUS.label})` : ''}`;
-        if (date.amended && date.amended.date !== date.original.date) {
-          const other = date.effective.timeline === 'omnibus' ? date.original : date.amended;
-          when += `; ${formatDate(other.date)} under ${other.timeline === 'omnibus' ? 'the amended text' : 'the original text'}`;
-        }
-      }
+      const when = date ? ` from ${applicationDateText(date, true)}` : '';
       ctx.report(
         anchor,
         `Art. ${o.article} (${a?.title ?? ''}) applies to ${o.reason}${when}, but the record does not address it. Add 'Art. ${o.article}' under obligations.`,
@@ -310,7 +303,7 @@ const gapAlreadyApplies: Rule = {
       if (d && d.effective.date <= ctx.options.asOf) {
         ctx.report(
           o.key,
-          `${o.ref} has applied since ${formatDate(d.effective.date)} and the system is on the market, but its status is gap.`,
+          `${o.ref} has applied since ${dateWithSource(d.effective, true)} and the system is on the market, but its status is gap.`,
         );
       }
     }
