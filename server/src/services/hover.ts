@@ -1,8 +1,8 @@
 import { MarkupKind, type Hover, type Range } from 'vscode-languageserver-types';
-import { ACT_ATTRIBUTION, findArticle, findDefinition } from '../core/catalog/act';
+import { ACT_ATTRIBUTION, definitionByNumber, findArticle } from '../core/catalog/act';
 import { findClause, findControl, findSubObjective, findTopic } from '../core/catalog/iso';
 import { articlesForIso } from '../core/catalog/mapping';
-import { findTerm } from '../core/catalog/terms';
+import { findTerm, termAt } from '../core/catalog/terms';
 import { controlState } from '../core/coverage';
 import type { Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
@@ -12,19 +12,18 @@ import type { ServiceConfig } from './config';
 import { schemaAt } from './context';
 import { actHover } from './hover-act';
 
-const TOKENS: { re: RegExp; type: 'act' | 'control' | 'clause' | 'word' }[] = [
+const TOKENS: { re: RegExp; type: 'act' | 'control' | 'clause' }[] = [
   { re: /\bArt(?:icle)?\.?\s?\d{1,3}(?:\s?\(\s*[0-9a-z]+\s*\))*/gi, type: 'act' },
   { re: /\bAnnex\s+[IVX]{1,4}\b(?:,?\s+Section\s+[A-Z0-9]\b)?(?:\s?\(\s*[0-9a-z.]+\s*\))*/gi, type: 'act' },
   { re: /(?<![\w.])A\.\d{1,2}(?:\.\d{1,2}){0,2}(?![\w.])/g, type: 'control' },
   { re: /(?<![\w.])(?:10|[4-9])(?:\.\d){0,2}(?![\w.])/g, type: 'clause' },
-  { re: /[A-Za-z][A-Za-z-]*(?: [a-z]+)?/g, type: 'word' },
 ];
 
 /** The reference or word under the cursor, with its range on the line. */
 function tokenAt(
   line: string,
   character: number,
-): { text: string; type: 'act' | 'control' | 'clause' | 'word'; start: number; end: number } | undefined {
+): { text: string; type: 'act' | 'control' | 'clause'; start: number; end: number } | undefined {
   for (const t of TOKENS) {
     for (const m of line.matchAll(t.re)) {
       const start = m.index ?? 0;
@@ -45,10 +44,8 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
   const offset = file.lines.offsetAt(position);
   const steps = pathAt(file.root, offset);
   const last = steps[steps.length - 1];
-  const tok = tokenAt(
-    line.replace(/#.*$/, (c) => ' '.repeat(c.length)),
-    position.character,
-  );
+  const bare = line.replace(/#.*$/, (c) => ' '.repeat(c.length));
+  const tok = tokenAt(bare, position.character);
   const range = (s: number, e: number): Range => ({
     start: { line: position.line, character: s },
     end: { line: position.line, character: e },
@@ -92,12 +89,10 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
       );
     }
   }
-  if (tok?.type === 'word') {
-    const term = findTerm(tok.text) ?? findTerm(tok.text.split(' ')[0]);
-    if (term) {
-      const len = findTerm(tok.text) ? tok.text.length : tok.text.split(' ')[0].length;
-      return md(termParts(term), range(tok.start, tok.start + len));
-    }
+  if (!tok) {
+    // The longest known term around the cursor, so phrases of several words are found from any of them.
+    const hit = termAt(bare, position.character);
+    if (hit) return md(termParts(hit.term), range(hit.start, hit.end));
   }
   return null;
 }
@@ -107,11 +102,8 @@ function termParts(term: NonNullable<ReturnType<typeof findTerm>>): string[] {
     `**${term.term}**: ISO/IEC 42001 and the EU AI Act use this differently.`,
     `| ISO/IEC 42001 | EU AI Act |\n|---|---|\n| ${cell(term.iso)} | ${cell(term.act)} |`,
   ];
-  if (term.actDefinition) {
-    const d = findDefinition(term.term) ?? undefined;
-    const def = d && d.number === term.actDefinition ? d : undefined;
-    if (def) parts.push(`> ${def.text}\n\n— Art. 3(${def.number}). ${ACT_ATTRIBUTION}`);
-  }
+  const def = term.actDefinition ? definitionByNumber(term.actDefinition) : undefined;
+  if (def) parts.push(`> ${def.text}\n\n— Art. 3(${def.number}). ${ACT_ATTRIBUTION}`);
   parts.push(`*Watch out:* ${term.pitfall}`);
   return parts;
 }
