@@ -4,7 +4,11 @@ import { checkActRef } from '../../server/src/core/catalog/refs';
 import { complete } from '../../server/src/services/complete';
 import { hover } from '../../server/src/services/hover';
 import { config, workspaceAt } from '../helpers/cursor';
-import { checkFiles, find } from '../helpers/workspace';
+import { checkFiles, fakeFs, find, ROOT } from '../helpers/workspace';
+import { parseFile } from '../../server/src/core';
+import { checkWorkspace } from '../../server/src/core/check-workspace';
+import { computeCoverage } from '../../server/src/core/coverage';
+import { defaultOptions } from '../../server/src/core/types';
 
 /** The canonical form of a valid reference, or the message of an invalid one. */
 function check(s: string, amended = false): { ok: boolean; text: string } {
@@ -167,6 +171,16 @@ describe('reference findings follow the timeline in force', () => {
   it('reports it before the amendment was in force, whatever the setting', () => {
     const d = checkFiles({ 's.aims.yaml': record }, { asOf: '2026-05-01', timeline: 'in-force' })['s.aims.yaml'];
     assert.equal(find(d, 'invalid-act-reference').length, 2);
+  });
+});
+
+describe('an obligation keyed by a reported provision counts for its article', () => {
+  it('is shown in the coverage, not dropped with its (1a)', () => {
+    const files = [parseFile(`${ROOT}/s.aims.yaml`, SYS + 'obligations:\n  Art. 6(1a): { status: met }\n')];
+    const options = defaultOptions({ asOf: '2026-11-23' });
+    const r = checkWorkspace(ROOT, files, options, fakeFs([]));
+    const refs = computeCoverage(r.index, r.diagnostics, options).systems[0].obligations.map((o) => o.ref);
+    assert.ok(refs.includes('Art. 6(1a)'), refs.join(', '));
   });
 });
 

@@ -33,7 +33,9 @@ export function profileOf(file: ParsedFile): SystemProfile & { basis?: string } 
 export function listedArticles(file: ParsedFile): Map<number, { key: Node; value: Node | null; ref: string }> {
   const out = new Map<number, { key: Node; value: Node | null; ref: string }>();
   for (const e of entries(child(file.root, 'obligations'))) {
-    const r = checkActRef(e.key);
+    // A provision the amendment reportedly inserts counts for its article; whether it exists under
+    // the timeline in force is the reference rule's finding.
+    const r = checkActRef(e.key, { amended: true });
     if (r.ok && r.ref.type === 'article' && !out.has(r.ref.article))
       out.set(r.ref.article, { key: e.keyNode, value: e.value, ref: r.ref.canonical });
   }
