@@ -157,7 +157,7 @@ const ANNEX_I_SECTION: Record<string, string> = {
 const ANNEX_VIII_SECTION: Record<string, string> = {
   A: 'What providers submit when registering a high-risk system under Art. 49(1) (Annex III systems, except point 2).',
   B: 'What providers submit under Art. 49(2) when they concluded, under Art. 6(3), that their Annex III system is not high-risk.',
-  C: 'What deployers that are public authorities, Union institutions, bodies, offices or agencies submit when registering their use of a high-risk system under Art. 49(3).',
+  C: 'What deployers that are public authorities, Union institutions, bodies, offices or agencies, or persons acting on their behalf, submit when registering their use of a high-risk system under Art. 49(3).',
 };
 
 function annexHover(ref: Extract<ActRef, { type: 'annex' }>): string[] | undefined {
