@@ -86,6 +86,7 @@ describe('Art. 4 follows the adopted effort duty', () => {
     assert.match(t, /support the development of AI literacy/);
     assert.match(sentenceWith(t, 'support the development'), REPORTED);
     assert.doesNotMatch(t, /promoted/);
+    assert.doesNotMatch(t, /This date is for a high-risk system/, 'the Art. 4 date does not depend on the high-risk basis');
   });
 });
 

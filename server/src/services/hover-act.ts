@@ -6,7 +6,6 @@ import {
   findArticle,
   paragraphOf,
   reportedProvisions,
-  type Annex,
   type Article,
 } from '../core/catalog/act';
 import { isoForArticle } from '../core/catalog/mapping';
@@ -18,6 +17,7 @@ import {
   applicationDate,
   dateWithSource,
   formatDate,
+  isPostponedHighRisk,
   otherDate,
   REPORTED,
   sourceOf,
@@ -69,7 +69,8 @@ function articleHover(ref: Extract<ActRef, { type: 'article' }>, a: Article, fil
   // Art. 6(1) is the Annex I route: its dates are the Annex I ones whatever the record's basis.
   const annexIRoute = ref.article === 6 && ref.paragraph === 1;
   const recordBasis = file.kind === 'AISystem' ? highRiskBasis(profileOf(file).basis) : undefined;
-  const basis: HighRiskBasis | undefined = annexIRoute ? 'annex-i' : recordBasis;
+  // Only the high-risk rules' dates depend on the basis; say so only for them.
+  const basis: HighRiskBasis | undefined = annexIRoute ? 'annex-i' : isPostponedHighRisk(ref.article) ? recordBasis : undefined;
   const d = applicationDate(ref.article, { basis, asOf: cfg.options.asOf, timeline: cfg.options.timeline });
   if (d) parts.push(...dateParts(d, basis, cfg));
   if (ref.article === 6 && !annexIRoute) {
@@ -163,7 +164,8 @@ const ANNEX_VIII_SECTION: Record<string, string> = {
 function annexHover(ref: Extract<ActRef, { type: 'annex' }>): string[] | undefined {
   const a = findAnnex(ref.annex);
   if (!a) return undefined;
-  const parts = [`**${ref.canonical}** ${annexHeading(a, ref)}`, `Annex ${a.id}: ${a.title}`];
+  const pointTitle = ref.point !== undefined ? a.pointTitles?.[String(ref.point)] : undefined;
+  const parts = pointTitle ? [`**${ref.canonical}** ${pointTitle}`, `Annex ${a.id}: ${a.title}`] : [`**${ref.canonical}** ${a.title}`];
   if (ref.annex === 'III' && ref.point) {
     const area = annexIIIAreas().find((x) => x.point === ref.point);
     if (area)
@@ -184,9 +186,4 @@ function annexHover(ref: Extract<ActRef, { type: 'annex' }>): string[] | undefin
   if (ref.unchecked) parts.push(`The catalog holds this annex's points, not the letters under them: ${ref.unchecked} is not checked.`);
   parts.push(SOURCE);
   return parts;
-}
-
-function annexHeading(a: Annex, ref: Extract<ActRef, { type: 'annex' }>): string {
-  const title = ref.point !== undefined ? a.pointTitles?.[String(ref.point)] : undefined;
-  return title ?? '';
 }

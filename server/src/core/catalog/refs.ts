@@ -105,7 +105,10 @@ function reportedCheck(
 ): RefCheck<ActRef> | undefined {
   const r = reportedProvisions().find(match);
   if (!r) return undefined;
-  if (opts.amended) return { ok: true, ref: { ...ref, canonical: r.ref, reported: r } };
+  if (opts.amended) {
+    const where = ref.type === 'annex' && r.section ? { section: r.section } : {};
+    return { ok: true, ref: { ...ref, ...where, canonical: r.ref, reported: r } };
+  }
   return {
     ok: false,
     message: `${r.ref} is not in Regulation (EU) 2024/1689 as adopted (${adopted}); the Digital Omnibus on AI (2026) reportedly adds it — ${REPORTED}. It counts only while the amended text is in force (from its reported entry into force, unless the 2024 text is pinned).`,
@@ -312,14 +315,11 @@ function checkSectioned(annex: Annex, section: string | undefined, parts: string
         letter === undefined &&
         reportedCheck(
           (r) => r.annex === annex.id && String(r.annexPoint) === p,
-          { type: 'annex', annex: annex.id, point: Number(p), section: undefined, canonical: '' },
+          { type: 'annex', annex: annex.id, point: Number(p), canonical: '' },
           opts,
           `${A} has points 1 to ${last}`,
         );
-      if (rep) {
-        if (rep.ok && rep.ref.type === 'annex') rep.ref.section = rep.ref.reported?.section;
-        return rep;
-      }
+      if (rep) return rep;
       return {
         ok: false,
         message: `${A} has points 1 to ${last} (${annex.sections.map((s) => `Section ${s.id}: ${range(s.points!)}`).join(', ')}); there is no point ${p}.`,
