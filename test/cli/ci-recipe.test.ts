@@ -196,3 +196,13 @@ describe('the GitLab CI recipe (docs/ci/gitlab-ci.yml)', () => {
     for (const p of job.artifacts.paths) assert.ok(existsSync(join(checkout, p)), `artifact ${p}`);
   });
 });
+
+describe('the README', () => {
+  it('shows the recipes exactly as docs/ci has them (the files the tests above run)', () => {
+    const readme = readFileSync(join(ROOT_DIR, 'README.md'), 'utf8');
+    for (const file of ['github-actions.yml', 'gitlab-ci.yml']) {
+      const recipe = readFileSync(join(ROOT_DIR, 'docs', 'ci', file), 'utf8');
+      assert.ok(readme.includes('```yaml\n' + recipe + '```\n'), `README.md holds docs/ci/${file} verbatim`);
+    }
+  });
+});
