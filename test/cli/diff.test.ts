@@ -86,6 +86,13 @@ describe('aims diff <base> <head>', () => {
     assert.equal(await back('--fail-on', 'new-errors,new-gaps'), 1);
   });
 
+  it('has its own help', async () => {
+    const r = await aims(['diff', '--help'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^ {2}aims diff --git <ref> \[folder\] \[options\]/m);
+    assert.match(r.out, /--fail-on never\|new-gaps\|new-findings\|new-errors/);
+  });
+
   it('exits 2 with a clear message on usage errors', async () => {
     for (const [args, message] of [
       [['diff', 'base'], /diff needs two folders/],

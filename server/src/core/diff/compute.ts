@@ -3,7 +3,7 @@ import { relative } from '../paths';
 import { SEVERITIES, type Diagnostic, type Severity } from '../types';
 import type { ParsedFile } from '../yaml/parse';
 import { anchorOf } from './anchor';
-import { fieldChanges, listOf } from './fields';
+import { fieldChanges, listOf, type FieldOptions } from './fields';
 import {
   DIFF_FORMAT_VERSION,
   type ControlDelta,
@@ -100,10 +100,10 @@ function controlSnapshot(c: ControlCoverage): ControlDelta['before'] {
 }
 
 /** Systems keyed by id; an id recorded twice is told apart by its file. */
-function keyed(systems: SystemCoverage[], rootOf: (s: SystemCoverage) => string): Map<string, SystemCoverage> {
+function keyed(systems: SystemCoverage[], fileOf: (s: SystemCoverage) => string): Map<string, SystemCoverage> {
   const seen = new Map<string, number>();
   for (const s of systems) seen.set(s.id, (seen.get(s.id) ?? 0) + 1);
-  return new Map(systems.map((s) => [(seen.get(s.id) ?? 0) > 1 ? `${s.id}\u0000${rootOf(s)}` : s.id, s]));
+  return new Map(systems.map((s) => [(seen.get(s.id) ?? 0) > 1 ? `${s.id}\u0000${fileOf(s)}` : s.id, s]));
 }
 
 function diffSystems(base: WorkspaceCoverage, head: WorkspaceCoverage, gaps: CoverageDelta['gaps']): CoverageDelta['systems'] {
@@ -166,6 +166,15 @@ function obligationGap(s: SystemCoverage, o: ObligationCoverage, via?: 'system-a
   return { type: 'obligation', system: s.id, ref: o.ref, article: o.article, title: o.title, status: o.status, ...(via && { via }) };
 }
 
+/** An obligation's controls are compared by id: a control's state changes are the control's own. */
+const OBLIGATION_FIELDS: FieldOptions = {
+  order: ['status', 'appliesFrom', 'evidence', 'controls'],
+  lists: ['evidence', 'controls'],
+  skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'location'],
+  view: (field, v) =>
+    field === 'controls' && Array.isArray(v) ? v.map((c: { id?: unknown }) => (c && typeof c === 'object' ? c.id : c)) : v,
+};
+
 /** Obligations of one system matched by reference, then by article (a reference may be written more precisely later). */
 function diffObligations(bs: SystemCoverage, as: SystemCoverage, gaps: CoverageDelta['gaps']): ObligationDelta[] {
   const rest = [...bs.obligations];
@@ -184,12 +193,7 @@ function diffObligations(bs: SystemCoverage, as: SystemCoverage, gaps: CoverageD
   for (const [b, a] of matched) {
     if (a && isObligationGap(a) && !(b && isObligationGap(b))) gaps.opened.push(obligationGap(as, a));
     if (b && isObligationGap(b) && !(a && isObligationGap(a))) gaps.closed.push(obligationGap(bs, b));
-    const plain = (o: ObligationCoverage | undefined) => o && { ...o, controls: o.controls.map((c) => c.id) };
-    const changes = fieldChanges(plain(b), plain(a), {
-      order: ['status', 'appliesFrom', 'evidence', 'controls'],
-      lists: ['evidence', 'controls'],
-      skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'location'],
-    });
+    const changes = fieldChanges(b, a, OBLIGATION_FIELDS);
     const wasRequired = !!b?.required;
     const isRequired = !!a?.required;
     const change = isRequired && !wasRequired ? 'gained' : wasRequired && !isRequired ? 'lost' : 'changed';

@@ -40,33 +40,50 @@ export function scalarChange(field: string, before: unknown, after: unknown): Fi
 
 /** The change of a list field as items added and removed (order and repeats ignored), or undefined. */
 export function listChange(field: string, before: unknown, after: unknown): FieldChange | undefined {
-  const b = new Set(listOf(before));
-  const a = new Set(listOf(after));
-  const added = [...a].filter((x) => !b.has(x));
-  const removed = [...b].filter((x) => !a.has(x));
+  const b = listOf(before);
+  const a = listOf(after);
+  if (b.length === a.length && b.every((x, i) => x === a[i])) return undefined;
+  const bs = new Set(b);
+  const as = new Set(a);
+  const added = [...as].filter((x) => !bs.has(x));
+  const removed = [...bs].filter((x) => !as.has(x));
   return added.length || removed.length ? { field, added, removed } : undefined;
 }
 
+export interface FieldOptions {
+  /** Fields in the order they are reported; fields not named come after, sorted. */
+  order: readonly string[];
+  /** Fields compared as lists (arrays are lists anyway). */
+  lists: readonly string[];
+  /** Fields left out: derived, positional, or reported elsewhere. */
+  skip: readonly string[];
+  /** How a field's value is compared, when not as it is (a list of objects by their ids, say). */
+  view?: (field: string, value: unknown) => unknown;
+}
+
 /**
- * Changes of every field of two records: `lists` by items, the rest as
- * scalars; fields in `skip` (derived, positional or reported elsewhere) and
- * nested objects are left out. Fields not named anywhere are still compared,
- * so a field added to the coverage later shows up without a change here.
+ * Changes of every field of two records: lists by items, the rest as scalars;
+ * skipped fields and nested objects are left out. Fields not named anywhere
+ * are still compared, so a field added to the coverage later shows up
+ * without a change here. Runs for every obligation of every system: no
+ * copies of the records are made.
  */
-export function fieldChanges(
-  before: object | undefined,
-  after: object | undefined,
-  opts: { order: readonly string[]; lists: readonly string[]; skip: readonly string[] },
-): FieldChange[] {
+export function fieldChanges(before: object | undefined, after: object | undefined, opts: FieldOptions): FieldChange[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const extra = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !opts.order.includes(k)).sort();
+  const known = (k: string) => opts.order.includes(k) || opts.skip.includes(k);
+  let extra: string[] | undefined;
+  for (const k in b) if (!known(k)) (extra ??= []).push(k);
+  for (const k in a) if (!known(k) && !(k in b)) (extra ??= []).push(k);
   const out: FieldChange[] = [];
-  for (const k of [...opts.order, ...extra]) {
+  for (const k of extra ? [...opts.order, ...extra.sort()] : opts.order) {
     if (opts.skip.includes(k)) continue;
-    const list = opts.lists.includes(k) || Array.isArray(b[k]) || Array.isArray(a[k]);
-    if (!list && ((b[k] !== undefined && !isScalar(b[k])) || (a[k] !== undefined && !isScalar(a[k])))) continue;
-    const c = list ? listChange(k, b[k], a[k]) : scalarChange(k, b[k], a[k]);
+    const bv = opts.view ? opts.view(k, b[k]) : b[k];
+    const av = opts.view ? opts.view(k, a[k]) : a[k];
+    if (bv === av) continue;
+    const list = opts.lists.includes(k) || Array.isArray(bv) || Array.isArray(av);
+    if (!list && ((bv !== undefined && !isScalar(bv)) || (av !== undefined && !isScalar(av)))) continue;
+    const c = list ? listChange(k, bv, av) : scalarChange(k, bv, av);
     if (c) out.push(c);
   }
   return out;
