@@ -114,7 +114,7 @@ function controlText(changes: FieldChange[], esc: Escaper): string {
 }
 
 function obligationText(o: ObligationDelta, esc: Escaper): string {
-  // A newly required obligation the record did not list: the lead says what its fields' appearance would.
+  // Newly required and not listed before: "now required (missing, applies from …)" stands for the fields that appeared.
   const fresh = o.change === 'gained' && !o.before;
   const fields = o.changes.filter((c) => !(fresh && !('added' in c) && c.before === undefined)).map((c) => fieldText(c, esc, statusLabel));
   const from = o.after?.appliesFrom ? `, applies from ${o.after.appliesFrom}` : '';
@@ -165,7 +165,7 @@ export function sections(d: CoverageDelta, esc: Escaper): Section[] {
       items: d.systems.changed.map((s) =>
         item(
           `${esc.code(s.id)} (${esc.text(s.name)})${s.changes.length ? `: ${s.changes.map((c) => fieldText(c, esc)).join('; ')}` : ''}`,
-          [...s.obligations.map((o) => obligationText(o, esc))],
+          s.obligations.map((o) => obligationText(o, esc)),
         ),
       ),
     },
