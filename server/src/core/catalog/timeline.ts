@@ -147,6 +147,8 @@ export function dateWithSource(f: DateFact, brief = false): string {
 /** The date in force, then the other timeline's where they differ: the one phrase every surface uses for an application date. */
 export function applicationDateText(d: ApplicationDate, brief = false): string {
   const other = otherDate(d);
+  // A date both texts share needs no label in a brief text.
+  if (brief && !other && d.effective.timeline === 'original') return formatDate(d.effective.date);
   return `${dateWithSource(d.effective, brief)}${other ? `; ${dateWithSource(other, brief)}` : ''}`;
 }
 

@@ -33,8 +33,10 @@ export const OBLIGATION_LABEL: Record<ObligationCoverage['status'], string> = {
 };
 
 /** The timeline note every report carries, so a reader knows where dates come from. */
-export function timelineNote(c: WorkspaceCoverage): string {
-  return `Dates in force follow Article 113 ${c.timeline === 'omnibus' ? timelineLabel('omnibus') : `of ${timelineLabel('original')}`}. Dates from the Digital Omnibus on AI (2026) are reported: its Official Journal text is not verified.`;
+export function timelineNote(c: Pick<WorkspaceCoverage, 'timeline'>): string {
+  return c.timeline === 'omnibus'
+    ? `Dates in force follow Article 113 ${timelineLabel('omnibus')}.`
+    : `Dates in force follow Article 113 of ${timelineLabel('original')}; dates from the Digital Omnibus on AI (2026) shown beside them are reported (Official Journal text not verified).`;
 }
 
 export const DISCLAIMER =
