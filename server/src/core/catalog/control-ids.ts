@@ -20,15 +20,20 @@ function groupRange(id: string): string {
   return `${parent} has controls ${members[0].id} ${members.length === 2 ? 'and' : 'to'} ${last}`;
 }
 
+/** What follows "has no control A.9.5": " (A.9 has controls A.9.2 to A.9.4); did you mean A.9.4 (Intended use of the AI system)?" */
+export function unknownControlDetail(id: string): string {
+  const range = groupRange(id);
+  const hint = didYouMean(id);
+  return `${range ? ` (${range})` : ''}${hint ? `; ${hint}` : '.'}`;
+}
+
 /**
  * Why an Annex A-style id that names no control is wrong, with the nearest
  * real controls: "A.9.5 is not an Annex A control of ISO/IEC 42001 (A.9 has
  * controls A.9.2 to A.9.4); did you mean A.9.4 (Intended use of the AI system)?"
  */
 export function unknownControlMessage(id: string): string {
-  const range = groupRange(id);
-  const hint = didYouMean(id);
-  return `${id} is not an Annex A control of ISO/IEC 42001${range ? ` (${range})` : ''}${hint ? `; ${hint}` : '.'}`;
+  return `${id} is not an Annex A control of ISO/IEC 42001${unknownControlDetail(id)}`;
 }
 
 /**

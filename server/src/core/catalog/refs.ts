@@ -1,4 +1,5 @@
 import { annexIIIAreas, findAnnex, findArticle, paragraphOf, ROMAN, type Article } from './act';
+import { unknownControlDetail } from './control-ids';
 import { findClause, findControl, findSubObjective, findTopic, suggestClause, suggestControl } from './iso';
 
 /** A parsed reference to the EU AI Act: an article (with optional paragraph and point) or an annex. */
@@ -135,7 +136,7 @@ export function checkIsoRef(s: string, allow: { controls?: boolean; topics?: boo
     const suggestion = suggestControl(t);
     return {
       ok: false,
-      message: `ISO/IEC 42001 Annex A has no control ${t}${suggestion ? `; did you mean ${suggestion}?` : ' (controls run from A.2.2 to A.10.4).'}`,
+      message: `ISO/IEC 42001 Annex A has no control ${t}${suggestion ? unknownControlDetail(t) : ' (controls run from A.2.2 to A.10.4).'}`,
       suggestion,
     };
   }
