@@ -53,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   );
   command('aims.addMissingControls', (uri?: vscode.Uri) => addMissingControls(uri));
   command('aims.openReport', () => ReportPanel.show(store));
-  command('aims.exportReport', (format?: 'markdown' | 'html' | 'csv' | 'json' | 'xlsx', target?: vscode.Uri) => exportReport(store, format, target));
+  command('aims.exportReport', (format?: 'markdown' | 'html' | 'csv' | 'json' | 'xlsx', target?: vscode.Uri) =>
+    exportReport(store, format, target),
+  );
   command('aims.refresh', () => store.refresh());
   command('aims.showGapsOnly', () => store.setGapsOnly(true));
   command('aims.showAll', () => store.setGapsOnly(false));

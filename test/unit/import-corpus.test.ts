@@ -85,6 +85,11 @@ describe('import corpus: each realistic table gives its expected SoA, report and
       }
       assert.equal(yaml, readFileSync(yamlFile, 'utf8'), `${name}: the SoA differs from ${yamlFile}`);
       assert.equal(report, readFileSync(reportFile, 'utf8'), `${name}: the report differs from ${reportFile}`);
+      // Importing the same table into the SoA it produced changes nothing, comments included.
+      if (yaml) {
+        const again = await importTable({ name, bytes: await load() }, { existing: { path: '/ws/soa.aims.yaml', text: yaml } });
+        assert.deepEqual([again.error, again.changes, again.text], [undefined, [], yaml], name);
+      }
     });
   }
 });

@@ -272,6 +272,10 @@ describe('import: spreadsheets and unreadable input', () => {
       /No table found in notes\.md/,
     );
     assert.match((await imp('bin.csv', new Uint8Array([0x41, 0, 0, 0, 0x42, 0xff, 0xfe, 0]))).error ?? '', /binary/);
+    assert.match(
+      (await imp('huge.csv', new Uint8Array(11 * 1024 * 1024).fill(0x41))).error ?? '',
+      /huge\.csv is 11\.0 MB; an SoA table is far smaller/,
+    );
   });
 
   it('reads UTF-16 text as Excel saves "Unicode text"', async () => {
@@ -327,5 +331,56 @@ controls:
     const again = await imp('update.csv', new TextEncoder().encode(csv), { existing: { path: '/ws/soa.aims.yaml', text: r.text } });
     assert.equal(again.text, r.text);
     assert.deepEqual(again.changes, []);
+  });
+});
+
+describe('import: merge keeps the file as the user wrote it', () => {
+  const csv = (rows: string): Uint8Array => new TextEncoder().encode(`Control,Title,Applicable,Justification,Status,Evidence\n${rows}`);
+  const merge = (rows: string, text: string): Promise<ImportResult> =>
+    imp('t.csv', csv(rows), { existing: { path: '/ws/soa.aims.yaml', text } });
+
+  it('keeps CRLF line ends and four-space indentation in what it adds', async () => {
+    const before =
+      'aims: 1\r\nkind: StatementOfApplicability\r\ncontrols:\r\n    A.2.2:\r\n        applicable: true\r\n        justification: Root\r\n';
+    const r = await merge('A.2.2,,yes,Root,Planned,\nA.2.3,,no,One policy only,,\n', before);
+    assert.equal(
+      r.text,
+      before + '        status: planned\r\n    A.2.3:\r\n        applicable: false\r\n        justification: One policy only\r\n',
+    );
+  });
+
+  it('adds additionalControls at the end of a file without a final line break', async () => {
+    const before = 'aims: 1\nkind: StatementOfApplicability\ncontrols:\n  A.2.2: { applicable: true, justification: Root }';
+    const r = await merge('B.2.2,Policy guidance,yes,Followed,,\n', before);
+    assert.equal(
+      r.text,
+      before +
+        '\nadditionalControls:\n  B.2.2:\n    title: Policy guidance\n    applicable: true\n    justification: Followed\n    source: t.csv, row 2\n',
+    );
+  });
+
+  it('replaces a block list of evidence at its own indentation', async () => {
+    const before =
+      'aims: 1\nkind: StatementOfApplicability\ncontrols:\n  A.2.2:\n    applicable: true\n    evidence:\n      - old.md  # superseded\n    justification: Root\n';
+    const r = await merge('A.2.2,,yes,Root,,a.md; b.md\n', before);
+    assert.equal(r.text, before.replace('      - old.md  # superseded\n', '      - a.md\n      - b.md  # superseded\n'));
+    assert.deepEqual(r.changes, ['A.2.2: evidence changed']);
+  });
+
+  it('fills an empty flow mapping, and refuses to rewrite a non-empty one', async () => {
+    const empty = 'aims: 1\nkind: StatementOfApplicability\ncontrols: {}\n';
+    const r = await merge('A.2.2,,yes,Root,,\n', empty);
+    assert.equal(r.text, 'aims: 1\nkind: StatementOfApplicability\ncontrols:\n  A.2.2:\n    applicable: true\n    justification: Root\n');
+    const flow = 'aims: 1\nkind: StatementOfApplicability\ncontrols: { A.2.2: { applicable: true, justification: Root } }\n';
+    const refused = await merge('A.2.3,,yes,Aligned,,\n', flow);
+    assert.match(refused.error ?? '', /controls in the existing SoA is written in flow style/);
+    assert.equal(refused.text, '');
+  });
+
+  it('keeps a comment on a value it replaces and leaves keys the table does not have', async () => {
+    const before =
+      'aims: 1\nkind: StatementOfApplicability\ncontrols:\n  A.2.2:\n    applicable: true\n    status: planned  # until the board meets\n    justification: Root\n    owner: aims-owner\n    x-internal: keep me\n';
+    const r = await merge('A.2.2,,yes,Root,Implemented,\n', before);
+    assert.equal(r.text, before.replace('status: planned  #', 'status: implemented  #'));
   });
 });

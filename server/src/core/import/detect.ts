@@ -2,6 +2,9 @@
 export type Detected =
   { kind: 'xlsx' } | { kind: 'markdown'; text: string } | { kind: 'csv'; text: string } | { kind: 'error'; message: string };
 
+/** Inputs above this size are refused before parsing (a workbook's XML can be many times larger unpacked). */
+export const MAX_TABLE_BYTES = 10 * 1024 * 1024;
+
 const starts = (b: Uint8Array, sig: number[]): boolean => sig.every((x, i) => b[i] === x);
 
 /** The names inside a zip archive's first entries, enough to tell an .xlsx from an .ods or .docx. */
@@ -24,6 +27,11 @@ export function detect(name: string, bytes: Uint8Array): Detected {
     message: `${name} is ${what}${as ? `, not ${as}` : ''}; ${advice}.`,
   });
   if (bytes.length === 0) return { kind: 'error', message: `${name} is empty.` };
+  if (bytes.length > MAX_TABLE_BYTES)
+    return {
+      kind: 'error',
+      message: `${name} is ${(bytes.length / 1048576).toFixed(1)} MB; an SoA table is far smaller, so it is not read. Export only the sheet or table that holds the SoA.`,
+    };
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipNames(bytes);
     if (names.includes('xl/'))
