@@ -20,18 +20,18 @@ export const VSCE_FLAGS = ['--allow-missing-repository', '--no-rewrite-relative-
 export function packagedReadme(markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')) {
   const local = (target) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(target);
   let noted = false;
-  return markdown
-    .replace(/!\[[^\]]*\]\(([^)\s]+)\)\n?/g, (m, target) => {
-      if (!local(target)) return m;
+  // Left to right: code (shown as written), an image, or a link (whose label may hold code).
+  const token = /```[\s\S]*?```|``[^\n]*?``|`[^`\n]+`|(!?)\[((?:[^\]`]|`[^`\n]*`)*)\]\(([^)\s]+)\)(\n?)/g;
+  return markdown.replace(token, (m, bang, label, target, nl) => {
+    if (target === undefined || !local(target)) return m;
+    if (bang) {
       if (noted) return '';
       noted = true;
-      return `_The screenshots of this section are in the project's repository (\`${target.replace(/[^/]+$/, '')}\`): VS Code's extension page shows only images served over https, and the project has no public address yet._\n`;
-    })
-    .replace(/(?<!!)\[([^\]]+)\]\(([^)\s]+)\)/g, (m, text, target) => {
-      if (!local(target)) return m;
-      const file = target.replace(/#.*$/, '');
-      return text.replace(/`/g, '') === file ? `\`${file}\`` : `${text} (\`${file}\`)`;
-    });
+      return `_The screenshots of this section are in the project's repository (\`${target.replace(/[^/]+$/, '')}\`): VS Code's extension page shows only images served over https, and the project has no public address yet._${nl}`;
+    }
+    const file = target.replace(/#.*$/, '');
+    return `${label.replace(/`/g, '') === file ? `\`${file}\`` : `${label} (\`${file}\`)`}${nl}`;
+  });
 }
 
 /** Packages the extension into `out`; returns vsce's exit status (its output goes to ours). */

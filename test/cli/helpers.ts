@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { run } from '../../server/src/cli/main';
+import { aims as runCli } from '../helpers/cli';
 
 export const ROOT_DIR = join(__dirname, '..', '..');
 export const EXAMPLES = join(ROOT_DIR, 'examples');
@@ -26,18 +26,8 @@ export interface CliResult {
   err: string;
 }
 
-/** Runs the CLI in this process (no build needed). */
-export async function aims(args: string[], cwd = EXAMPLES, stdin?: string): Promise<CliResult> {
-  let out = '';
-  let err = '';
-  const code = await run(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd,
-    readStdin: () => stdin ?? '',
-  });
-  return { code, out, err };
-}
+/** Runs the CLI in this process (no build needed), by default in the examples folder. */
+export const aims = (args: string[], cwd = EXAMPLES, stdin?: string): Promise<CliResult> => runCli(args, cwd, stdin);
 
 /** Runs the built `aims` command as a process, as a user's shell would. */
 export function aimsProcess(args: string[], opts: SpawnSyncOptions = {}): CliResult {

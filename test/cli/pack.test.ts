@@ -2,7 +2,8 @@
 // fresh prefix, offline (everything is bundled: no runtime dependencies), then the `aims` command.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import pkg from '../../package.json';
@@ -48,6 +49,17 @@ describe('npm pack + npm install -g', () => {
     assert.equal(c.status, 0, c.stderr);
     assert.match(c.stdout, /^acme-lending: Acme Lending GmbH \(as of 2026-11-23,/m);
     assert.match(c.stdout, /^ {2}0 errors, 0 warnings, 0 notes, 0 hints$/m);
+  });
+  it('reads a workbook through the lazily loaded bundle it ships (dist/exceljs.js)', async () => {
+    const dir = temp();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('SoA');
+    sheet.addRow(['ID', 'Included?', 'Reason for inclusion / exclusion']);
+    sheet.addRow(['A.2.2', 'Yes', 'Root of the AIMS']);
+    writeFileSync(join(dir, 'soa.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = spawnSync(aimsBin, ['import', 'soa.xlsx', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Would write soa\.aims\.yaml from soa\.xlsx: 1 row read, 1 written/);
   });
   it('runs the language server: `aims lsp --stdio` answers initialize', async () => {
     const child = spawn(aimsBin, ['lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });

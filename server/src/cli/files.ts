@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeFolders, UnsafeWrite, writeInside } from '../node/safe-write';
 import { UsageError } from './args';
 
 /** Why a file-system call failed, in words (the error's own message carries the raw path and syscall). */
@@ -34,44 +34,29 @@ export function shown(cwd: string, p: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel.split(path.sep).join('/');
 }
 
-/**
- * Creates a folder and its missing parents, one at a time. (`mkdirSync` with
- * `recursive` never returns on some virtual file systems such as /proc.)
- */
+/** Creates a folder and its missing parents; a failure is one line for the user (exit 2). */
 export function ensureFolder(dir: string, cwd: string): void {
-  const missing: string[] = [];
-  let d = path.resolve(dir);
-  for (;;) {
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(d);
-    } catch {
-      st = undefined;
-    }
-    if (st) {
-      if (!st.isDirectory()) throw new UsageError(`cannot create folder ${shown(cwd, missing[0] ?? d)}: ${shown(cwd, d)} is a file`);
-      break;
-    }
-    missing.unshift(d);
-    const up = path.dirname(d);
-    if (up === d) break;
-    d = up;
-  }
-  for (const m of missing) {
-    try {
-      fs.mkdirSync(m);
-    } catch (e) {
-      throw new UsageError(`cannot create folder ${shown(cwd, m)}: ${reason(e)}`);
-    }
+  try {
+    makeFolders(dir);
+  } catch (e) {
+    throw new UsageError(`cannot create folder ${shown(cwd, (e as NodeJS.ErrnoException).path ?? dir)}: ${reason(e)}`);
   }
 }
 
-/** Writes a text file, creating its folder; failures are one line for the user (exit 2). */
-export function writeText(file: string, text: string, cwd: string): void {
-  ensureFolder(path.dirname(file), cwd);
+/**
+ * Writes a file inside `folder` and nowhere else (no symbolic link followed
+ * out of it); a refusal or a failure is one line for the user (exit 2).
+ */
+export function writeSafely(folder: string, file: string, text: string, cwd: string, overwrite: boolean): void {
+  ensureFolder(folder, cwd);
   try {
-    fs.writeFileSync(file, text);
+    writeInside(folder, file, text, shown(cwd, file), overwrite);
   } catch (e) {
-    throw new UsageError(`cannot write ${shown(cwd, file)}: ${reason(e)}`);
+    if (e instanceof UnsafeWrite) throw new UsageError(e.message);
+    if ((e as NodeJS.ErrnoException).syscall === 'mkdir') {
+      throw new UsageError(`cannot create folder ${shown(cwd, (e as NodeJS.ErrnoException).path ?? file)}: ${reason(e)}`);
+    }
+    if ((e as NodeJS.ErrnoException).code) throw new UsageError(`cannot write ${shown(cwd, file)}: ${reason(e)}`);
+    throw e;
   }
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { timelineLabel } from '../core/catalog/timeline';
 import { allRuleInfos } from '../core/check';
 import type { Location, WorkspaceCoverage } from '../core/coverage-types';
 import { CONTROL_STATES, STATE_LABEL, obligationCounts } from '../core/report/tables';
@@ -52,7 +53,7 @@ function summary(ws: CheckedWorkspace, cwd: string): string[] {
   const f = countFindings(ws);
   const totals = `  ${count(f.error, 'error')}, ${count(f.warning, 'warning')}, ${count(f.information, 'note')}, ${count(f.hint, 'hint')}`;
   const org = c.organisation ?? 'no manifest';
-  const when = `as of ${c.asOf}, ${c.timeline === 'omnibus' ? 'AI Act as amended by the Digital Omnibus on AI (2026)' : 'AI Act as adopted in 2024'}`;
+  const when = `as of ${c.asOf}, dates ${c.timeline === 'omnibus' ? timelineLabel('omnibus') : `of ${timelineLabel('original')}`}`;
   if (ws.single) {
     const where = ws.alone ? 'checked on its own' : `checked within ${relativePath(cwd, c.root) || '.'}`;
     return [`${label}: ${where} (${org}, ${when})`, totals];

@@ -1,4 +1,6 @@
 import pkg from '../../../package.json';
+import { DIFF_HELP } from './diff-command';
+import { IMPORT_USAGE } from './import-command';
 
 const EXIT_CODES = `Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 2 the command could not run as asked (usage, unreadable or missing input, nothing to check,
@@ -31,24 +33,28 @@ Options:
 
 ${EXIT_CODES}
 `,
+  diff: DIFF_HELP,
   controls: `Usage: aims controls [--format text|json]
 
 Lists the 38 Annex A controls of ISO/IEC 42001 (ids and short titles).
 `,
-  articles: `Usage: aims articles [--format text|json]
+  articles: `Usage: aims articles [--format text|json] [--as-of YYYY-MM-DD] [--timeline in-force|original]
 
 Lists the 113 articles of Regulation (EU) 2024/1689 (the AI Act), with chapter and the date
-each applies from.
+each applies from on the reference date (default: today), under the text in force then or, with
+--timeline original, Article 113 as adopted in 2024. Amended dates are labelled "reported".
 `,
   rules: `Usage: aims rules [--format text|json]
 
 Lists every finding the checker reports: code, default severity, summary.
 `,
-  import: `Usage: aims import <table.csv|table.md> [-o soa.aims.yaml] [--force] [--as-of YYYY-MM-DD]
+  import: `Usage: ${IMPORT_USAGE} [--as-of YYYY-MM-DD]
 
-Turns a Statement of Applicability kept as a CSV or Markdown table into soa.aims.yaml (or the
-file given with -o, which must end in .aims.yaml), then prints the new file's findings.
---force overwrites an existing file.
+Reads a Statement of Applicability kept as a spreadsheet (.xlsx, CSV, TSV) or Markdown table and
+writes soa.aims.yaml, or merges into the SoA the folder already has (never a second one; -o names
+the file, which must end in .aims.yaml). --dry-run prints the change and writes nothing; --force
+replaces the file instead of merging; --columns says what a column holds when its header does
+not ("Included?=applicable;Reason=justification"). Then prints the file's findings.
 `,
   init: `Usage: aims init [folder] [--organisation NAME] [--force]
 
@@ -70,10 +76,13 @@ Usage:
   aims check [folder|file|- …] [--format text|json|sarif] [--as-of YYYY-MM-DD]
              [--timeline in-force|original] [--fail-on error|warning|never]
              [--no-evidence-check] [--allow-empty]
+  aims diff <base> <head> | --git <ref> [folder] [--format text|markdown|json]
+            [--fail-on never|new-gaps|new-findings|new-errors]   what a change did to coverage
   aims controls [--format text|json]      the 38 Annex A controls of ISO/IEC 42001
-  aims articles [--format text|json]      the 113 articles of Regulation (EU) 2024/1689
+  aims articles [--format text|json] [--as-of YYYY-MM-DD] [--timeline in-force|original]
+                                          the 113 articles of Regulation (EU) 2024/1689 and their dates
   aims rules [--format text|json]         every finding the checker reports
-  aims import <table.csv|table.md> [-o soa.aims.yaml] [--force] [--as-of YYYY-MM-DD]
+  ${IMPORT_USAGE}
   aims init [folder] [--organisation NAME] [--force]
   aims lsp --stdio | --node-ipc | --socket=PORT | --pipe=NAME
                                           the language server, for any LSP editor

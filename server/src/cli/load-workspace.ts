@@ -132,3 +132,11 @@ export function workspaceRootOf(file: string): string | undefined {
   }
   return isStop(own) ? undefined : own;
 }
+
+/** One file checked within its workspace (found from the file's place), reporting and counting its own findings only. */
+export function checkSingleFile(file: ParsedFile, target: string, options: CheckOptions, cwd: string): CheckedWorkspace {
+  const native = path.resolve(file.path);
+  const root = workspaceRootOf(native);
+  const ws = root ? checkFolder(root, options, cwd, file) : checkAlone(file, path.dirname(native), options);
+  return { ...ws, files: ws.files.filter((f) => f.path === file.path), target, single: true };
+}

@@ -2,26 +2,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pkg from '../../../package.json';
 import { allArticles } from '../core/catalog/act';
+import { applicationDate, dateWithSource, isPostponedHighRisk, timelineFor, timelineLabel, type DateFact } from '../core/catalog/timeline';
 import { allControls } from '../core/catalog/iso';
 import { allRuleInfos } from '../core/check';
-import { importSoaTable } from '../core/import-soa';
 import { starterWorkspace } from '../core/init-workspace';
 import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
-import { isAimsFile, parseFile, type ParsedFile } from '../core/yaml/parse';
+import { isAimsFile, parseFile } from '../core/yaml/parse';
 import { choice, dateOption, parseArgs, UsageError, type ParsedArgs } from './args';
-import { reason, shown, writeText } from './files';
+import { reason, shown, writeSafely } from './files';
 import { formatJson, formatSarif, formatText, relativePath } from './formats';
 import { COMMAND_HELP, COMMANDS, OVERVIEW } from './help';
-import { checkAlone, checkFolder, loadFile, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
+import { checkAlone, checkFolder, checkSingleFile, loadFile, type CheckedWorkspace } from './load-workspace';
+import { diffCommand } from './diff-command';
+import { importCommand } from './import-command';
 import { toCorePath } from '../node/find-files';
-import { count } from '../core/wording';
 
 export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   cwd: string;
-  /** The whole of standard input (for `aims check -`). */
-  readStdin(): string;
+  /** The whole of standard input (for `aims check -`); the process's own when not given. */
+  readStdin?(): string;
 }
 
 /**
@@ -68,6 +69,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return 0;
     case 'check':
       return check(rest, io);
+    case 'diff':
+      return diffCommand(rest, io);
     case 'controls':
       return controls(rest, io);
     case 'articles':
@@ -75,7 +78,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'rules':
       return rules(rest, io);
     case 'import':
-      return importCmd(rest, io);
+      return await importCommand(rest, io, COMMAND_HELP.import);
     case 'init':
       return init(rest, io);
     case 'lsp':
@@ -111,11 +114,7 @@ function check(argv: string[], io: Io): number {
   if (wantsHelp('check', args, io)) return 0;
   const format = choice(args, '--format', ['text', 'json', 'sarif'] as const, 'text');
   const failOn = choice(args, '--fail-on', ['error', 'warning', 'never'] as const, 'error');
-  const options: CheckOptions = defaultOptions({
-    asOf: dateOption(args, '--as-of') ?? today(),
-    timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
-    checkEvidence: !args.flags.has('--no-evidence-check'),
-  });
+  const options: CheckOptions = defaultOptions({ ...dateOptions(args), checkEvidence: !args.flags.has('--no-evidence-check') });
   const targets = args.positional.length ? args.positional : ['.'];
   if (targets.filter((t) => t === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const checked = targets.map((t) => checkTarget(t, options, io, args.flags.has('--allow-empty')));
@@ -138,8 +137,8 @@ function check(argv: string[], io: Io): number {
 /** Checks one command-line target: a folder (one AIMS), one file within its workspace, or standard input. */
 function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boolean): CheckedWorkspace {
   if (t === '-') {
-    const file = parseFile(toCorePath(path.join(io.cwd, '<stdin>')), io.readStdin());
-    return single(file, '<stdin>', options, io.cwd);
+    const file = parseFile(toCorePath(path.join(io.cwd, '<stdin>')), io.readStdin ? io.readStdin() : fs.readFileSync(0, 'utf8'));
+    return checkSingleFile(file, '<stdin>', options, io.cwd);
   }
   const abs = path.resolve(io.cwd, t);
   const label = relativePath(io.cwd, toCorePath(abs)) || '.';
@@ -161,15 +160,15 @@ function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boole
     if (!allowEmpty) throw new UsageError(`${t} is not an AIMS file (the name must end in .aims.yaml or .aims.yml)`);
     return { ...checkAlone(undefined, path.dirname(abs), options), target: label, single: true };
   }
-  return single(loadFile(abs, io.cwd), label, options, io.cwd);
+  return checkSingleFile(loadFile(abs, io.cwd), label, options, io.cwd);
 }
 
-/** One file checked within its workspace (found from the file's place), reporting its own findings only. */
-function single(file: ParsedFile, target: string, options: CheckOptions, cwd: string): CheckedWorkspace {
-  const native = path.resolve(file.path);
-  const root = workspaceRootOf(native);
-  const ws = root ? checkFolder(root, options, cwd, file) : checkAlone(file, path.dirname(native), options);
-  return { ...ws, files: ws.files.filter((f) => f.path === file.path), target, single: true };
+/** `--as-of` and `--timeline`, checked: the reference date and which text's dates apply. */
+function dateOptions(args: ParsedArgs): Pick<CheckOptions, 'asOf' | 'timeline'> {
+  return {
+    asOf: dateOption(args, '--as-of') ?? today(),
+    timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
+  };
 }
 
 function controls(argv: string[], io: Io): number {
@@ -182,21 +181,48 @@ function controls(argv: string[], io: Io): number {
 }
 
 function articles(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['--format'], ['--help']);
+  const args = parseArgs(argv, ['--format', '--as-of', '--timeline'], ['--help']);
   if (wantsHelp('articles', args, io)) return 0;
-  const list = allArticles().map((a) => ({
-    number: a.number,
-    title: a.title,
-    chapter: a.chapter,
-    paragraphs: a.paragraphs,
-    appliesFrom: a.appliesFrom,
-  }));
-  if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
-  else
+  const format = choice(args, '--format', ['text', 'json'] as const, 'text');
+  const opts = dateOptions(args);
+  const inForce = timelineFor(opts.asOf, opts.timeline);
+  const list = allArticles().map((a) => {
+    // High-risk rules apply from different dates for Annex III and Annex I systems.
+    const highRisk = isPostponedHighRisk(a.number);
+    const d = applicationDate(a.number, { ...opts, basis: highRisk ? 'annex-iii' : undefined })!;
+    const annexI = highRisk ? applicationDate(a.number, { ...opts, basis: 'annex-i' })! : undefined;
+    const facts: DateFact[] = [d.effective, ...(annexI ? [annexI.effective] : [])];
+    return {
+      number: a.number,
+      title: a.title,
+      chapter: a.chapter,
+      paragraphs: a.paragraphs,
+      appliesFrom: d.effective.date,
+      ...(annexI ? { appliesFromAnnexI: annexI.effective.date } : {}),
+      timeline: d.effective.timeline,
+      dateNote: facts
+        .map((f, i) => `${dateWithSource(f, true)}${annexI ? (i ? ' for Annex I systems' : ' for Annex III systems') : ''}`)
+        .join('; '),
+      label:
+        (annexI ? `${d.effective.date} for Annex III systems, ${annexI.effective.date} for Annex I systems` : d.effective.date) +
+        (d.effective.timeline === 'omnibus' ? `; reported${d.effective.inferred ? ', inferred' : ''}` : ''),
+    };
+  });
+  if (format === 'json') {
     io.stdout.write(
-      list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.appliesFrom})`).join('\n') +
-        '\n',
+      JSON.stringify(
+        list.map(({ label: _label, ...rest }) => rest),
+        null,
+        2,
+      ) + '\n',
     );
+    return 0;
+  }
+  io.stdout.write(
+    `Regulation (EU) 2024/1689, dates as of ${opts.asOf}: ${timelineLabel(inForce)}.${inForce === 'omnibus' ? ' "inferred": the amendment reportedly moves Chapter III, Sections 1 to 3 only; the article follows them in practice.' : ''}\n` +
+      list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.label})`).join('\n') +
+      '\n',
+  );
   return 0;
 }
 
@@ -206,35 +232,6 @@ function rules(argv: string[], io: Io): number {
   const list = allRuleInfos();
   if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
   else io.stdout.write(list.map((r) => `${r.code.padEnd(34)}${r.severity.padEnd(12)}${r.summary}`).join('\n') + '\n');
-  return 0;
-}
-
-function importCmd(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['-o', '--output', '--as-of'], ['--force', '--help']);
-  if (wantsHelp('import', args, io)) return 0;
-  const asOf = dateOption(args, '--as-of') ?? today();
-  const [input] = args.positional;
-  if (!input) throw new UsageError('import needs a CSV or Markdown file');
-  const src = path.resolve(io.cwd, input);
-  let text: string;
-  try {
-    text = fs.readFileSync(src, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${input}: ${reason(e)}`);
-  }
-  const outArg = args.flags.get('-o') ?? args.flags.get('--output');
-  const out = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'soa.aims.yaml');
-  if (isFolder(out)) throw new UsageError(`${shown(io.cwd, out)} is a folder; -o takes a file name ending in .aims.yaml`);
-  if (!/\.aims\.ya?ml$/.test(out)) throw new UsageError('the output file must end in .aims.yaml');
-  if (fs.existsSync(out) && !args.flags.has('--force'))
-    throw new UsageError(`${path.relative(io.cwd, out)} exists; use --force to overwrite it`);
-  const result = importSoaTable(text, path.basename(src));
-  writeText(out, result.yaml, io.cwd);
-  io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${count(result.imported, 'row')} imported.\n`);
-  for (const p of result.problems) io.stderr.write(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}\n`);
-  // Findings for the new file right away: what the table got wrong.
-  const ws = single(loadFile(out, io.cwd), relativePath(io.cwd, toCorePath(out)), defaultOptions({ asOf }), io.cwd);
-  io.stdout.write(formatText([ws], io.cwd));
   return 0;
 }
 
@@ -258,7 +255,7 @@ function init(argv: string[], io: Io): number {
     throw new UsageError(`${clashes.join(', ')} already exist in ${path.relative(io.cwd, folder) || '.'}; use --force to overwrite`);
   }
   for (const [rel, text] of Object.entries(files)) {
-    writeText(path.join(folder, rel), text, io.cwd);
+    writeSafely(folder, path.join(folder, rel), text, io.cwd, true);
     io.stdout.write(`created ${path.relative(io.cwd, path.join(folder, rel))}\n`);
   }
   io.stdout.write(

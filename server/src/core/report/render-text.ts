@@ -47,7 +47,7 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
       out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');
       for (const o of s.obligations) {
         out.push(
-          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${o.appliesFrom ?? ''}${o.otherDate ? ` (other timeline: ${o.otherDate})` : ''} | ${cell(o.evidence.join(', '))} | ${cell(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))} |`,
+          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${cell(o.dateNote ?? o.appliesFrom)} | ${cell(o.evidence.join(', '))} | ${cell(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))} |`,
         );
       }
       out.push('');
@@ -65,7 +65,19 @@ function csvCell(v: string | number | boolean | undefined): string {
 /** One row per Annex A control and per obligation, for spreadsheets. */
 export function renderCsv(list: WorkspaceCoverage[]): string {
   const rows: (string | number | undefined)[][] = [
-    ['workspace', 'type', 'system', 'id', 'title', 'state', 'applies_from', 'owner', 'evidence', 'justification_or_controls'],
+    [
+      'workspace',
+      'type',
+      'system',
+      'id',
+      'title',
+      'state',
+      'applies_from',
+      'owner',
+      'evidence',
+      'justification_or_controls',
+      'applies_from_source',
+    ],
   ];
   for (const c of list) {
     for (const t of c.annexA.topics) {
@@ -85,6 +97,7 @@ export function renderCsv(list: WorkspaceCoverage[]): string {
           '',
           o.evidence.join('; '),
           o.controls.map((k) => k.id).join('; '),
+          o.dateNote,
         ]);
       }
     }
@@ -93,5 +106,6 @@ export function renderCsv(list: WorkspaceCoverage[]): string {
 }
 
 export function renderJson(list: WorkspaceCoverage[]): string {
-  return JSON.stringify({ workspaces: list }, null, 2) + '\n';
+  // The notes travel with the data, so a reader of the JSON alone knows where dates come from.
+  return JSON.stringify({ workspaces: list.map((c) => ({ ...c, timelineNote: timelineNote(c), disclaimer: DISCLAIMER })) }, null, 2) + '\n';
 }
