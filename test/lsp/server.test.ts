@@ -155,7 +155,7 @@ describe('language server over stdio (VS Code-like client)', () => {
   it('offers the quick fix that adds missing obligations', async () => {
     const uri = ws.uri('systems/new.aims.yaml');
     const text =
-      'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [deployer]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n';
+      'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [provider]\ntransparency: [interaction]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n';
     await open(c, uri, text);
     const diags = await c.until(
       () => (c.latest(uri)?.some((d) => d.code === 'missing-obligation') ? c.latest(uri) : undefined),

@@ -34,6 +34,7 @@ const SYS = (eol = '\n', indent = '  ') =>
     'id: chat',
     'name: "Chat"  # quoted on purpose',
     'operatorRoles: [provider]',
+    'transparency: [interaction]',
     'classification:',
     `${indent}tier: limited`,
     `${indent}basis: article-50`,
@@ -55,7 +56,7 @@ describe('quick fixes', () => {
       after,
       before.replace(
         '# literacy\n',
-        '# literacy\n  Art. 50:  # Transparency obligations for providers and deployers of certain AI systems\n    status: gap\n',
+        '# literacy\n  Art. 50(1):  # Transparency obligations for providers and deployers of certain AI systems\n    status: gap\n',
       ),
     );
   });
@@ -70,7 +71,7 @@ describe('quick fixes', () => {
       after,
       before.replace(
         '# literacy\r\n',
-        '# literacy\r\n    Art. 50:  # Transparency obligations for providers and deployers of certain AI systems\r\n        status: gap\r\n',
+        '# literacy\r\n    Art. 50(1):  # Transparency obligations for providers and deployers of certain AI systems\r\n        status: gap\r\n',
       ),
     );
   });

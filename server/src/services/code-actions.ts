@@ -1,8 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { findArticle } from '../core/catalog/act';
 import { allControls } from '../core/catalog/iso';
-import { requiredObligations } from '../core/catalog/obligations';
-import { listedArticles, profileOf } from '../core/rules/system';
+import { assessRecord } from '../core/rules/system';
 import type { Node } from 'yaml';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
@@ -27,6 +26,8 @@ const REPLACEABLE = new Set([
   'unknown-risk',
   'invalid-likelihood',
   'invalid-impact',
+  'annex-i-point-missing',
+  'conformity-route-mismatch',
 ]);
 
 /**
@@ -71,7 +72,7 @@ export function codeActions(
   }
   const missingObligations = context.diagnostics.filter((d) => d.code === 'missing-obligation');
   if (missingObligations.length && wants(CodeActionKind.QuickFix)) {
-    const fix = addObligations(file);
+    const fix = addObligations(file, cfg);
     if (fix)
       out.push({
         title: fix.title,
@@ -178,19 +179,20 @@ export function addMissingControls(file: ParsedFile): { title: string; edits: Te
   return { title: `Add ${missing.length} missing Annex A control${missing.length === 1 ? '' : 's'}`, edits };
 }
 
-/** Adds every obligation the system's roles and tier require, as gaps to fill. */
-export function addObligations(file: ParsedFile): { title: string; edits: TextEdit[] } | undefined {
-  const listed = listedArticles(file);
-  const missing = requiredObligations(profileOf(file)).filter((o) => !listed.has(o.article));
+/** Adds every obligation the Act gives the record and it does not address yet, as gaps to fill. */
+export function addObligations(file: ParsedFile, cfg: ServiceConfig): { title: string; edits: TextEdit[] } | undefined {
+  const missing = assessRecord(file, cfg.options)
+    .duties.filter((d) => d.required && !d.entry)
+    .map((d) => ({ ref: d.duty.ref, article: Number(/^Art\. (\d+)/.exec(d.duty.ref)![1]) }));
   if (!missing.length) return undefined;
   const nl = eol(file);
   const unit = indentUnit(file);
   const obligations = entry(file.root, 'obligations');
   const lines = (col: number): string =>
     missing
-      .map((o) => `${' '.repeat(col)}Art. ${o.article}:  # ${findArticle(o.article)?.title ?? ''}${nl}${' '.repeat(col + unit)}status: gap`)
+      .map((o) => `${' '.repeat(col)}${o.ref}:  # ${findArticle(o.article)?.title ?? ''}${nl}${' '.repeat(col + unit)}status: gap`)
       .join(nl);
-  const title = `Add the ${missing.length} obligation${missing.length === 1 ? '' : 's'} this system's roles and tier require`;
+  const title = `Add the ${missing.length} obligation${missing.length === 1 ? '' : 's'} the AI Act gives this system`;
   if (!obligations) {
     const end = file.text.length;
     const prefix = file.text.endsWith('\n') ? '' : nl;
