@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   const command = (id: string, fn: (...args: any[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };
-  command('aims.newSystemRecord', () => newSystemRecord());
+  command('aims.newSystemRecord', () => newSystemRecord(store));
   command('aims.createSoa', () => createSoa());
   command('aims.importSoa', (file?: vscode.Uri) => importSoa(file));
   command('aims.addMissingControls', (uri?: vscode.Uri) => addMissingControls(uri));

@@ -1,5 +1,6 @@
 import { annexIIIAreas } from '../catalog/act';
-import { applicableDuties, classify, type Classification, type SystemProfile } from '../catalog/applicability-eval';
+import { classify } from '../catalog/applicability-eval';
+import { undecidedFacts } from '../catalog/applicability-facts';
 import { ANNEX_I_POINTS, annexIPoint, formatAnnexI, parseAnnexI } from '../catalog/applicability-points';
 import { checkActRef } from '../catalog/refs';
 import { child, entry, items, text } from '../yaml/nav';
@@ -260,79 +261,15 @@ const gpaiFlags: Rule = {
   },
 };
 
-/** Facts that decide duties, each with the values to try when the record leaves it out. */
-const FACTS: readonly {
-  key: string;
-  where?: 'classification';
-  /** What the list assumes while the record is silent. */
-  assumed: string;
-  unset: (p: SystemProfile) => boolean;
-  variants: (p: SystemProfile) => SystemProfile[];
-}[] = [
-  { key: 'publicBody', assumed: 'false', unset: (p) => p.publicBody === undefined, variants: (p) => [{ ...p, publicBody: true }] },
-  {
-    key: 'publicAuthority',
-    assumed: 'false',
-    unset: (p) => p.publicAuthority === undefined,
-    variants: (p) => [{ ...p, publicAuthority: true }],
-  },
-  {
-    key: 'establishment',
-    assumed: 'eu',
-    unset: (p) => p.establishment === undefined,
-    variants: (p) => [{ ...p, establishment: 'third-country' }],
-  },
-  { key: 'openSource', assumed: 'false', unset: (p) => p.openSource === undefined, variants: (p) => [{ ...p, openSource: true }] },
-  {
-    key: 'systemicRisk',
-    assumed: 'false',
-    unset: (p) => p.systemicRisk === undefined && p.generalPurposeModel === true,
-    variants: (p) => [{ ...p, systemicRisk: true }],
-  },
-  {
-    key: 'thirdPartyAssessment',
-    where: 'classification',
-    assumed: 'true, as the tier is high',
-    unset: (p) => p.thirdPartyAssessment === undefined,
-    variants: (p) => [{ ...p, thirdPartyAssessment: false }],
-  },
-  {
-    key: 'usedIn',
-    assumed: 'neither workplace nor education',
-    unset: (p) => !p.usedIn?.length,
-    variants: (p) => [{ ...p, usedIn: ['workplace'] }],
-  },
-];
-
-function outcome(p: SystemProfile): { c: Classification; refs: string[] } {
-  return { c: classify(p), refs: applicableDuties(p).map((d) => d.duty.ref) };
-}
-
-/** What changes when a fact is set, in words ('Art. 27', 'whether the system is high-risk'). */
-function difference(a: ReturnType<typeof outcome>, b: ReturnType<typeof outcome>): string[] {
-  const out: string[] = [];
-  if (!!a.c.prohibitedBy !== !!b.c.prohibitedBy) out.push(`whether ${(a.c.prohibitedBy ?? b.c.prohibitedBy)!.creates} prohibits it`);
-  else if (a.c.regime !== b.c.regime) out.push('whether the system is high-risk (Art. 6(1)(b))');
-  const refs = [...a.refs.filter((r) => !b.refs.includes(r)), ...b.refs.filter((r) => !a.refs.includes(r))];
-  return [...out, ...new Set(refs)];
-}
-
 const undeterminedFact: Rule = {
   code: 'undetermined-fact',
   severity: 'information',
   kinds: SYS,
   summary: 'The record leaves out a fact that decides which duties apply (public body, public authority, establishment …).',
   check(ctx) {
-    const p = profileOf(ctx.file);
-    const base = outcome(p);
-    if (base.c.regime === 'prohibited' && !base.c.prohibitedBy) return;
-    const missing: string[] = [];
-    for (const f of FACTS) {
-      if (!f.unset(p)) continue;
-      const changes = f.variants(p).flatMap((v) => difference(base, outcome(v)));
-      if (changes.length)
-        missing.push(`${f.where ? `${f.where}.` : ''}${f.key}, which decides ${[...new Set(changes)].join(', ')} (assumed: ${f.assumed})`);
-    }
+    const missing = undecidedFacts(profileOf(ctx.file)).map(
+      ({ fact, decides }) => `${fact.key}, which decides ${decides.join(', ')} (assumed: ${fact.assumed})`,
+    );
     if (!missing.length) return;
     ctx.report(
       entry(ctx.file.root, 'classification')?.keyNode ?? entry(ctx.file.root, 'kind')?.keyNode,
