@@ -114,7 +114,7 @@ export function buildObligationsDoc(): string {
     '',
     '- The same provision (`Art. 49(1)` for Art. 49(1)), or a part of it (`Art. 17(1)` for Art. 17).',
     '- A whole article (`Art. 49`) stands for a paragraph duty only when the record owes no other duty under that article: a public-authority deployer that is also the provider owes `Art. 49(1)` and `Art. 49(3)` and lists both; a deployer owes `Art. 26` and, as a public authority, `Art. 26(8)` on its own.',
-    '- An entry that relates to no duty of the record is reported as `obligation-not-required` (information) unless it is marked `not-applicable` with a `justification`.',
+    '- An entry that relates to no duty of the record is reported as `obligation-not-required` (information) unless it is marked `not-applicable` or carries a `justification` (a measure kept on purpose). Every `not-applicable` entry needs a `justification`.',
     '',
     '## Transitional rules (Art. 111)',
     '',

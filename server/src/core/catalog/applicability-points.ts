@@ -64,6 +64,14 @@ export const ANNEX_I_POINTS: readonly AnnexIPoint[] = [
   },
 ];
 
+/**
+ * Annex I points the Digital Omnibus on AI (2026) is reported to add: reported, not verified
+ * against the Official Journal, so never used to classify.
+ */
+export const REPORTED_ANNEX_I_POINTS: readonly AnnexIPoint[] = [
+  { point: 21, section: 'B', name: 'machinery', act: 'Regulation (EU) 2023/1230', keywords: 'machine robot' },
+];
+
 export function annexIPoint(n: number): AnnexIPoint | undefined {
   return ANNEX_I_POINTS.find((p) => p.point === n);
 }
@@ -78,11 +86,11 @@ export function formatAnnexI(n: number): string {
  * `Annex I point 11`) gives the point; free text is matched against the acts
  * and names listed, so a warning can suggest the point.
  */
-export function parseAnnexI(s: string): { point?: number; suggestion?: number } {
+export function parseAnnexI(s: string): { point?: number; suggestion?: number; reported?: AnnexIPoint } {
   const m = /^\s*annex\s+i\s*(?:\(\s*(\d+)\s*\)|,?\s*(?:point|no\.?)\s*(\d+))\s*$/i.exec(s);
   if (m) {
     const n = Number(m[1] ?? m[2]);
-    return annexIPoint(n) ? { point: n } : {};
+    return annexIPoint(n) ? { point: n } : { reported: REPORTED_ANNEX_I_POINTS.find((p) => p.point === n) };
   }
   const t = s.toLowerCase();
   const byNumber = ANNEX_I_POINTS.find((p) => t.includes(/\d+\/\d+/.exec(p.act)![0]));

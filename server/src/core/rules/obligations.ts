@@ -67,13 +67,14 @@ const notRequired: Rule = {
     const a = assessRecord(ctx.file, ctx.options);
     if (a.classification.regime === 'prohibited' || a.classification.regime === 'annex-i-b') return;
     for (const l of a.unmatched) {
-      if (l.status === 'not-applicable') continue;
+      // Marked not applicable, or kept on purpose with a reason (a voluntary assessment): nothing to say.
+      if (l.status === 'not-applicable' || (text(child(l.value, 'justification')) ?? '').trim()) continue;
       const rows = DUTIES.filter((d) => dutyArticle(d) === Number(l.parts[0]) && !d.recordedAt);
       if (!rows.length) continue;
       const binds = rows.map((d) => `${d.ref} binds ${d.owedBy}`).join('; ');
       ctx.report(
         l.key,
-        `${l.ref} is not a duty the Act gives this record: ${binds}; ${recordSummary(a.profile, a.classification)}. Mark it status: not-applicable with a justification, or remove it.`,
+        `${l.ref} is not a duty the Act gives this record: ${binds}; ${recordSummary(a.profile, a.classification)}. Mark it status: not-applicable, or give a justification if you keep it on purpose (a voluntary measure), or remove it.`,
       );
     }
   },
