@@ -299,7 +299,15 @@ try {
     await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring.aims.yaml' }).first().waitFor({ timeout: 30_000 });
     await waitFor(async () => (await editorText()).includes('kind: AISystem'), 'the new record in the editor');
     const text = readFileSync(join(ws, 'systems', 'exam-proctoring.aims.yaml'), 'utf8');
-    for (const want of ['annexIII: Annex III(3)(d)', 'establishment: eu', 'Art. 9:', 'Art. 43:', 'route: annex-vi', 'Art. 49(1):', 'Art. 73:'])
+    for (const want of [
+      'annexIII: Annex III(3)(d)',
+      'establishment: eu',
+      'Art. 9:',
+      'Art. 43:',
+      'route: annex-vi',
+      'Art. 49(1):',
+      'Art. 73:',
+    ])
       if (!text.includes(want)) throw new Error(`record lacks ${want}`);
     if (/publicBody|generalPurposeModel/.test(text)) throw new Error('the record states facts it was not asked');
     await create();
