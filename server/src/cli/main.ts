@@ -10,6 +10,7 @@ import { defaultOptions, today, type CheckOptions, type Severity } from '../core
 import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatJson, formatSarif, formatText, relativePath } from './formats';
 import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
+import { diffCommand } from './diff-command';
 import { toCorePath } from '../node/find-files';
 
 export interface Io {
@@ -23,6 +24,8 @@ const HELP = `aims ${pkg.version}: checks AI management system files (ISO/IEC 42
 Usage:
   aims check [folder|file …] [--format text|json|sarif] [--as-of YYYY-MM-DD]
              [--timeline in-force|original] [--fail-on error|warning|never] [--no-evidence-check]
+  aims diff <base> <head> | --git <ref> [folder] [--format text|markdown|json]
+            [--fail-on never|new-gaps|new-findings|new-errors]   what a change did to coverage
   aims controls [--format text|json]      the 38 Annex A controls of ISO/IEC 42001
   aims articles [--format text|json]      the 113 articles of Regulation (EU) 2024/1689
   aims rules [--format text|json]         every finding the checker reports
@@ -51,6 +54,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'check':
         return check(rest, io);
+      case 'diff':
+        return diffCommand(rest, io);
       case 'controls':
         return controls(rest, io);
       case 'articles':
