@@ -167,7 +167,7 @@ export function applicableDuties(p: SystemProfile): ApplicableDuty[] {
     if (!duty.roles.some((r) => ops.roles.has(r))) continue;
     if (!holds(duty.when, c, facts, transparency)) continue;
     const asProvider = ops.providerVia && duty.roles.length === 1 && duty.roles[0] === 'provider';
-    out.push({ duty, reason: asProvider ? `${duty.owedBy}, a role you hold as the provider under ${ops.providerVia}` : duty.owedBy });
+    out.push({ duty, reason: asProvider ? `${duty.owedBy} (you are considered the provider under ${ops.providerVia})` : duty.owedBy });
   }
   return out;
 }

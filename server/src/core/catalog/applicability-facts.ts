@@ -98,9 +98,10 @@ function outcome(p: SystemProfile): { c: Classification; refs: string[] } {
 
 /** What differs between two outcomes, in words ('Art. 27', 'whether Art. 5(1)(f) prohibits it'). */
 function difference(a: ReturnType<typeof outcome>, b: ReturnType<typeof outcome>): string[] {
+  // A changed classification says it all: the duties follow from it.
+  if (!!a.c.prohibitedBy !== !!b.c.prohibitedBy) return [`whether ${(a.c.prohibitedBy ?? b.c.prohibitedBy)!.creates} prohibits it`];
+  if (a.c.regime !== b.c.regime) return ['whether the system is high-risk (Art. 6(1)(b))'];
   const out: string[] = [];
-  if (!!a.c.prohibitedBy !== !!b.c.prohibitedBy) out.push(`whether ${(a.c.prohibitedBy ?? b.c.prohibitedBy)!.creates} prohibits it`);
-  else if (a.c.regime !== b.c.regime) out.push('whether the system is high-risk (Art. 6(1)(b))');
   const refs = [...a.refs.filter((r) => !b.refs.includes(r)), ...b.refs.filter((r) => !a.refs.includes(r))];
   return [...out, ...new Set(refs)];
 }
