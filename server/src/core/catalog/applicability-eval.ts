@@ -154,8 +154,55 @@ export interface ApplicableDuty {
   reason: string;
 }
 
+/**
+ * The facts of a profile that decide its duties, as one string: records of a
+ * workspace share a handful of profiles, so duties are worked out once per
+ * profile (dates are not part of it; they are worked out per record).
+ */
+export function profileKey(p: SystemProfile): string {
+  const d = p.derogation;
+  return [
+    p.roles.join(','),
+    p.tier,
+    p.basis,
+    p.annexIII,
+    p.annexI,
+    p.thirdPartyAssessment,
+    d && `${d.applies}/${d.profiling}`,
+    (p.transparency ?? []).join(','),
+    p.generalPurposeModel,
+    p.systemicRisk,
+    p.openSource,
+    p.publicBody,
+    p.publicAuthority,
+    p.establishment,
+    (p.valueChain ?? []).join(','),
+    (p.usedIn ?? []).join(','),
+    p.medicalOrSafety,
+  ].join('|');
+}
+
+/** A bounded memo: cleared when full, which in practice never happens (profiles repeat). */
+export function memo<T>(max = 5000): (key: string, make: () => T) => T {
+  const map = new Map<string, T>();
+  return (key, make) => {
+    let v = map.get(key);
+    if (v === undefined) {
+      if (map.size >= max) map.clear();
+      map.set(key, (v = make()));
+    }
+    return v;
+  };
+}
+
+const dutiesMemo = memo<readonly ApplicableDuty[]>();
+
 /** Every duty (and right) the table gives a record, in table order. */
-export function applicableDuties(p: SystemProfile): ApplicableDuty[] {
+export function applicableDuties(p: SystemProfile): readonly ApplicableDuty[] {
+  return dutiesMemo(profileKey(p), () => evaluate(p));
+}
+
+function evaluate(p: SystemProfile): ApplicableDuty[] {
   const c = classify(p);
   if (c.regime === 'prohibited' || c.regime === 'annex-i-b') return [];
   const ops = operators(p, c);

@@ -1,4 +1,4 @@
-import { applicableDuties, classify, type Classification, type SystemProfile } from './applicability-eval';
+import { applicableDuties, classify, memo, profileKey, type Classification, type SystemProfile } from './applicability-eval';
 
 /**
  * A fact of a record that decides which duties apply. A fact is *undecided*
@@ -106,8 +106,14 @@ function difference(a: ReturnType<typeof outcome>, b: ReturnType<typeof outcome>
   return [...out, ...new Set(refs)];
 }
 
+const factsMemo = memo<readonly { fact: FactQuestion; decides: string[] }[]>();
+
 /** The facts a record leaves out that would change its duties, each with what it decides. */
-export function undecidedFacts(p: SystemProfile): { fact: FactQuestion; decides: string[] }[] {
+export function undecidedFacts(p: SystemProfile): readonly { fact: FactQuestion; decides: string[] }[] {
+  return factsMemo(profileKey(p), () => undecided(p));
+}
+
+function undecided(p: SystemProfile): { fact: FactQuestion; decides: string[] }[] {
   const base = outcome(p);
   if (base.c.regime === 'prohibited' && !base.c.prohibitedBy) return [];
   const out: { fact: FactQuestion; decides: string[] }[] = [];

@@ -8,7 +8,15 @@ import {
   type ValueChainEvent,
 } from '../catalog/applicability';
 import { dutyDate, type DutyDate } from '../catalog/applicability-dates';
-import { applicableDuties, classify, type Classification, type SystemProfile, type Tier } from '../catalog/applicability-eval';
+import {
+  applicableDuties,
+  classify,
+  memo,
+  profileKey,
+  type Classification,
+  type SystemProfile,
+  type Tier,
+} from '../catalog/applicability-eval';
 import { parseAnnexI } from '../catalog/applicability-points';
 import { checkActRef } from '../catalog/refs';
 import type { HighRiskBasis } from '../catalog/timeline';
@@ -33,8 +41,16 @@ function list<T extends string>(node: unknown, allowed: readonly T[]): T[] {
     .filter((v) => allowed.includes(v));
 }
 
-/** The facts of a system record that the Act's duties turn on. */
+const profiles = new WeakMap<ParsedFile, SystemProfile>();
+
+/** The facts of a system record that the Act's duties turn on (read once per parsed file: trees never change). */
 export function profileOf(file: ParsedFile): SystemProfile {
+  let p = profiles.get(file);
+  if (!p) profiles.set(file, (p = readProfile(file)));
+  return p;
+}
+
+function readProfile(file: ParsedFile): SystemProfile {
   const root = file.root;
   const cls = child(root, 'classification');
   const annex = text(child(cls, 'annexIII'));
@@ -90,7 +106,15 @@ export interface ListedObligation {
   status?: string;
 }
 
+const listings = new WeakMap<ParsedFile, ListedObligation[]>();
+
 export function listedObligations(file: ParsedFile): ListedObligation[] {
+  let l = listings.get(file);
+  if (!l) listings.set(file, (l = readListed(file)));
+  return l;
+}
+
+function readListed(file: ParsedFile): ListedObligation[] {
   const out: ListedObligation[] = [];
   for (const e of entries(child(file.root, 'obligations'))) {
     const r = checkActRef(e.key);
@@ -130,9 +154,16 @@ export interface RecordAssessment {
   unmatched: ListedObligation[];
 }
 
+const partsCache = new Map<string, string[]>();
+
+/** A duty's reference as its parts ('Art. 49(1)' → ['49', '1']), worked out once per row. */
 function partsOf(ref: string): string[] {
-  const m = /^Art\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?$/.exec(ref)!;
-  return [m[1], m[2], m[3]].filter((x): x is string => x !== undefined);
+  let parts = partsCache.get(ref);
+  if (!parts) {
+    const m = /^Art\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?$/.exec(ref)!;
+    partsCache.set(ref, (parts = [m[1], m[2], m[3]].filter((x): x is string => x !== undefined)));
+  }
+  return parts;
 }
 
 function startsWith(long: string[], short: string[]): boolean {
@@ -140,6 +171,8 @@ function startsWith(long: string[], short: string[]): boolean {
 }
 
 const cache = new WeakMap<ParsedFile, { key: string; value: RecordAssessment }>();
+/** Dated duties per profile, market dates and options: records share them. */
+const datedMemo = memo<Omit<AssessedDuty, 'entry' | 'ambiguous'>[]>();
 
 /**
  * What the Act makes of a system record: its classification, every duty the
@@ -155,17 +188,23 @@ export function assessRecord(file: ParsedFile, options: Pick<CheckOptions, 'asOf
   if (hit && hit.key === key) return hit.value;
   const profile = profileOf(file);
   const listed = listedObligations(file);
-  const duties: AssessedDuty[] = applicableDuties(profile).map(({ duty, reason }) => {
-    const date = dutyDate(duty, profile, options);
-    return { duty, reason, date, required: duty.kind === 'duty' && !duty.recordedAt && date.effective.date !== undefined };
-  });
+  const dated = datedMemo(`${profileKey(profile)}|${profile.marketDate}|${profile.significantChange}|${key}`, () =>
+    applicableDuties(profile).map(({ duty, reason }) => {
+      const date = dutyDate(duty, profile, options);
+      return { duty, reason, date, required: duty.kind === 'duty' && !duty.recordedAt && date.effective.date !== undefined };
+    }),
+  );
+  // Each record gets its own copies: the entries addressing the duties are its own.
+  const duties: AssessedDuty[] = dated.map((d) => ({ ...d }));
   const onList = duties.filter((d) => !d.duty.recordedAt);
   const taken = new Set<ListedObligation>();
   const refParts = new Map(onList.map((d) => [d, partsOf(d.duty.ref)]));
   // 1. The same provision.
+  const byRef = new Map<string, ListedObligation>();
+  for (const l of listed) if (!byRef.has(l.parts.join())) byRef.set(l.parts.join(), l);
   for (const d of onList) {
-    const e = listed.find((l) => !taken.has(l) && l.parts.join() === refParts.get(d)!.join());
-    if (e) taken.add((d.entry = e));
+    const e = byRef.get(refParts.get(d)!.join());
+    if (e && !taken.has(e)) taken.add((d.entry = e));
   }
   // 2. A part of it, unless that part is another duty's own provision.
   for (const d of onList.filter((x) => !x.entry)) {
