@@ -145,4 +145,16 @@ ${ALL_BUT(['Art. 49(1)'])}  Art. 49: { status: partial }
       /^Annex I has points 1 to 20 in the Official Journal text\. Point 21 \(machinery, Regulation \(EU\) 2023\/1230, in Section B\) is reported to be added by the Digital Omnibus on AI \(2026\) — reported, Official Journal text not verified/,
     );
   });
+
+  it('says an entry is not required only when no fact left out could make it one', () => {
+    const deployer = (facts: string) =>
+      `aims: 1\nkind: AISystem\nid: s\nname: S\noperatorRoles: [deployer]\n${facts}classification:\n  tier: high\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\nobligations:\n  Art. 4: { status: partial }\n  Art. 26: { status: partial }\n  Art. 27: { status: gap }\n  Art. 86: { status: partial }\n`;
+    assert.deepEqual(find(check(deployer('publicAuthority: false\n'), '2026-11-23'), 'obligation-not-required'), []);
+    const [d] = find(check(deployer('publicBody: false\npublicAuthority: false\n'), '2026-11-23'), 'obligation-not-required');
+    assert.match(d.message, /^Art\. 27 is not a duty the Act gives this record: Art\. 27 binds deployers of Art\. 6\(2\) systems/);
+    const limited = `aims: 1\nkind: AISystem\nid: s\nname: S\noperatorRoles: [provider]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: partial }\n  Art. 50: { status: partial }\n`;
+    const r = check(limited, '2026-11-23');
+    assert.deepEqual(find(r, 'obligation-not-required'), []);
+    assert.equal(find(r, 'transparency-cases-missing').length, 1);
+  });
 });

@@ -2,6 +2,7 @@ import { findArticle } from '../catalog/act';
 import { DUTIES } from '../catalog/applicability';
 import { dateText, dutyArticle, sourcedDate } from '../catalog/applicability-dates';
 import type { Classification, SystemProfile } from '../catalog/applicability-eval';
+import { undecidedFacts } from '../catalog/applicability-facts';
 import { findControl } from '../catalog/iso';
 import { formatDate } from '../catalog/timeline';
 import { child, entries, entry, items, text } from '../yaml/nav';
@@ -66,7 +67,13 @@ const notRequired: Rule = {
   check(ctx) {
     const a = assessRecord(ctx.file, ctx.options);
     if (a.classification.regime === 'prohibited' || a.classification.regime === 'annex-i-b') return;
+    // Never say "not a duty" of an entry that a fact the record leaves out could make one.
+    const open = undecidedFacts(a.profile).flatMap((f) => f.decides);
+    if (open.some((x) => !x.startsWith('Art. '))) return;
+    const maybe = new Set(open.map((x) => /^Art\. (\d+)/.exec(x)![1]));
+    if (!a.profile.transparency?.length) maybe.add('50');
     for (const l of a.unmatched) {
+      if (maybe.has(l.parts[0])) continue;
       // Marked not applicable, or kept on purpose with a reason (a voluntary assessment): nothing to say.
       if (l.status === 'not-applicable' || (text(child(l.value, 'justification')) ?? '').trim()) continue;
       const rows = DUTIES.filter((d) => dutyArticle(d) === Number(l.parts[0]) && !d.recordedAt);
