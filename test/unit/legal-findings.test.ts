@@ -64,7 +64,7 @@ describe('dates in findings', () => {
     const [note] = find(legacy, 'legacy-system');
     assert.match(
       note.message,
-      /^Art\. 111\(2\): placed on the market before 2 August 2026, no significant change in design recorded since: the high-risk duties of this system are deferred/,
+      /^Art\. 111\(2\): placed on the market before 2 August 2026, no significant change in design recorded since\. Its high-risk duties apply only once its design changes significantly: record the date as significantChange when it does\. Art\. 4 and Art\. 50 keep their own dates\.$/,
     );
     const changed = check(
       PROVIDER('marketDate: 2026-03-01\nsignificantChange: 2026-09-01\n', ALL_BUT([], 'gap')),

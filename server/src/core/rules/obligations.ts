@@ -192,14 +192,14 @@ const legacySystem: Rule = {
     const d = deferred(a.duties);
     if (!d) return;
     const t = d.date.effective;
-    const when = t.date
-      ? t.deadline
-        ? `its providers and deployers comply by ${formatDate(t.date)}`
-        : `they apply from ${formatDate(t.date)}`
-      : 'they apply only once its design changes significantly (record the date as significantChange when it does)';
+    const consequence = !t.date
+      ? 'Its high-risk duties apply only once its design changes significantly: record the date as significantChange when it does.'
+      : t.deadline
+        ? `As it is intended to be used by public authorities, its provider and deployer comply with the high-risk duties by ${formatDate(t.date)}.`
+        : `Its high-risk duties apply from ${formatDate(t.date)}.`;
     ctx.report(
       child(ctx.file.root, 'marketDate'),
-      `${t.basis}${t.reported ? ' (reported, Official Journal text not verified)' : ''}: the high-risk duties of this system are deferred; ${when}. Art. 4 and Art. 50 keep their own dates.`,
+      `${t.basis}${t.reported ? ' (reported, Official Journal text not verified)' : ''}. ${consequence} Art. 4 and Art. 50 keep their own dates.`,
     );
   },
 };
