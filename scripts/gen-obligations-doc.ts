@@ -37,11 +37,15 @@ function points(list: readonly string[]): string {
 
 function part(w: Omit<Condition, 'subject' | 'anyOf'>): string[] {
   const out: string[] = [];
-  if (w.regime === 'high-risk')
+  if (w.regime === 'high-risk' && w.basis === 'annex-iii')
+    out.push('high-risk under Art. 6(2): listed in Annex III, without the Art. 6(3) derogation');
+  else if (w.regime === 'high-risk' && w.basis === 'annex-i')
+    out.push('high-risk under Art. 6(1): an Annex I Section A product that needs a third-party conformity assessment');
+  else if (w.regime === 'high-risk')
     out.push('high-risk: Art. 6(1) with an Annex I Section A product that needs a third-party conformity assessment, or Art. 6(2)');
+  else if (w.basis === 'annex-iii') out.push('listed in Annex III (Art. 6(2))');
+  else if (w.basis === 'annex-i') out.push('an Annex I product (Art. 6(1))');
   if (w.regime === 'derogation') out.push('an Annex III system its provider considers not high-risk under Art. 6(3)');
-  if (w.basis === 'annex-iii') out.push('listed in Annex III (Art. 6(2))');
-  if (w.basis === 'annex-i') out.push('an Annex I product (Art. 6(1))');
   if (w.annexIIIOnly) out.push(`Annex III point ${points(w.annexIIIOnly)} only`);
   if (w.annexIIIExcept) out.push(`except Annex III point ${points(w.annexIIIExcept)}`);
   for (const [f, v] of Object.entries(w.facts ?? {})) out.push(v ? FACT_WORDS[f] : `not: ${FACT_WORDS[f]} (false or not stated)`);
@@ -61,13 +65,23 @@ export function describeCondition(c: Condition): string {
   return out.join('; ');
 }
 
-const DATE_RULES: Record<DateRule, string> = {
+const DATE_RULES: Record<Exclude<DateRule, 'high-risk'>, string> = {
   'art-113-a': 'from 2 February 2025 (Art. 113, third paragraph, point (a)); not changed by the reported amendment',
   'art-113-b': `from 2 August 2025 (Art. 113, third paragraph, point (b)); for a model placed on the market before ${formatDate(TRANSITIONAL.gpaiBefore)}, by ${formatDate(TRANSITIONAL.gpaiBy)} (Art. 111(3))`,
   general: 'from 2 August 2026 (Art. 113, second paragraph); not changed by the reported amendment',
   'general-50-2': `from 2 August 2026 (Art. 113, second paragraph); reported: for a system placed on the market before ${formatDate(TRANSITIONAL.marking50Before)}, from ${formatDate(TRANSITIONAL.marking50From)} (Art. 111(4) as reportedly added by the Digital Omnibus on AI (2026))`,
-  'high-risk': `the high-risk date for the basis: Annex III 2 August 2026 (Art. 113, second paragraph), Annex I 2 August 2027 (Art. 113, third paragraph, point (c)); reported: 2 December 2027 and 2 August 2028 (amended Art. 113, Digital Omnibus on AI (2026)), for Art. 40-49, 72 and 73 by inference only`,
 };
+
+/** The high-risk date rule, for the bases the duty can have. */
+function highRiskDate(d: Duty): string {
+  const dates = [
+    d.when.basis !== 'annex-i' ? 'Annex III: 2 August 2026 (Art. 113, second paragraph); reported: 2 December 2027' : '',
+    d.when.basis !== 'annex-iii' ? 'Annex I: 2 August 2027 (Art. 113, third paragraph, point (c)); reported: 2 August 2028' : '',
+  ].filter(Boolean);
+  const article = dutyArticle(d);
+  const inference = (article >= 40 && article <= 49) || article === 72 || article === 73;
+  return `${dates.join('. ')} (amended Art. 113, Digital Omnibus on AI (2026)${inference ? `; for Art. ${article} the amended date is an inference: the amendment is reported to move Chapter III Sections 1-3` : ''})${d.when.regime === 'high-risk' ? '. Art. 111(2) for systems already on the market (above)' : ''}`;
+}
 
 function duty(d: Duty): string[] {
   const article = findArticle(dutyArticle(d));
@@ -78,7 +92,7 @@ function duty(d: Duty): string[] {
     `- **Roles:** ${d.roles.join(', ')}${d.roles.includes('provider') ? ' (including operators considered the provider under Art. 25(1) or 25(3))' : ''}`,
     `- **Condition:** ${describeCondition(d.when)}`,
     `- **Created by:** ${d.creates}${d.via ? `, through ${d.via}` : ''}`,
-    `- **Date:** ${DATE_RULES[d.dates]}${d.dates === 'high-risk' && d.when.regime === 'high-risk' ? '; Art. 111(2) for systems already on the market (above)' : ''}`,
+    `- **Date:** ${d.dates === 'high-risk' ? highRiskDate(d) : DATE_RULES[d.dates]}`,
   ];
   if (d.note) lines.push(`- **Note:** ${d.note}`);
   if (d.quote) lines.push('', `> ${d.quote}`);
