@@ -15,6 +15,7 @@ import {
   type ApplicationDate,
 } from '../core/catalog/timeline';
 import { controlState } from '../core/coverage';
+import { escapeMarkdown, markdownToPlain } from '../core/escape-markdown';
 import { highRiskBasis, profileOf } from '../core/rules/system';
 import { isCalendarDate } from '../core/rules/util';
 import type { Position } from '../core/types';
@@ -68,7 +69,7 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
   const md = (parts: string[], r: Range): Hover => ({
     contents: {
       kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
-      value: cfg.markdown ? parts.join('\n\n') : parts.join('\n\n').replace(/\*\*|`|_/g, ''),
+      value: cfg.markdown ? parts.join('\n\n') : markdownToPlain(parts.join('\n\n')),
     },
     range: r,
   });
@@ -96,7 +97,7 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
       const term = findTerm(String(last.key));
       return md(
         [
-          `**${String(last.key)}**: ${s.description}`,
+          `**${escapeMarkdown(String(last.key))}**: ${s.description}`,
           typeof s['x-source'] === 'string' ? `*${s['x-source']}*` : '',
           ...(term ? termParts(term) : []),
         ].filter(Boolean),
@@ -148,7 +149,7 @@ function controlHover(id: string, ws: WorkspaceIndex): string[] | undefined {
     const e = ws.controls.get(c.id);
     const state = controlState(e);
     parts.push(
-      `In this workspace's SoA: **${state}**${e?.justification ? ` — "${e.justification.length > 160 ? e.justification.slice(0, 157) + '…' : e.justification}"` : ''}`,
+      `In this workspace's SoA: **${state}**${e?.justification ? ` — "${escapeMarkdown(e.justification.length > 160 ? e.justification.slice(0, 157) + '…' : e.justification)}"` : ''}`,
     );
   }
   return parts;
