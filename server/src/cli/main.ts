@@ -8,7 +8,8 @@ import { importSoaTable } from '../core/import-soa';
 import { starterWorkspace } from '../core/init-workspace';
 import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
 import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
-import { formatJson, formatSarif, formatText, relativePath } from './formats';
+import { formatJson, formatSarif, formatText, logLine, relativePath } from './formats';
+import { plainLine } from '../core/safe-text';
 import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
 import { toCorePath } from '../node/find-files';
 
@@ -71,7 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`aims: ${e.message}\n`);
+      io.stderr.write(`${logLine(`aims: ${plainLine(e.message)}`)}\n`);
       return 2;
     }
     throw e;
@@ -125,7 +126,11 @@ function check(argv: string[], io: Io): number {
     }
   }
   const out =
-    format === 'json' ? formatJson(checked) : format === 'sarif' ? formatSarif(checked, io.cwd, pkg.version) : formatText(checked, io.cwd);
+    format === 'json'
+      ? formatJson(checked, io.cwd)
+      : format === 'sarif'
+        ? formatSarif(checked, io.cwd, pkg.version)
+        : formatText(checked, io.cwd);
   io.stdout.write(out);
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
@@ -194,7 +199,7 @@ function importCmd(argv: string[], io: Io): number {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, result.yaml);
   io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${result.imported} row(s) imported.\n`);
-  for (const p of result.problems) io.stderr.write(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}\n`);
+  for (const p of result.problems) io.stderr.write(`${logLine(plainLine(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}`))}\n`);
   // Findings for the new file right away: what the table got wrong.
   const ws = checkFolder(
     path.dirname(out),
