@@ -247,7 +247,8 @@ describe('quick fixes on flow mappings, anchors and comments', () => {
   });
 });
 
-const RUNS = Number(process.env.AIMS_FUZZ_RUNS ?? 150);
+/** Runs per property: `n` in every suite run, `AIMS_FUZZ_RUNS` for more. */
+const runs = (n: number): number => Number(process.env.AIMS_FUZZ_RUNS ?? n);
 
 const specArb: fc.Arbitrary<MappingSpec> = fc.record({
   style: fc.constantFrom<MappingStyle>('block', 'flow-line', 'flow-lines', 'empty'),
@@ -352,7 +353,7 @@ describe('edits keep every untouched byte (property)', () => {
         );
         return true;
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(150) },
     );
   });
 
@@ -410,7 +411,7 @@ describe('edits keep every untouched byte (property)', () => {
           return true;
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: runs(100) },
     );
   });
 
@@ -465,7 +466,7 @@ describe('edits keep every untouched byte (property)', () => {
           return true;
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: runs(100) },
     );
   });
 });

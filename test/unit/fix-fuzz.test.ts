@@ -59,7 +59,7 @@ function lost(before: unknown, after: unknown, path = ''): string | undefined {
 
 describe('fuzzing the quick fixes with mutated example files (block and flow)', () => {
   const texts = seeds();
-  const runs = Number(process.env.AIMS_FUZZ_RUNS ?? 150);
+  const runs = Number(process.env.AIMS_FUZZ_RUNS ?? 100);
   it(`no fix that adds or fills drops or changes a value, or adds a YAML error (${runs} inputs)`, () => {
     let offered = 0;
     fc.assert(
