@@ -8,7 +8,8 @@ import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
 import { child, entries, entry, type Entry } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
-import { addEntries, changesOnly, insertEntries, needsQuotes, withValue, yamlScalar, type NewEntry } from './edits';
+import { changesOnly, withValue } from './edit-check';
+import { addEntries, insertEntries, needsQuotes, yamlScalar, type NewEntry } from './edits';
 
 /** The source action kind the "Add Missing Controls" command asks for. */
 export const ADD_MISSING_CONTROLS = `${CodeActionKind.Source}.aims.addMissingControls`;
