@@ -58,6 +58,21 @@ log(`packaged ${vsix}`);
 // ---- a fresh profile and a copy of the example with one defect (a mislabelled control)
 const ws = join(work, 'acme-lending');
 cpSync(join(ROOT, 'examples', 'acme-lending'), ws, { recursive: true });
+// The clean example is committed on `main`, so "Compare Coverage with Branch…" has a branch to compare with.
+for (const args of [
+  ['init', '-q'],
+  ['add', '-A'],
+  ['commit', '-q', '-m', 'clean example'],
+]) {
+  const g = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=AIMS e2e', '-c', 'user.email=e2e@example.org', ...args], {
+    cwd: ws,
+    encoding: 'utf8',
+  });
+  if (g.status !== 0) {
+    console.error(`git ${args[0]}: ${g.stderr}`);
+    process.exit(1);
+  }
+}
 const soaPath = join(ws, 'soa.aims.yaml');
 writeFileSync(soaPath, readFileSync(soaPath, 'utf8').replace('    title: AI policy\n', '    title: AI risk assessment\n'));
 const home = join(work, 'home');
@@ -78,7 +93,8 @@ writeFileSync(
     'chat.disableAIFeatures': true,
     // Its asynchronous "similar commands" can replace the palette's exact matches.
     'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
-    'git.enabled': false,
+    'git.enabled': true,
+    'git.autofetch': false,
     'files.autoSave': 'off',
     'aims.referenceDate': '2026-11-23',
   }),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { addMissingControls, createSoa } from './commands/soa-commands';
+import { registerCompareBranch } from './commands/compare-branch';
 import { importSoa } from './commands/import-soa';
 import { newSystemRecord } from './commands/new-system';
 import { exportReport, ReportPanel } from './commands/report';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
       openLocation(file, range),
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
+  registerCompareBranch(context, client);
 
   // The server starts after activation returns, so opening a folder is never held up by it.
   const ready = client.start().then(() => store.refresh());

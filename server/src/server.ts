@@ -25,7 +25,16 @@ import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
 import { WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
-import { CoverageChangedNotification, CoverageRequest, RenderReportRequest, type InitializationOptions } from './protocol';
+import {
+  CoverageChangedNotification,
+  CoverageRequest,
+  DiffCoverageRequest,
+  DiffEvidenceRequest,
+  RenderReportRequest,
+  type InitializationOptions,
+} from './protocol';
+import { diffWithBase, evidencePaths, renderDelta, versionFiles } from './core/diff';
+import { inSkippedFolder } from './node/find-files';
 import { codeActions } from './services/code-actions';
 import { complete } from './services/complete';
 import type { ServiceConfig } from './services/config';
@@ -282,6 +291,19 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token: CancellationToken) => ({
     content: renderReport(await coverageOf(params, () => token.isCancellationRequested), params.format),
   }));
+
+  // Another version's files, as `aims check` would find them in that folder.
+  const baseFiles = (files: unknown) => versionFiles(files).filter((f) => !inSkippedFolder(f.path));
+  connection.onRequest(DiffEvidenceRequest.method, (params: DiffEvidenceRequest.Params) => ({
+    paths: evidencePaths(manager.folderOf(params.uri).root, baseFiles(params.files)),
+  }));
+  connection.onRequest(DiffCoverageRequest.method, async (params: DiffCoverageRequest.Params) => {
+    const folder = manager.folderOf(params.uri);
+    const base = { ...params.base, files: baseFiles(params.base?.files) };
+    const options = await settings.get(folder.uri);
+    const delta = diffWithBase(folder.root, [...folder.files.values()], files.fs, base, options, params.headLabel ?? 'working tree');
+    return { delta, content: renderDelta(delta, params.format ?? 'markdown') };
+  });
 
   documents.listen(connection);
   connection.listen();

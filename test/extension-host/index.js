@@ -54,4 +54,17 @@ exports.run = async function run() {
   const report = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
   assert.match(report, /# AIMS coverage report: Acme Lending GmbH/);
   console.log('EXTHOST ok export');
+
+  // The example is committed on `main`; the workspace has the SoA defect and the record the UI test created.
+  const md = await vscode.commands.executeCommand('aims.compareWithBranch', 'main');
+  assert.match(md, /^### AIMS coverage: /m);
+  assert.match(md, /^Base `main` → head `workspace` · Acme Lending GmbH/m);
+  assert.match(md, /^- `soa\.aims\.yaml:9:12` error `soa-title-mismatch` The title of A\.2\.2 is "AI policy", not "AI risk assessment"/m);
+  assert.match(md, /^- `exam-proctoring` \(Exam proctoring\), `systems\/exam-proctoring\.aims\.yaml`: high Annex III\\\(3\\\)\\\(d\\\)/m);
+  const preview = await waitFor(
+    () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('AIMS coverage against main')),
+    'the Markdown preview of the delta',
+    30000,
+  );
+  console.log(`EXTHOST ok compare with branch (${preview.label})`);
 };

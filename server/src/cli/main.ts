@@ -11,6 +11,7 @@ import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatJson, formatSarif, formatText, logLine, relativePath } from './formats';
 import { plainLine } from '../core/safe-text';
 import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
+import { diffCommand } from './diff-command';
 import { toCorePath } from '../node/find-files';
 
 export interface Io {
@@ -24,6 +25,8 @@ const HELP = `aims ${pkg.version}: checks AI management system files (ISO/IEC 42
 Usage:
   aims check [folder|file …] [--format text|json|sarif] [--as-of YYYY-MM-DD]
              [--timeline in-force|original] [--fail-on error|warning|never] [--no-evidence-check]
+  aims diff <base> <head> | --git <ref> [folder] [--format text|markdown|json]
+            [--fail-on never|new-gaps|new-findings|new-errors]   what a change did to coverage
   aims controls [--format text|json]      the 38 Annex A controls of ISO/IEC 42001
   aims articles [--format text|json]      the 113 articles of Regulation (EU) 2024/1689
   aims rules [--format text|json]         every finding the checker reports
@@ -52,6 +55,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'check':
         return check(rest, io);
+      case 'diff':
+        return diffCommand(rest, io);
       case 'controls':
         return controls(rest, io);
       case 'articles':

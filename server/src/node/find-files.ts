@@ -5,6 +5,14 @@ import { isAimsFile } from '../core/yaml/parse';
 /** Folders never searched for AIMS files. */
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
+/** Whether a '/'-separated path below a folder lies in a folder `findAimsFiles` never enters. */
+export function inSkippedFolder(rel: string): boolean {
+  return rel
+    .split('/')
+    .slice(0, -1)
+    .some((d) => SKIP.has(d) || d.startsWith('.'));
+}
+
 /** Bounds the walk so a huge or looping tree cannot hang a host. */
 export const MAX_FILES = 50_000;
 

@@ -32,7 +32,7 @@ export const OBLIGATION_LABEL: Record<ObligationCoverage['status'], string> = {
 };
 
 /** The timeline note every report carries, so a reader knows where dates come from. */
-export function timelineNote(c: WorkspaceCoverage): string {
+export function timelineNote(c: Pick<WorkspaceCoverage, 'timeline'>): string {
   return c.timeline === 'omnibus'
     ? 'Dates follow Article 113 as amended by the Digital Omnibus on AI (2026) (reported; Official Journal text not verified here).'
     : 'Dates follow Article 113 of Regulation (EU) 2024/1689 as adopted.';
