@@ -368,10 +368,10 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     code: 'iso-certification-claim',
-    why: 'ISO/IEC 42001 is not a harmonised standard: certification is no conformity assessment under Art. 43, no presumption of conformity (Art. 40) and no basis for CE marking (Art. 48).',
+    why: 'ISO/IEC 42001 is not a harmonised standard: certification is no conformity assessment under Art. 43, no presumption of conformity (Art. 40) and no basis for CE marking (Art. 48). Its evidence supports Act obligations and never satisfies them. The claim is caught in any file and in any word order.',
     file: 'systems/hiring.aims.yaml',
     bad: HIGH(
-      '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: Our ISO 42001 certification satisfies Art. 43.  # <--\n',
+      '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: Art. 43 is covered by our ISO 42001 certificate.  # <--\n',
     ),
     good: HIGH(
       '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: ISO 42001 evidence supports, but does not replace, the Annex VI procedure.\n',

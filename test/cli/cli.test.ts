@@ -133,6 +133,61 @@ describe('aims controls, articles, rules', () => {
   });
 });
 
+describe('aims articles: dates on the reference date and timeline', () => {
+  const line = (out: string, n: number): string => out.split('\n').find((l) => l.startsWith(`Art. ${String(n).padEnd(4)} `)) ?? '';
+  it('gives the amended high-risk dates, labelled reported, once the amendment is in force', async () => {
+    const r = await aims(['articles', '--as-of', '2026-11-23']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(
+      r.out.split('\n')[0],
+      /as of 2026-11-23: as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\)/,
+    );
+    assert.match(line(r.out, 9), /2027-12-02 for Annex III systems, 2028-08-02 for Annex I systems; reported/);
+    assert.match(line(r.out, 43), /2027-12-02 for Annex III systems, 2028-08-02 for Annex I systems; reported, inferred/);
+    assert.match(line(r.out, 5), /applies from 2025-02-02\)/);
+  });
+  it('follows the 2024 text when pinned or before the amendment was in force', async () => {
+    for (const args of [
+      ['--as-of', '2026-11-23', '--timeline', 'original'],
+      ['--as-of', '2026-05-01'],
+    ]) {
+      const r = await aims(['articles', ...args]);
+      assert.match(r.out.split('\n')[0], /Regulation \(EU\) 2024\/1689 as adopted/);
+      assert.match(line(r.out, 9), /2026-08-02 for Annex III systems, 2027-08-02 for Annex I systems\)/);
+      assert.doesNotMatch(line(r.out, 9), /reported/);
+    }
+  });
+  it('puts the dates and their labels in the JSON', async () => {
+    const a = JSON.parse((await aims(['articles', '--format', 'json', '--as-of', '2026-11-23'])).out) as {
+      number: number;
+      appliesFrom: string;
+      appliesFromAnnexI?: string;
+      timeline: string;
+      dateNote: string;
+    }[];
+    const art9 = a.find((x) => x.number === 9)!;
+    assert.equal(art9.appliesFrom, '2027-12-02');
+    assert.equal(art9.appliesFromAnnexI, '2028-08-02');
+    assert.equal(art9.timeline, 'omnibus');
+    assert.match(art9.dateNote, /reported/);
+  });
+  it('refuses a malformed reference date', async () => {
+    const r = await aims(['articles', '--as-of', '23/11/2026']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--as-of takes a date written YYYY-MM-DD/);
+  });
+});
+
+describe('aims check: the header says which text the dates follow', () => {
+  it('labels the amended timeline reported', async () => {
+    const r = await aims(['check', 'acme-lending', '--as-of', '2026-11-23']);
+    assert.match(
+      r.out,
+      /as of 2026-11-23, dates as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\)/,
+    );
+  });
+});
+
 describe('aims import', () => {
   it('imports a CSV with quotes, semicolons and a BOM, and reports what the table got wrong', async () => {
     const dir = temp();

@@ -260,6 +260,38 @@ describe('language server with a minimal client (no configuration, no snippets)'
   });
 });
 
+describe('hovers on phrases, Article 3 points and reported provisions, through the protocol', () => {
+  it('finds the phrase around the cursor and labels what the amendment reportedly inserts', async () => {
+    const ws = example();
+    const c = new TestClient();
+    c.settings = { referenceDate: '2026-11-23' };
+    try {
+      await c.initialize(pathToFileURL(ws.dir).toString(), VSCODE_CAPS);
+      const rel = 'systems/credit-scoring.aims.yaml';
+      const notes = 'notes: Placing on the market after Art. 3(12) review; see Art. 6(1a).';
+      const text = ws.text(rel).replace(/notes: Internal control under Annex VI;[^\n]*/, notes);
+      await open(c, ws.uri(rel), text);
+      const line = lineOf(text, notes);
+      const at = async (needle: string, offset: number): Promise<string> => {
+        const character = text.split('\n')[line].indexOf(needle) + offset;
+        const h = (await c.conn.sendRequest('textDocument/hover', {
+          textDocument: { uri: ws.uri(rel) },
+          position: { line, character },
+        })) as {
+          contents: { value: string };
+        } | null;
+        assert.ok(h, `a hover on ${needle}`);
+        return h.contents.value;
+      };
+      assert.match(await at('market', 2), /\*\*placing on the market\*\*[^]*‘placing on the market’ means/);
+      assert.match(await at('Art. 3(12)', 8), /‘intended purpose’ means/);
+      assert.match(await at('Art. 6(1a)', 8), /reported \(Digital Omnibus on AI, 2026; Official Journal text not verified\)/);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
 describe('indexing a workspace through the protocol', () => {
   for (const [name, caps] of [
     ['a VS Code-like client', VSCODE_CAPS],

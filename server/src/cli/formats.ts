@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { timelineLabel } from '../core/catalog/timeline';
 import { allRuleInfos } from '../core/check';
 import type { WorkspaceCoverage } from '../core/coverage-types';
 import { portable } from '../core/report/portable';
@@ -50,7 +51,7 @@ export function formatText(list: CheckedWorkspace[], cwd: string): string {
 
 function summary(c: WorkspaceCoverage, label: string): string[] {
   const out = [
-    `${label}: ${plainLine(c.organisation ?? 'AIMS')} (as of ${c.asOf}, ${c.timeline === 'omnibus' ? 'AI Act as amended by the Digital Omnibus on AI (2026)' : 'AI Act as adopted in 2024'})`,
+    `${label}: ${plainLine(c.organisation ?? 'AIMS')} (as of ${c.asOf}, dates ${c.timeline === 'omnibus' ? timelineLabel('omnibus') : `of ${timelineLabel('original')}`})`,
   ];
   out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${c.annexA.gaps} gaps`);
   const width = Math.max(...c.annexA.topics.map((t) => `${t.id} ${t.title}`.length));

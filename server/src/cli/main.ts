@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pkg from '../../../package.json';
 import { allArticles } from '../core/catalog/act';
+import { applicationDate, dateWithSource, isPostponedHighRisk, timelineFor, timelineLabel, type DateFact } from '../core/catalog/timeline';
 import { allControls } from '../core/catalog/iso';
 import { allRuleInfos } from '../core/check';
 import { importSoaTable } from '../core/import-soa';
@@ -28,7 +29,8 @@ Usage:
   aims diff <base> <head> | --git <ref> [folder] [--format text|markdown|json]
             [--fail-on never|new-gaps|new-findings|new-errors]   what a change did to coverage
   aims controls [--format text|json]      the 38 Annex A controls of ISO/IEC 42001
-  aims articles [--format text|json]      the 113 articles of Regulation (EU) 2024/1689
+  aims articles [--format text|json] [--as-of YYYY-MM-DD] [--timeline in-force|original]
+                                          the 113 articles of Regulation (EU) 2024/1689 and their dates
   aims rules [--format text|json]         every finding the checker reports
   aims import <table.csv|table.md> [-o soa.aims.yaml] [--force]
   aims init [folder] [--organisation NAME] [--force]
@@ -96,15 +98,7 @@ function check(argv: string[], io: Io): number {
   if (wantsHelp(args, io)) return 0;
   const format = choice(args, '--format', ['text', 'json', 'sarif'] as const, 'text');
   const failOn = choice(args, '--fail-on', ['error', 'warning', 'never'] as const, 'error');
-  const asOf = args.flags.get('--as-of');
-  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
-    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
-  }
-  const options: CheckOptions = defaultOptions({
-    asOf: typeof asOf === 'string' ? asOf : today(),
-    timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
-    checkEvidence: !args.flags.has('--no-evidence-check'),
-  });
+  const options: CheckOptions = defaultOptions({ ...dateOptions(args), checkEvidence: !args.flags.has('--no-evidence-check') });
   const targets = args.positional.length ? args.positional : ['.'];
   const checked: CheckedWorkspace[] = [];
   for (const t of targets) {
@@ -146,6 +140,18 @@ function check(argv: string[], io: Io): number {
   return worst >= threshold ? 1 : 0;
 }
 
+/** `--as-of` and `--timeline`, checked: the reference date and which text's dates apply. */
+function dateOptions(args: ParsedArgs): Pick<CheckOptions, 'asOf' | 'timeline'> {
+  const asOf = args.flags.get('--as-of');
+  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
+  }
+  return {
+    asOf: typeof asOf === 'string' ? asOf : today(),
+    timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
+  };
+}
+
 function controls(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--format'], ['--help']);
   if (wantsHelp(args, io)) return 0;
@@ -156,21 +162,48 @@ function controls(argv: string[], io: Io): number {
 }
 
 function articles(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['--format'], ['--help']);
+  const args = parseArgs(argv, ['--format', '--as-of', '--timeline'], ['--help']);
   if (wantsHelp(args, io)) return 0;
-  const list = allArticles().map((a) => ({
-    number: a.number,
-    title: a.title,
-    chapter: a.chapter,
-    paragraphs: a.paragraphs,
-    appliesFrom: a.appliesFrom,
-  }));
-  if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
-  else
+  const format = choice(args, '--format', ['text', 'json'] as const, 'text');
+  const opts = dateOptions(args);
+  const inForce = timelineFor(opts.asOf, opts.timeline);
+  const list = allArticles().map((a) => {
+    // High-risk rules apply from different dates for Annex III and Annex I systems.
+    const highRisk = isPostponedHighRisk(a.number);
+    const d = applicationDate(a.number, { ...opts, basis: highRisk ? 'annex-iii' : undefined })!;
+    const annexI = highRisk ? applicationDate(a.number, { ...opts, basis: 'annex-i' })! : undefined;
+    const facts: DateFact[] = [d.effective, ...(annexI ? [annexI.effective] : [])];
+    return {
+      number: a.number,
+      title: a.title,
+      chapter: a.chapter,
+      paragraphs: a.paragraphs,
+      appliesFrom: d.effective.date,
+      ...(annexI ? { appliesFromAnnexI: annexI.effective.date } : {}),
+      timeline: d.effective.timeline,
+      dateNote: facts
+        .map((f, i) => `${dateWithSource(f, true)}${annexI ? (i ? ' for Annex I systems' : ' for Annex III systems') : ''}`)
+        .join('; '),
+      label:
+        (annexI ? `${d.effective.date} for Annex III systems, ${annexI.effective.date} for Annex I systems` : d.effective.date) +
+        (d.effective.timeline === 'omnibus' ? `; reported${d.effective.inferred ? ', inferred' : ''}` : ''),
+    };
+  });
+  if (format === 'json') {
     io.stdout.write(
-      list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.appliesFrom})`).join('\n') +
-        '\n',
+      JSON.stringify(
+        list.map(({ label: _label, ...rest }) => rest),
+        null,
+        2,
+      ) + '\n',
     );
+    return 0;
+  }
+  io.stdout.write(
+    `Regulation (EU) 2024/1689, dates as of ${opts.asOf}: ${timelineLabel(inForce)}.${inForce === 'omnibus' ? ' "inferred": the amendment reportedly moves Chapter III, Sections 1 to 3 only; the article follows them in practice.' : ''}\n` +
+      list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.label})`).join('\n') +
+      '\n',
+  );
   return 0;
 }
 

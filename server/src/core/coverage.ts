@@ -3,7 +3,7 @@ import { findArticle } from './catalog/act';
 import { allControls, allTopics, findControl } from './catalog/iso';
 import { articlesForIso } from './catalog/mapping';
 import { requiredObligations } from './catalog/obligations';
-import { applicationDate } from './catalog/timeline';
+import { applicationDate, applicationDateText } from './catalog/timeline';
 import type {
   AnnexACoverage,
   ControlCoverage,
@@ -115,6 +115,7 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
       appliesFrom: date?.effective.date,
       timeline: date?.effective.timeline,
       otherDate: other?.date,
+      dateNote: date ? applicationDateText(date, true) : undefined,
       evidence: items(child(entry?.value, 'evidence')).map((n) => text(n) ?? ''),
       controls: items(child(entry?.value, 'controls')).map((n) => {
         const id = text(n) ?? '';

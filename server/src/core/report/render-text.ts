@@ -40,7 +40,7 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
       out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');
       for (const o of s.obligations) {
         out.push(
-          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${o.appliesFrom ?? ''}${o.otherDate ? ` (other timeline: ${o.otherDate})` : ''} | ${cell(o.evidence.join(', '))} | ${o.controls.map((k) => `${cell(k.id)} (${k.state})`).join(', ')} |`,
+          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${cell(o.dateNote ?? o.appliesFrom)} | ${cell(o.evidence.join(', '))} | ${o.controls.map((k) => `${cell(k.id)} (${k.state})`).join(', ')} |`,
         );
       }
       out.push('');
@@ -67,7 +67,19 @@ function csvCell(v: string | number | boolean | undefined): string {
 export function renderCsv(all: WorkspaceCoverage[]): string {
   const list = portable(all);
   const rows: (string | number | undefined)[][] = [
-    ['workspace', 'type', 'system', 'id', 'title', 'state', 'applies_from', 'owner', 'evidence', 'justification_or_controls'],
+    [
+      'workspace',
+      'type',
+      'system',
+      'id',
+      'title',
+      'state',
+      'applies_from',
+      'owner',
+      'evidence',
+      'justification_or_controls',
+      'applies_from_source',
+    ],
   ];
   for (const c of list) {
     for (const t of c.annexA.topics) {
@@ -87,6 +99,7 @@ export function renderCsv(all: WorkspaceCoverage[]): string {
           '',
           o.evidence.join('; '),
           o.controls.map((k) => k.id).join('; '),
+          o.dateNote,
         ]);
       }
     }
@@ -96,5 +109,9 @@ export function renderCsv(all: WorkspaceCoverage[]): string {
 
 /** The coverage data itself, with paths relative to each workspace folder. */
 export function renderJson(list: WorkspaceCoverage[]): string {
-  return JSON.stringify({ workspaces: portable(list) }, null, 2) + '\n';
+  // The notes travel with the data, so a reader of the JSON alone knows where dates come from.
+  return (
+    JSON.stringify({ workspaces: portable(list).map((c) => ({ ...c, timelineNote: timelineNote(c), disclaimer: DISCLAIMER })) }, null, 2) +
+    '\n'
+  );
 }

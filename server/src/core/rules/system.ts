@@ -1,8 +1,8 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { annexIIIAreas, findArticle } from '../catalog/act';
 import { checkActRef } from '../catalog/refs';
 import { requiredObligations, type Role, type SystemProfile, type Tier } from '../catalog/obligations';
-import { applicationDate, formatDate, OMNIBUS, type HighRiskBasis } from '../catalog/timeline';
+import { applicationDate, applicationDateText, dateWithSource, type HighRiskBasis } from '../catalog/timeline';
 import { closestId } from '../catalog/suggest';
 import { findControl } from '../catalog/iso';
 import type { ParsedFile } from '../yaml/parse';
@@ -33,7 +33,9 @@ export function profileOf(file: ParsedFile): SystemProfile & { basis?: string } 
 export function listedArticles(file: ParsedFile): Map<number, { key: Node; value: Node | null; ref: string }> {
   const out = new Map<number, { key: Node; value: Node | null; ref: string }>();
   for (const e of entries(child(file.root, 'obligations'))) {
-    const r = checkActRef(e.key);
+    // A provision the amendment reportedly inserts counts for its article; whether it exists under
+    // the timeline in force is the reference rule's finding.
+    const r = checkActRef(e.key, { amended: true });
     if (r.ok && r.ref.type === 'article' && !out.has(r.ref.article))
       out.set(r.ref.article, { key: e.keyNode, value: e.value, ref: r.ref.canonical });
   }
@@ -135,14 +137,7 @@ const missingObligation: Rule = {
       if (listed.has(o.article)) continue;
       const a = findArticle(o.article);
       const date = applicationDate(o.article, { basis: highRiskBasis(p.basis), asOf: ctx.options.asOf, timeline: ctx.options.timeline });
-      let when = '';
-      if (date) {
-        when = ` from ${formatDate(date.effective.date)}${date.effective.timeline === 'omnibus' ? ` (${OMNIBUS.label})` : ''}`;
-        if (date.amended && date.amended.date !== date.original.date) {
-          const other = date.effective.timeline === 'omnibus' ? date.original : date.amended;
-          when += `; ${formatDate(other.date)} under ${other.timeline === 'omnibus' ? 'the amended text' : 'the original text'}`;
-        }
-      }
+      const when = date ? ` from ${applicationDateText(date, true)}` : '';
       ctx.report(
         anchor,
         `Art. ${o.article} (${a?.title ?? ''}) applies to ${o.reason}${when}, but the record does not address it. Add 'Art. ${o.article}' under obligations.`,
@@ -205,38 +200,6 @@ const controlExcluded: Rule = {
         }
       }
     }
-  },
-};
-
-/** Words that present ISO/IEC 42001 certification as an Act route or basis. */
-const CERT_CLAIM =
-  /(iso[\s/_-]*(iec)?[\s_-]*42001|42001)[^.;\n]{0,60}\b(satisf|fulfil|replaces?|is (the|our|a) (route|basis|conformity)|as (the )?(route|basis)|gives? (a )?presumption|presum|ce[\s-]?mark|conformity assessment (route|procedure)|declaration of conformity)/i;
-/** The same claim written the other way round ("CE marking based on our ISO 42001 certificate"). */
-const CERT_CLAIM_REVERSED =
-  /(ce[\s-]?mark\w*|conformity assessment|declaration of conformity|art(icle)?\.?\s*(43|48))[^.;\n]{0,60}(iso[\s/_-]*(iec)?[\s_-]*)?42001/i;
-const HONEST = /\b(not|never|no|does not|doesn't|cannot|isn't|without)\b/i;
-
-const certificationClaim: Rule = {
-  code: 'iso-certification-claim',
-  severity: 'error',
-  kinds: SYS,
-  summary: 'Text presents ISO/IEC 42001 certification as an AI Act conformity route, presumption or CE-marking basis.',
-  check(ctx) {
-    const visit = (node: unknown, depth: number): void => {
-      if (depth > 32 || !node) return;
-      if (isScalar(node) && typeof node.value === 'string') {
-        const s = node.value;
-        const isoRoute = /^(iso[\s/_-]*(iec)?[\s_-]*)?42001([\s_-]*cert\w*)?$/i.test(s.trim());
-        if (isoRoute || ((CERT_CLAIM.test(s) || CERT_CLAIM_REVERSED.test(s)) && !HONEST.test(s))) {
-          ctx.report(
-            node,
-            'ISO/IEC 42001 certification is not a conformity assessment under the AI Act: Art. 43 requires internal control (Annex VI) or a notified body (Annex VII). ISO/IEC 42001 is not a harmonised standard, gives no presumption of conformity (Art. 40) and no basis for CE marking (Art. 48). Its evidence supports, never satisfies, these obligations.',
-          );
-        }
-      } else if (isMap(node)) for (const p of node.items) visit(p.value, depth + 1);
-      else if (isSeq(node)) for (const n of node.items) visit(n, depth + 1);
-    };
-    visit(ctx.file.root, 0);
   },
 };
 
@@ -310,7 +273,7 @@ const gapAlreadyApplies: Rule = {
       if (d && d.effective.date <= ctx.options.asOf) {
         ctx.report(
           o.key,
-          `${o.ref} has applied since ${formatDate(d.effective.date)} and the system is on the market, but its status is gap.`,
+          `${o.ref} has applied since ${dateWithSource(d.effective, true)} and the system is on the market, but its status is gap.`,
         );
       }
     }
@@ -324,7 +287,6 @@ export const SYSTEM_RULES: readonly Rule[] = [
   obligationStatus,
   controlExcluded,
   conformityRoute,
-  certificationClaim,
   gpaiFlags,
   unknownRisk,
   gapAlreadyApplies,
