@@ -51,7 +51,7 @@ describe('CLI output cannot carry workflow commands or terminal escapes from rec
     assert.doesNotMatch(r.out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, 'no control character is printed');
     assert.match(
       r.out,
-      /^soa\.aims\.yaml:\d+:\d+ error soa-title-mismatch The title of A\.2\.2 is "AI policy", not "AI policy ::error file=x::pwned #\\x23\[warning\]legacy \\x1b\]8;;http:\/\/evil\.example\\x07click\\x1b\]8;;\\x07 \\x9b31m \\u202egnp\.exe"/m,
+      /^soa\.aims\.yaml:\d+:\d+ error soa-title-mismatch The title of A\.2\.2 is "AI policy", not "AI policy ::error file=x::pwned #\\x23\[warning\]legacy \\x1b\]8;;http:\/\/evil\.example\\x07click\\x1b\]8;;\\x07 \\x9b31m \\u\{202e\}gnp\.exe"/m,
     );
     assert.match(r.out, /^ {4}\\x3a:error:: ::error file=x::pwned /m, 'a system id that starts with :: is escaped');
     assert.match(r.out, /^\\x3a:warning::x y #1 %41 é\.aims\.yaml:\d+:\d+ /m, 'so is a file name');
@@ -61,6 +61,7 @@ describe('CLI output cannot carry workflow commands or terminal escapes from rec
     const dir = hostileWorkspace();
     const r = await aims(['check', '.', '--format', 'json', '--as-of', '2026-11-23'], dir);
     assert.doesNotMatch(r.out, /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.doesNotMatch(r.out, /##\[/, 'the runner reads ##[ anywhere in a line, also inside a JSON string');
     const json = JSON.parse(r.out) as unknown;
     assert.deepEqual(absolutePaths(json), [], 'no absolute path');
     assert.deepEqual(valuesOf(json, 'organisation'), [`Acme${PWN}`], 'the data itself is unchanged');
@@ -89,10 +90,26 @@ function absolutePaths(json: unknown): string[] {
   return [];
 }
 
+describe('aims diff output cannot carry workflow commands either', () => {
+  for (const format of ['text', 'markdown', 'json']) {
+    it(`${format}: no line starts a workflow command, none holds ##[`, async () => {
+      const dir = hostileWorkspace();
+      const r = await aims(['diff', join(EXAMPLES, 'acme-lending'), dir, '--format', format, '--as-of', '2026-11-23'], dir);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /pwned/, 'the hostile values are in the output');
+      for (const line of r.out.split('\n')) {
+        assert.doesNotMatch(line, /^\s*::|##\[/, `a workflow command: ${JSON.stringify(line)}`);
+      }
+      if (format === 'json') assert.ok(JSON.parse(r.out));
+    });
+  }
+});
+
 describe('SARIF output', () => {
   it('is valid against the SARIF 2.1.0 structure, with percent-encoded URIs and no absolute path', async () => {
     const dir = hostileWorkspace();
     const r = await aims(['check', '.', '--format', 'sarif', '--as-of', '2026-11-23'], dir);
+    assert.doesNotMatch(r.out, /##\[|[\u007f-\u009f\u202a-\u202e]/);
     assert.deepEqual(absolutePaths(JSON.parse(r.out)), [], 'no absolute path');
     const sarif = JSON.parse(r.out) as {
       runs: {

@@ -26,13 +26,13 @@ describe('user text in Markdown', () => {
   it('escapeMarkdown leaves no inline syntax, HTML or line break', () => {
     assert.equal(
       escapeMarkdown(HOSTILE),
-      '\\!\\[\\]\\(http://evil.example/pixel.png\\) \\*\\*Approved by auditor\\*\\* \\[details\\]\\(http://evil.example\\) \\<b\\>x\\</b\\> \\`code\\` \\_y\\_ \\~\\~z\\~\\~ \\&lt; \\# Heading',
+      '\\!\\[\\]\\(http://evil.example/pixel.png\\) \\*\\*Approved by auditor\\*\\* \\[details\\]\\(http://evil.example\\) &lt;b&gt;x&lt;/b&gt; \\`code\\` \\_y\\_ \\~\\~z\\~\\~ &amp;lt; \\# Heading',
     );
-    assert.equal(markdownToPlain(`**${escapeMarkdown('a_b *c*')}**`), 'a_b *c*');
+    assert.equal(markdownToPlain(`**${escapeMarkdown('a_b *c* <x> & jane@acme.example')}**`), 'a_b *c* <x> & jane@acme.example');
   });
 
   it('plainLine shows controls and joins lines', () => {
-    assert.equal(plainLine('a\r\n\n::error::x\u001b[31m\u009b\u202e\u0000'), 'a ::error::x\\x1b[31m\\x9b\\u202e\\x00');
+    assert.equal(plainLine('a\r\n\n::error::x\u001b[31m\u009b\u202e\u0000'), 'a ::error::x\\x1b[31m\\x9b\\u{202e}\\x00');
   });
 
   it('a hover quotes a justification as text: no image, link, bold or HTML from the record', () => {

@@ -71,13 +71,15 @@ describe('Markdown export escapes user text for where it stands', () => {
   it('a name or organisation cannot start a block, raw HTML, an image or emphasis', () => {
     const out = md();
     assert.doesNotMatch(out, /^# Injected heading/m);
-    assert.doesNotMatch(out, /(^|[^\\])<img/);
+    assert.doesNotMatch(out, /<img/);
     assert.doesNotMatch(out, /(^|[^\\])!\[/);
     assert.doesNotMatch(out, /(^|[^\\])\*\*Approved/);
-    assert.match(out, /^# AIMS coverage report: Chat \\# Injected heading \\<img src=/m);
-    assert.match(
+    assert.match(out, /^# AIMS coverage report: Chat \\# Injected heading &lt;img src=/m);
+    assert.ok(
+      out.includes(
+        '\n### Chat \\# Injected heading &lt;img src=http://evil.example/x.png&gt; \\!\\[\\]\\(http://evil.example/y.png\\) \\*\\*Approved by auditor\\*\\* \\| x (chat)\n',
+      ),
       out,
-      /^### Chat \\# Injected heading \\<img src=http:\/\/evil\.example\/x\.png\\> \\!\\\[\\\]\\\(http:\/\/evil\.example\/y\.png\\\) \\\*\\\*Approved by auditor\\\*\\\* \\\| x \(chat\)$/m,
     );
   });
   it('a table cell keeps its row: no line break or bare pipe from a value', () => {
