@@ -188,46 +188,6 @@ describe('aims check: the header says which text the dates follow', () => {
   });
 });
 
-describe('aims import', () => {
-  it('imports a CSV with quotes, semicolons and a BOM, and reports what the table got wrong', async () => {
-    const dir = temp();
-    writeFileSync(
-      join(dir, 'soa.csv'),
-      '\uFEFFControl;Title;Applicable;Justification;Status;Evidence;Owner\n' +
-        'A.2.2;AI risk assessment;yes;"Root of the AIMS; approved by the board";Implemented;policies/ai-policy.md;AIMS owner\n' +
-        'A.2.3;Alignment with other organizational policies;no;;;;\n' +
-        'A.2.9;Made-up control;yes;x;Planned;;\n' +
-        'A.3.2;AI roles and responsibilities;maybe;Because;In progress;;\n',
-    );
-    const r = await aims(['import', 'soa.csv', '-o', 'soa.aims.yaml', '--as-of', '2026-11-23'], dir);
-    assert.equal(r.code, 0, r.err);
-    const yaml = readFileSync(join(dir, 'soa.aims.yaml'), 'utf8');
-    assert.match(
-      yaml,
-      /A\.2\.2:\n {4}title: AI risk assessment\n {4}applicable: true\n {4}justification: Root of the AIMS; approved by the board\n {4}status: implemented/,
-    );
-    assert.match(r.err, /soa\.csv:5: A\.3\.2: applicable value "maybe"/);
-    assert.match(r.err, /35 Annex A control\(s\) have no row/);
-    assert.match(r.out, /soa-title-mismatch/);
-    assert.match(r.out, /soa-unknown-control/);
-    assert.match(r.out, /soa-missing-justification A\.2\.3 has no justification/);
-    assert.match(r.out, /soa-missing-control/);
-    assert.match(yaml, /not mapped: applicable: maybe/);
-  });
-  it('imports a Markdown table and refuses to overwrite without --force', async () => {
-    const dir = temp();
-    writeFileSync(
-      join(dir, 'soa.md'),
-      '# SoA\n\n| ID | Control title | Included | Reason |\n|---|---|---|---|\n| A.2.2 | AI policy | ✓ | Root \\| of it |\n',
-    );
-    assert.equal((await aims(['import', 'soa.md'], dir)).code, 0);
-    assert.match(readFileSync(join(dir, 'soa.aims.yaml'), 'utf8'), /justification: Root \| of it/);
-    const again = await aims(['import', 'soa.md'], dir);
-    assert.equal(again.code, 2);
-    assert.match(again.err, /exists; use --force/);
-  });
-});
-
 describe('aims init', () => {
   it('writes a starter workspace with no errors, only placeholders to fill', async () => {
     const dir = temp();

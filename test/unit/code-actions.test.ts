@@ -119,6 +119,16 @@ describe('quick fixes', () => {
     const after = apply({ 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': before }, 'soa.aims.yaml', /Change to 'AI policy'/);
     assert.equal(after, before.replace('title: AI risk assessment', 'title: AI policy'));
   });
+  it("offers the standard's wording for a reworded title", () => {
+    const worded = 'Processes for responsible design and development of AI systems';
+    const before = soa().replace('  A.6.1.3:\n', `  A.6.1.3:\n    title: ${worded}\n`);
+    const after = apply(
+      { 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': before },
+      'soa.aims.yaml',
+      /Change to 'Processes for responsible AI system/,
+    );
+    assert.equal(after, before.replace(worded, 'Processes for responsible AI system design and development'));
+  });
 });
 
 const TODO = 'TODO - why this control is included or excluded';

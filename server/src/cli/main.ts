@@ -5,15 +5,16 @@ import { allArticles } from '../core/catalog/act';
 import { applicationDate, dateWithSource, isPostponedHighRisk, timelineFor, timelineLabel, type DateFact } from '../core/catalog/timeline';
 import { allControls } from '../core/catalog/iso';
 import { allRuleInfos } from '../core/check';
-import { importSoaTable } from '../core/import-soa';
 import { starterWorkspace } from '../core/init-workspace';
 import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
 import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
-import { formatJson, formatSarif, formatText, logLine, relativePath } from './formats';
+import { formatJson, formatSarif, formatText, logLine } from './formats';
 import { plainLine } from '../core/safe-text';
 import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
 import { diffCommand } from './diff-command';
 import { toCorePath } from '../node/find-files';
+import { UnsafeWrite, writeInside } from '../node/safe-write';
+import { IMPORT_USAGE, importCommand } from './import-command';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -32,7 +33,7 @@ Usage:
   aims articles [--format text|json] [--as-of YYYY-MM-DD] [--timeline in-force|original]
                                           the 113 articles of Regulation (EU) 2024/1689 and their dates
   aims rules [--format text|json]         every finding the checker reports
-  aims import <table.csv|table.md> [-o soa.aims.yaml] [--force]
+  ${IMPORT_USAGE}
   aims init [folder] [--organisation NAME] [--force]
   aims lsp --stdio | --node-ipc           the language server, for any LSP editor
 
@@ -66,7 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'rules':
         return rules(rest, io);
       case 'import':
-        return importCmd(rest, io);
+        return await importCommand(rest, io, HELP);
       case 'init':
         return init(rest, io);
       case 'lsp': {
@@ -216,39 +217,6 @@ function rules(argv: string[], io: Io): number {
   return 0;
 }
 
-function importCmd(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['-o', '--output', '--as-of'], ['--force', '--help']);
-  if (wantsHelp(args, io)) return 0;
-  const [input] = args.positional;
-  if (!input) throw new UsageError('import needs a CSV or Markdown file');
-  const src = path.resolve(io.cwd, input);
-  let text: string;
-  try {
-    text = fs.readFileSync(src, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${input}`);
-  }
-  const outArg = args.flags.get('-o') ?? args.flags.get('--output');
-  const out = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'soa.aims.yaml');
-  if (!/\.aims\.ya?ml$/.test(out)) throw new UsageError('the output file must end in .aims.yaml');
-  if (fs.existsSync(out) && !args.flags.has('--force'))
-    throw new UsageError(`${path.relative(io.cwd, out)} exists; use --force to overwrite it`);
-  const result = importSoaTable(text, path.basename(src));
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, result.yaml);
-  io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${result.imported} row(s) imported.\n`);
-  for (const p of result.problems) io.stderr.write(`${logLine(plainLine(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}`))}\n`);
-  // Findings for the new file right away: what the table got wrong.
-  const ws = checkFolder(
-    path.dirname(out),
-    defaultOptions({ asOf: typeof args.flags.get('--as-of') === 'string' ? (args.flags.get('--as-of') as string) : today() }),
-  );
-  const only = toCorePath(out);
-  ws.files = ws.files.filter((f) => f.path === only);
-  io.stdout.write(formatText([ws], io.cwd));
-  return 0;
-}
-
 function init(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--organisation'], ['--force', '--help']);
   if (wantsHelp(args, io)) return 0;
@@ -260,8 +228,11 @@ function init(argv: string[], io: Io): number {
     throw new UsageError(`${clashes.join(', ')} already exist in ${path.relative(io.cwd, folder) || '.'}; use --force to overwrite`);
   }
   for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
-    fs.writeFileSync(path.join(folder, rel), text);
+    try {
+      writeInside(folder, path.join(folder, rel), text, rel, true);
+    } catch (e) {
+      throw e instanceof UnsafeWrite ? new UsageError(e.message) : e;
+    }
     io.stdout.write(`created ${path.relative(io.cwd, path.join(folder, rel))}\n`);
   }
   io.stdout.write(

@@ -20,6 +20,7 @@ const REPLACEABLE = new Set([
   'unknown-kind',
   'soa-unknown-control',
   'soa-title-mismatch',
+  'soa-title-variant',
   'invalid-iso-reference',
   'invalid-act-reference',
   'non-canonical-act-reference',

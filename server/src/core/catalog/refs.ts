@@ -12,6 +12,7 @@ import {
   type PointRange,
   type ReportedProvision,
 } from './act';
+import { unknownControlDetail } from './control-ids';
 import { findClause, findControl, findSubObjective, findTopic, suggestClause, suggestControl } from './iso';
 import { REPORTED } from './timeline';
 
@@ -427,7 +428,7 @@ export function checkIsoRef(s: string, allow: { controls?: boolean; topics?: boo
     const suggestion = suggestControl(t);
     return {
       ok: false,
-      message: `ISO/IEC 42001 Annex A has no control ${t}${suggestion ? `; did you mean ${suggestion}?` : ' (controls run from A.2.2 to A.10.4).'}`,
+      message: `ISO/IEC 42001 Annex A has no control ${t}${suggestion ? unknownControlDetail(t) : ' (controls run from A.2.2 to A.10.4).'}`,
       suggestion,
     };
   }
