@@ -105,6 +105,33 @@ describe('aims diff output cannot carry workflow commands either', () => {
   }
 });
 
+describe('aims import output cannot carry workflow commands either', () => {
+  it('a hostile header or cell is shown on its line, with no workflow command and no control', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'aims-safety-')), 'import');
+    temps.push(join(dir, '..'));
+    cpSync(join(EXAMPLES, 'acme-lending', 'aims.aims.yaml'), join(dir, 'aims.aims.yaml'), { recursive: true });
+    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    writeFileSync(
+      join(dir, 'soa.csv'),
+      [
+        ['Control', 'Applicable', 'Justification', `::warning::x${PWN}`].map(cell).join(','),
+        ['A.2.2', 'yes', `Needed${PWN}`, `##[error]z${PWN}`].map(cell).join(','),
+        [`::error::A.9.9${PWN}`, 'maybe', 'x', 'y'].map(cell).join(','),
+      ].join('\r\n') + '\r\n',
+    );
+    for (const args of [
+      ['import', 'soa.csv', '--dry-run'],
+      ['import', 'soa.csv'],
+    ]) {
+      const r = await aims([...args, '--as-of', '2026-11-23'], dir);
+      const out = r.out + r.err;
+      assert.match(out, /pwned/, 'the hostile values are in the output');
+      for (const line of out.split('\n')) assert.doesNotMatch(line, /^\s*::|##\[/, `${args.join(' ')}: ${JSON.stringify(line)}`);
+      assert.doesNotMatch(out, /[\u001b\u0007\u009b\u202e]/, args.join(' '));
+    }
+  });
+});
+
 describe('SARIF output', () => {
   it('is valid against the SARIF 2.1.0 structure, with percent-encoded URIs and no absolute path', async () => {
     const dir = hostileWorkspace();
