@@ -10,6 +10,7 @@ import { tmpdir, homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = process.env.AIMS_E2E_ROOT ?? join(homedir(), '.cache', 'aims-e2e');
@@ -75,6 +76,15 @@ for (const args of [
 }
 const soaPath = join(ws, 'soa.aims.yaml');
 writeFileSync(soaPath, readFileSync(soaPath, 'utf8').replace('    title: AI policy\n', '    title: AI risk assessment\n'));
+// A workbook to import from the explorer: its "Reviewer" column is one the import does not know.
+{
+  const ExcelJS = createRequire(import.meta.url)('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('SoA');
+  sheet.addRow(['Ref', 'Included?', 'Reason for inclusion / exclusion', 'Reviewer']);
+  sheet.addRow(['A.9.4', 'Yes', 'Every system has an intended-use statement signed by its owner.', 'J. Doe']);
+  writeFileSync(join(ws, 'audit.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+}
 const home = join(work, 'home');
 const userData = join(work, 'user-data');
 const extensions = join(work, 'extensions');
@@ -349,6 +359,34 @@ try {
       return undefined;
     }, 'report content');
     await frame.locator('svg.bar').first().waitFor({ timeout: 10_000 });
+  });
+
+  await step('an .xlsx imports from the explorer into the SoA after the columns are confirmed', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+E');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'audit.xlsx' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click({ button: 'right' });
+    // The workbench's context menu acts on Enter for the item under the pointer (a click can land while it opens).
+    await page.locator('.monaco-menu .action-item', { hasText: 'Import SoA from Excel, CSV or Markdown' }).first().hover();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'what does each column hold?' }).waitFor({ timeout: 30_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reviewer' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const updated = () => readFileSync(soaPath, 'utf8').includes('intended-use statement signed by its owner');
+    await waitFor(updated, 'the SoA updated on disk', 30_000);
+    // The summary with its "Open" button, from the notification centre (a toast may already have hidden).
+    await command('Notifications: Show Notifications');
+    const note = page.locator('.notifications-center .notification-list-item', {
+      hasText: 'Updated soa.aims.yaml from audit.xlsx: 1 row read, 1 written, 0 need attention',
+    });
+    await note.first().locator('.monaco-button', { hasText: 'Open' }).first().click({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'soa.aims.yaml' }).first().waitFor({ timeout: 30_000 });
+    const text = readFileSync(soaPath, 'utf8');
+    if (!text.includes('    justification: Every system has an intended-use statement signed by its owner.\n    status: partial\n'))
+      throw new Error('the SoA was not updated in place');
+    if (!text.includes('    notes: "Reviewer: J. Doe"\n')) throw new Error('the unrecognised column is not kept in notes');
+    if (existsSync(join(ws, 'soa-2.aims.yaml'))) throw new Error('a second SoA was written');
   });
 
   await step('the extension-host suite passes against the real vscode API', async () => {

@@ -314,6 +314,30 @@ export const RULE_CASES: RuleCase[] = [
       '  A.2.2:\n    title: AI policy\n    applicable: true\n    justification: Root of the AIMS\n    status: planned\n',
   },
   {
+    code: 'soa-title-variant',
+    why: "A reworded or reordered title still names the control; an auditor accepts it, and the standard's wording is one click away.",
+    file: 'soa.aims.yaml',
+    bad:
+      soaWith(['A.6.1.3']) +
+      '  A.6.1.3:\n    title: Processes for responsible design and development of AI systems  # <--\n    applicable: true\n    justification: Development procedure\n    status: planned\n',
+    good:
+      soaWith(['A.6.1.3']) +
+      '  A.6.1.3:\n    title: Processes for responsible AI system design and development\n    applicable: true\n    justification: Development procedure\n    status: planned\n',
+  },
+  {
+    code: 'soa-not-a-control',
+    why: 'Annex B of ISO/IEC 42001 is implementation guidance for the Annex A controls, and Annexes C and D are informative; none of their clauses is a control an SoA can apply.',
+    file: 'soa.aims.yaml',
+    bad: soaWith(
+      [],
+      'additionalControls:\n  B.2.2: { title: AI policy guidance, applicable: true, justification: x, status: planned }  # <--\n',
+    ),
+    good: soaWith(
+      [],
+      'additionalControls:\n  ACME-1: { title: AI policy guidance, applicable: true, justification: x, status: planned }\n',
+    ),
+  },
+  {
     code: 'soa-missing-justification',
     why: 'Clause 6.1.3 asks for a justification for inclusion and for exclusion; a blank one is a finding at audit.',
     file: 'soa.aims.yaml',
@@ -534,10 +558,10 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     code: 'iso-certification-claim',
-    why: 'ISO/IEC 42001 is not a harmonised standard: certification is no conformity assessment under Art. 43, no presumption of conformity (Art. 40) and no basis for CE marking (Art. 48).',
+    why: 'ISO/IEC 42001 is not a harmonised standard: certification is no conformity assessment under Art. 43, no presumption of conformity (Art. 40) and no basis for CE marking (Art. 48). Its evidence supports Act obligations and never satisfies them. The claim is caught in any file and in any word order.',
     file: 'systems/hiring.aims.yaml',
     bad: HIGH(
-      '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: Our ISO 42001 certification satisfies Art. 43.  # <--\n',
+      '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: Art. 43 is covered by our ISO 42001 certificate.  # <--\n',
     ),
     good: HIGH(
       '  Art. 43:\n    status: met\n    route: annex-vi\n    evidence: [../evidence/x.md]\n    notes: ISO 42001 evidence supports, but does not replace, the Annex VI procedure.\n',

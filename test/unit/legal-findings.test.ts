@@ -43,20 +43,20 @@ describe('dates in findings', () => {
     const [d] = find(check(PROVIDER('', ALL_BUT(['Art. 43'])), '2026-11-23'), 'missing-obligation');
     assert.match(
       d.message,
-      /^Art\. 43 \(Conformity assessment\) applies to providers of high-risk AI systems \(Art\. 16\(f\)\) from 2 December 2027 \(Article 113 as amended by the Digital Omnibus on AI \(2026\): Annex III high-risk systems \(Article 6\(2\)\); reported, Official Journal text not verified; for Art\. 43 an inference/,
+      /^Art\. 43 \(Conformity assessment\) applies to providers of high-risk AI systems \(Art\. 16\(f\)\) from 2 December 2027 \(as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\); Article 113, third paragraph, point \(c\), as amended: Chapter III, Sections 1 to 3, for Annex III high-risk systems \(Article 6\(2\)\); inferred: the amendment reportedly moves Chapter III, Sections 1 to 3 only; Art\. 43 keeps its date in the text/,
     );
     assert.match(
       d.message,
-      /; from 2 August 2026 \(Article 113, second paragraph[^;]*\) under the original 2024 text, but the record does not address it\. Add 'Art\. 43' under obligations\.$/,
+      /; from 2 August 2026 \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph \(general date of application\)\), but the record does not address it\. Add 'Art\. 43' under obligations\.$/,
     );
   });
-  it('under the original text, names the reported date as the other timeline', () => {
+  it('under the original text, names the reported date second, labelled', () => {
     const [d] = find(check(PROVIDER('', ALL_BUT(['Art. 10'])), '2026-11-23', 'original'), 'missing-obligation');
-    assert.match(d.message, /from 2 August 2026 \(Article 113, second paragraph/);
     assert.match(
       d.message,
-      /; from 2 December 2027 \([^)]*\(2026\)[^;]*; reported, Official Journal text not verified\) under the text as amended/,
+      /from 2 August 2026 \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph \(general date of application\)\); from 2 December 2027 \(as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\);/,
     );
+    assert.doesNotMatch(d.message, /inferred/);
   });
   it('does not say "has applied since" for a system already on the market before 2 August 2026 (Art. 111(2))', () => {
     const legacy = check(PROVIDER('marketDate: 2026-03-01\n', ALL_BUT([], 'gap')), '2026-11-23', 'original');
@@ -73,7 +73,7 @@ describe('dates in findings', () => {
     );
     assert.match(
       find(changed, 'obligation-gap-in-force')[0].message,
-      /^Art\. 9 has applied to this system since 1 September 2026 \(Art\. 111\(2\): placed on the market before 2 August 2026, significant change in design on 1 September 2026\)/,
+      /^Art\. 9 has applied to this system since 1 September 2026 \(Regulation \(EU\) 2024\/1689 as adopted; Art\. 111\(2\): placed on the market before 2 August 2026, significant change in design on 1 September 2026\)/,
     );
   });
   it('gives public-authority legacy systems until 2 August 2030', () => {
@@ -83,7 +83,7 @@ describe('dates in findings', () => {
     );
     assert.match(
       d[0].message,
-      /^Art\. 11 \(Technical documentation\) applies to providers of high-risk AI systems \(Art\. 16\(a\)\) by 2 August 2030 \(Art\. 111\(2\)/,
+      /^Art\. 11 \(Technical documentation\) applies to providers of high-risk AI systems \(Art\. 16\(a\)\) by 2 August 2030 \(Regulation \(EU\) 2024\/1689 as adopted; Art\. 111\(2\): placed on the market before 2 August 2026, intended to be used by public authorities\)/,
     );
   });
   it('does not say "has applied since" for a model placed before 2 August 2025 (Art. 111(3))', () => {
@@ -99,7 +99,7 @@ describe('dates in findings', () => {
     const [late] = find(check(gen, '2026-12-10'), 'obligation-gap-in-force');
     assert.match(
       late.message,
-      /since 2 December 2026 \(Art\. 111\(4\) as amended by the Digital Omnibus on AI \(2026\): a system placed on the market before 2 August 2026; reported, Official Journal text not verified\)/,
+      /since 2 December 2026 \(as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\); Art\. 111\(4\) as amended by the Digital Omnibus on AI \(2026\): a system placed on the market before 2 August 2026\)/,
     );
   });
 });

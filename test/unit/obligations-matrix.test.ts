@@ -407,7 +407,7 @@ describe('dates of the duties (Art. 113, Art. 111, reported amendment)', () => {
     const d = date('Art. 9', annexIII);
     assert.equal(d.original.date, '2026-08-02');
     assert.equal(d.amended.date, '2027-12-02');
-    assert.ok(d.amended.reported && !d.amended.inference);
+    assert.ok(d.amended.reported && !d.amended.fact?.inferred);
     assert.equal(d.effective, d.amended);
   });
   it('Annex I duties: 2 August 2027 (Art. 113(c)), reported 2 August 2028', () => {
@@ -416,10 +416,10 @@ describe('dates of the duties (Art. 113, Art. 111, reported amendment)', () => {
     assert.equal(d.amended.date, '2028-08-02');
   });
   it('the amended date of Art. 43-49, 72 and 73 is an inference', () => {
-    assert.ok(date('Art. 43', annexIII).amended.inference);
-    assert.ok(date('Art. 49(1)', annexIII).amended.inference);
-    assert.ok(date('Art. 72', annexIII).amended.inference);
-    assert.ok(!date('Art. 26', annexIII).amended.inference);
+    assert.ok(date('Art. 43', annexIII).amended.fact?.inferred);
+    assert.ok(date('Art. 49(1)', annexIII).amended.fact?.inferred);
+    assert.ok(date('Art. 72', annexIII).amended.fact?.inferred);
+    assert.ok(!date('Art. 26', annexIII).amended.fact?.inferred);
   });
   it('Art. 111(2): a system placed before 2 August 2026 waits for a significant change', () => {
     const legacy = { ...annexIII, marketDate: '2026-03-01' };

@@ -74,6 +74,11 @@ export interface ObligationCoverage {
   timeline?: string;
   /** The other timeline's date, where the two differ. */
   otherDate?: string;
+  /**
+   * The dates in words with where each comes from, amended ones labelled
+   * reported: what every host shows beside the date (tree tooltip, reports).
+   */
+  dateNote?: string;
   evidence: string[];
   /** ISO controls cited for it, each with its state in the SoA. */
   controls: { id: string; state: ControlState | 'unknown' }[];

@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { findArticle } from './catalog/act';
 import { allControls, allTopics, findControl } from './catalog/iso';
 import { articlesForIso } from './catalog/mapping';
-import { dutyArticle } from './catalog/applicability-dates';
+import { dateNote, dutyArticle } from './catalog/applicability-dates';
 import { applicationDate } from './catalog/timeline';
 import type {
   AnnexACoverage,
@@ -128,6 +128,7 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
       appliesFrom: eff.date,
       timeline: eff.timeline,
       otherDate: other.date !== eff.date ? other.date : undefined,
+      dateNote: dateNote(d.date),
       citation: d.duty.creates,
       note: eff.date ? undefined : `applies only once the system undergoes a significant change in its design (${eff.basis})`,
     });

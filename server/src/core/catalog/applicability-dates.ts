@@ -1,24 +1,35 @@
 import { TRANSITIONAL, type Duty } from './applicability';
 import type { SystemProfile } from './applicability-eval';
-import { applicationDate, formatDate, OMNIBUS, timelineFor, type HighRiskBasis, type TimelineId } from './timeline';
+import {
+  applicationDate,
+  dateWithSource,
+  formatDate,
+  OMNIBUS,
+  timelineFor,
+  timelineLabel,
+  type DateFact,
+  type HighRiskBasis,
+  type TimelineId,
+} from './timeline';
 import type { Timeline } from '../types';
 
 /** When a duty applies to one record under one timeline. */
 export interface DutyTimeline {
+  /** The timeline this answer is for. */
   timeline: TimelineId;
-  /** The date; absent when the duty waits for a significant change in the system's design (Art. 111(2)). */
+  /**
+   * The date and where it comes from (its `timeline` is the text it is taken from: 'omnibus' means
+   * reported); absent when the duty waits for a significant change in the system's design (Art. 111(2)).
+   */
+  fact?: DateFact;
+  /** The same as `fact.date`, for brevity. */
   date?: string;
   /** A deadline to comply by (Art. 111(2), 111(3)) rather than a date of application. */
   deadline: boolean;
-  /** Where the date comes from, citing the provision. */
+  /** Where the answer comes from, citing the provision. */
   basis: string;
   /** Comes from the Digital Omnibus on AI (2026), reported and not verified against the Official Journal. */
   reported: boolean;
-  /**
-   * The amendment is reported to move Chapter III Sections 1-3 only; for Art. 40-49, 72 and 73 the
-   * moved date follows in practice, which is an inference, not the amended text.
-   */
-  inference: boolean;
 }
 
 export interface DutyDate {
@@ -33,8 +44,8 @@ export function dutyArticle(d: Duty): number {
   return Number(/^Art\. (\d+)/.exec(d.ref)![1]);
 }
 
-function isInference(article: number): boolean {
-  return (article >= 40 && article <= 49) || article === 72 || article === 73;
+function dated(timeline: TimelineId, fact: DateFact, deadline = false): DutyTimeline {
+  return { timeline, fact, date: fact.date, deadline, basis: fact.basis, reported: fact.timeline === 'omnibus' };
 }
 
 /**
@@ -50,28 +61,16 @@ export function dutyDate(duty: Duty, p: SystemProfile, opts: { asOf: string; tim
   const market = p.marketDate;
   const at = (timeline: TimelineId): DutyTimeline => {
     const fact = timeline === 'omnibus' && base.amended ? base.amended : base.original;
-    const reported = fact.timeline === 'omnibus';
-    const t: DutyTimeline = {
-      timeline,
-      date: fact.date,
-      deadline: false,
-      basis: fact.basis,
-      reported,
-      inference: reported && isInference(article),
-    };
     if (duty.dates === 'art-113-b' && market && market < TRANSITIONAL.gpaiBefore) {
-      return { ...t, date: TRANSITIONAL.gpaiBy, deadline: true, basis: 'Art. 111(3): a model placed on the market before 2 August 2025' };
+      const basis = 'Art. 111(3): a model placed on the market before 2 August 2025';
+      return dated(timeline, { date: TRANSITIONAL.gpaiBy, timeline: fact.timeline, basis }, true);
     }
     if (duty.dates === 'general-50-2' && timeline === 'omnibus' && market && market < TRANSITIONAL.marking50Before) {
-      return {
-        ...t,
-        date: TRANSITIONAL.marking50From,
-        basis: `Art. 111(4) ${OMNIBUS.label}: a system placed on the market before 2 August 2026`,
-        reported: true,
-      };
+      const basis = `Art. 111(4) ${OMNIBUS.label}: a system placed on the market before 2 August 2026`;
+      return dated(timeline, { date: TRANSITIONAL.marking50From, timeline: 'omnibus', basis });
     }
-    if (duty.dates === 'high-risk' && duty.when.regime === 'high-risk' && market) return legacy(t, duty, p, market);
-    return t;
+    if (duty.dates === 'high-risk' && duty.when.regime === 'high-risk' && market) return legacy(timeline, fact, duty, p, market);
+    return dated(timeline, fact);
   };
   const original = at('original');
   const amended = at('omnibus');
@@ -85,27 +84,22 @@ export function dutyDate(duty: Duty, p: SystemProfile, opts: { asOf: string; tim
  * comply by 2 August 2030 in any case. The reported amendment makes the
  * cut-off the (amended) date of application of Chapter III.
  */
-function legacy(t: DutyTimeline, duty: Duty, p: SystemProfile, market: string): DutyTimeline {
-  const amendedCutOff = t.timeline === 'omnibus' && t.reported ? chapterIIIDate(p) : undefined;
+function legacy(timeline: TimelineId, fact: DateFact, duty: Duty, p: SystemProfile, market: string): DutyTimeline {
+  const amendedCutOff = timeline === 'omnibus' && fact.timeline === 'omnibus' ? chapterIIIDate(p) : undefined;
   const cutOff = amendedCutOff ?? TRANSITIONAL.legacyBefore;
-  if (market >= cutOff) return t;
+  if (market >= cutOff) return dated(timeline, fact);
+  const source: TimelineId = amendedCutOff ? 'omnibus' : fact.timeline;
   const where = `Art. 111(2)${amendedCutOff ? ` ${OMNIBUS.label}` : ''}: placed on the market before ${formatDate(cutOff)}`;
-  const reported = t.reported || !!amendedCutOff;
   const change = p.significantChange;
   if (change && change >= cutOff) {
-    const date = t.date && t.date > change ? t.date : change;
-    return { ...t, date, basis: `${where}, significant change in design on ${formatDate(change)}`, reported };
+    const date = fact.date > change ? fact.date : change;
+    return dated(timeline, { date, timeline: source, basis: `${where}, significant change in design on ${formatDate(change)}` });
   }
   if (p.publicAuthority === true && duty.roles.some((r) => r === 'provider' || r === 'deployer')) {
-    return {
-      ...t,
-      date: TRANSITIONAL.publicAuthorityBy,
-      deadline: true,
-      basis: `${where}, intended to be used by public authorities`,
-      reported,
-    };
+    const basis = `${where}, intended to be used by public authorities`;
+    return dated(timeline, { date: TRANSITIONAL.publicAuthorityBy, timeline: source, basis }, true);
   }
-  return { ...t, date: undefined, basis: `${where}, no significant change in design recorded since`, reported };
+  return { timeline, deadline: false, basis: `${where}, no significant change in design recorded since`, reported: source === 'omnibus' };
 }
 
 /** The reported amended date of application of Chapter III for the record's basis. */
@@ -113,23 +107,12 @@ function chapterIIIDate(p: SystemProfile): string {
   return p.basis === 'annex-i' ? '2028-08-02' : '2027-12-02';
 }
 
-function label(t: DutyTimeline, article: number): string {
-  if (!t.reported) return '';
-  return t.inference
-    ? `; reported, Official Journal text not verified; for Art. ${article} an inference: the amendment is reported to move Chapter III Sections 1-3, and this provision follows them in practice`
-    : '; reported, Official Journal text not verified';
-}
-
-function phrase(t: DutyTimeline, article: number): string {
-  const when = t.date
-    ? `${t.deadline ? 'by' : 'from'} ${formatDate(t.date)}`
-    : 'only once the system undergoes a significant change in its design';
-  return `${when} (${t.basis}${label(t, article)})`;
-}
-
-/** A date with its source, for "has applied since …". */
-export function sourcedDate(t: DutyTimeline & { date: string }, article: number): string {
-  return `${formatDate(t.date)} (${t.basis}${label(t, article)})`;
+/** A duty's answer in words: "from 2 December 2027 (as amended …, reported …; Article 113 …)". */
+function phrase(t: DutyTimeline): string {
+  if (!t.fact) {
+    return `only once the system undergoes a significant change in its design (${t.reported ? `${timelineLabel('omnibus')}; ` : ''}${t.basis})`;
+  }
+  return `${t.deadline ? 'by' : 'from'} ${dateWithSource(t.fact)}`;
 }
 
 function same(a: DutyTimeline, b: DutyTimeline): boolean {
@@ -138,14 +121,34 @@ function same(a: DutyTimeline, b: DutyTimeline): boolean {
 
 /**
  * The date of a duty in words for messages, timeline in force first, then
- * the other timeline where it differs: "from 2 December 2027 (…; reported …);
- * 2 August 2026 under the original 2024 text".
+ * the other timeline where it differs; every amended date says it is reported
+ * (and, for Art. 40-49, 72 and 73, inferred).
  */
-export function dateText(d: DutyDate, article: number): string {
+export function dateText(d: DutyDate): string {
   const other = d.effective.timeline === 'omnibus' ? d.original : d.amended;
-  let out = phrase(d.effective, article);
-  if (!same(other, d.effective)) {
-    out += `; ${phrase(other, article)} under ${other.timeline === 'omnibus' ? `the text ${OMNIBUS.label}` : 'the original 2024 text'}`;
-  }
-  return out;
+  const first = phrase(d.effective);
+  return same(other, d.effective) ? first : `${first}; ${phrase(other)}`;
+}
+
+function note(t: DutyTimeline): string {
+  if (!t.fact) return `a significant change in its design (${t.reported ? `${timelineLabel('omnibus')}; ` : ''}Art. 111(2))`;
+  return `${dateWithSource(t.fact, true)}${t.deadline ? ' at the latest' : ''}`;
+}
+
+/**
+ * The dates of a duty as the hosts show them after "Applies from" (tree
+ * tooltip, reports, aims diff): brief, each labelled with the text it comes
+ * from, the other timeline's where it differs; a date both texts share and
+ * the original gives needs no label.
+ */
+export function dateNote(d: DutyDate): string {
+  const other = d.effective.timeline === 'omnibus' ? d.original : d.amended;
+  const e = d.effective;
+  if (same(other, e) && e.fact && e.fact.timeline === 'original' && !e.deadline) return formatDate(e.fact.date);
+  return same(other, e) ? note(e) : `${note(e)}; ${note(other)}`;
+}
+
+/** A date with its source, for "has applied since …". */
+export function sourcedDate(t: DutyTimeline & { fact: DateFact }): string {
+  return dateWithSource(t.fact);
 }

@@ -170,7 +170,7 @@ function obligationGap(s: SystemCoverage, o: ObligationCoverage, via?: 'system-a
 const OBLIGATION_FIELDS: FieldOptions = {
   order: ['status', 'appliesFrom', 'evidence', 'controls'],
   lists: ['evidence', 'controls'],
-  skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'location', 'citation', 'note'],
+  skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'dateNote', 'location', 'citation', 'note'],
   view: (field, v) =>
     field === 'controls' && Array.isArray(v) ? v.map((c: { id?: unknown }) => (c && typeof c === 'object' ? c.id : c)) : v,
 };
@@ -217,6 +217,7 @@ function obligationSnapshot(o: ObligationCoverage): ObligationDelta['before'] {
     status: o.status,
     required: o.required,
     ...(o.appliesFrom !== undefined && { appliesFrom: o.appliesFrom }),
+    ...(o.dateNote !== undefined && { dateNote: o.dateNote }),
     evidence: listOf(o.evidence),
   };
 }

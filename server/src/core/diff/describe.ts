@@ -121,7 +121,8 @@ function obligationText(o: ObligationDelta, esc: Escaper): string {
   const fields = o.changes
     .filter((c) => !(fresh && !('added' in c) && c.before === undefined) && !dateGone(c))
     .map((c) => fieldText(c, esc, statusLabel));
-  const from = o.after?.appliesFrom ? `, applies from ${o.after.appliesFrom}` : '';
+  // The worded date says which text it comes from (an amended one is labelled reported).
+  const from = o.after?.appliesFrom ? `, applies from ${esc.text(o.after.dateNote ?? o.after.appliesFrom)}` : '';
   const lead =
     o.change === 'gained'
       ? [`now required (${esc.text(statusLabel(o.after?.status ?? 'missing'))}${fresh ? from : ''})`]

@@ -77,6 +77,8 @@ export interface ObligationSnapshot {
   status: string;
   required: boolean;
   appliesFrom?: string;
+  /** The date in words with its source, an amended one labelled reported (from the coverage). */
+  dateNote?: string;
   evidence: string[];
 }
 

@@ -4,7 +4,7 @@ import { dateText, dutyArticle, sourcedDate } from '../catalog/applicability-dat
 import type { Classification, SystemProfile } from '../catalog/applicability-eval';
 import { undecidedFacts } from '../catalog/applicability-facts';
 import { findControl } from '../catalog/iso';
-import { formatDate } from '../catalog/timeline';
+import { formatDate, timelineLabel } from '../catalog/timeline';
 import { child, entries, entry, items, text } from '../yaml/nav';
 import { PLACEHOLDER } from './placeholders';
 import type { Rule, RuleContext } from './rule';
@@ -38,7 +38,7 @@ const missingObligation: Rule = {
         : '';
       ctx.report(
         anchor(ctx),
-        `${d.duty.ref} (${title(article)}) applies to ${d.reason} ${dateText(d.date, article)}, but the record does not address it. Add '${d.duty.ref}' under obligations.${hint}`,
+        `${d.duty.ref} (${title(article)}) applies to ${d.reason} ${dateText(d.date)}, but the record does not address it. Add '${d.duty.ref}' under obligations.${hint}`,
         { data: { article, ref: d.duty.ref } },
       );
     }
@@ -166,11 +166,11 @@ const gapAlreadyApplies: Rule = {
     const market = a.profile.marketDate;
     if (!market || market > ctx.options.asOf) return;
     for (const d of a.duties) {
-      const since = d.date.effective.date;
-      if (!d.entry || d.entry.status !== 'gap' || !since || since > ctx.options.asOf) continue;
+      const t = d.date.effective;
+      if (!d.entry || d.entry.status !== 'gap' || !t.fact || t.fact.date > ctx.options.asOf) continue;
       ctx.report(
         d.entry.key,
-        `${d.entry.ref} has applied to this system since ${sourcedDate({ ...d.date.effective, date: since }, dutyArticle(d.duty))} and the system is on the market, but its status is gap.`,
+        `${d.entry.ref} has applied to this system since ${sourcedDate({ ...t, fact: t.fact })} and the system is on the market, but its status is gap.`,
       );
     }
   },
@@ -199,7 +199,7 @@ const legacySystem: Rule = {
         : `Its high-risk duties apply from ${formatDate(t.date)}.`;
     ctx.report(
       child(ctx.file.root, 'marketDate'),
-      `${t.basis}${t.reported ? ' (reported, Official Journal text not verified)' : ''}. ${consequence} Art. 4 and Art. 50 keep their own dates.`,
+      `${t.basis}${t.reported ? ` (${timelineLabel('omnibus')})` : ''}. ${consequence} Art. 4 and Art. 50 keep their own dates.`,
     );
   },
 };

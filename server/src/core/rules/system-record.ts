@@ -117,9 +117,12 @@ export function listedObligations(file: ParsedFile): ListedObligation[] {
 function readListed(file: ParsedFile): ListedObligation[] {
   const out: ListedObligation[] = [];
   for (const e of entries(child(file.root, 'obligations'))) {
-    const r = checkActRef(e.key);
+    // A provision the amendment reportedly inserts (Art. 6(1a)) is listed too; whether it exists
+    // under the timeline in force is the reference rule's finding.
+    const r = checkActRef(e.key, { amended: true });
     if (!r.ok || r.ref.type !== 'article') continue;
-    const parts = [String(r.ref.article), ...(r.ref.paragraph ? [String(r.ref.paragraph)] : []), ...(r.ref.point ? [r.ref.point] : [])];
+    const paragraph = r.ref.paragraph ?? r.ref.reported?.paragraph;
+    const parts = [String(r.ref.article), ...(paragraph !== undefined ? [String(paragraph)] : []), ...(r.ref.point ? [r.ref.point] : [])];
     out.push({ ref: r.ref.canonical, parts, key: e.keyNode, value: e.value, status: text(child(e.value, 'status')) });
   }
   return out;
