@@ -306,25 +306,47 @@ try {
     await page.locator('.monaco-hover', { hasText: 'ISO/IEC 42001 Annex A' }).first().waitFor({ timeout: 30_000 });
   });
 
-  await step('New AI System Record creates a record with its obligations', async () => {
-    await page.keyboard.press('Escape');
-    await command('AIMS: New AI System Record');
-    await page.locator('.quick-input-widget', { hasText: 'New AI System Record (1/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.type('Exam proctoring');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: '(2/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: '(3/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: '(4/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.type('Annex III(3)(d)');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Annex III(3)(d)' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+  await step('New AI System Record asks what the duties turn on, finds Annex III points by their words, never reuses an id', async () => {
+    const widget = (text) => page.locator('.quick-input-widget', { hasText: text }).waitFor({ timeout: 30_000 });
+    const row = (text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+    const create = async () => {
+      await page.keyboard.press('Escape');
+      await command('AIMS: New AI System Record');
+      await widget('New AI System Record: name');
+      await page.keyboard.type('Exam proctoring');
+      await page.keyboard.press('Enter');
+      await widget('your operator roles');
+      await page.keyboard.press('Enter');
+      await widget('what the system is');
+      await page.keyboard.press('Enter');
+      await widget('Annex III point');
+      await page.keyboard.type('exam');
+      await row('Annex III(3)(d)').waitFor({ timeout: 30_000 });
+      await row('Annex III(3)(d)').click();
+      await widget('Art. 50 cases');
+      await page.keyboard.press('Enter');
+      await widget('New AI System Record: establishment');
+      await row('In the EU').click();
+    };
+    await create();
     await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring.aims.yaml' }).first().waitFor({ timeout: 30_000 });
     await waitFor(async () => (await editorText()).includes('kind: AISystem'), 'the new record in the editor');
     const text = readFileSync(join(ws, 'systems', 'exam-proctoring.aims.yaml'), 'utf8');
-    for (const want of ['annexIII: Annex III(3)(d)', 'Art. 9:', 'Art. 43:', 'Art. 73:'])
+    for (const want of [
+      'annexIII: Annex III(3)(d)',
+      'establishment: eu',
+      'Art. 9:',
+      'Art. 43:',
+      'route: annex-vi',
+      'Art. 49(1):',
+      'Art. 73:',
+    ])
       if (!text.includes(want)) throw new Error(`record lacks ${want}`);
+    if (/publicBody|generalPurposeModel/.test(text)) throw new Error('the record states facts it was not asked');
+    await create();
+    await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring-2.aims.yaml' }).first().waitFor({ timeout: 30_000 });
+    const second = readFileSync(join(ws, 'systems', 'exam-proctoring-2.aims.yaml'), 'utf8');
+    if (!second.includes('id: exam-proctoring-2')) throw new Error('the second record reuses the id');
   });
 
   await step('the coverage report opens', async () => {

@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   const command = (id: string, fn: (...args: any[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };
-  command('aims.newSystemRecord', () => newSystemRecord());
+  command('aims.newSystemRecord', () => newSystemRecord(store));
   command('aims.createSoa', () => createSoa());
   // From the explorer the second argument is the list of selected files; tests pass options there.
   // Loaded on first use (a bundle of its own): the table parsers are not needed to activate.

@@ -9,7 +9,7 @@ describe('aims check', () => {
     const r = await aims(['check', 'acme-lending', 'starter', '--as-of', '2026-11-23']);
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /Annex A: 38\/38 addressed, 0 gaps/);
-    assert.match(r.out, /credit-scoring \(high, Annex III\(5\)\(b\)\): 15 met, 4 partial, 1 gap, 0 missing/);
+    assert.match(r.out, /credit-scoring \(high, Annex III\(5\)\(b\)\): 16 met, 5 partial, 1 gap, 0 missing/);
     assert.match(r.out, /0 errors, 0 warnings/);
   });
 
@@ -52,7 +52,7 @@ describe('aims check', () => {
     const j2 = JSON.parse((await aims(['check', '.', '--format', 'json', '--as-of', '2026-11-23'], dir2)).out) as Json;
     const bad = j2.results[0].diagnostics.find((x) => x.code === 'invalid-act-reference')!;
     assert.equal(bad.file, 'systems/credit-scoring.aims.yaml');
-    assert.deepEqual(bad.range.start, { line: 27, character: 2 });
+    assert.deepEqual(bad.range.start, { line: 32, character: 2 });
     assert.equal(bad.severity, 'error');
   });
 

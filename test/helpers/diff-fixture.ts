@@ -56,7 +56,7 @@ obligations:
  * The head version, made from the base: a line added above every SoA entry
  * (findings move down a line and must not count as changed), a status
  * changed, a control excluded, a status removed (a gap and a finding), the
- * fraud model reclassified (an obligation gained), a system added, the wrong
+ * fraud model reclassified with an Art. 50 case (an obligation gained), a system added, the wrong
  * evidence path fixed, and a gap on an obligation closed.
  */
 export const HEAD_EDITS: readonly Edit[] = [
@@ -77,6 +77,12 @@ export const HEAD_EDITS: readonly Edit[] = [
     '    justification: Data preparation steps must be reproducible.\n',
   ],
   ['systems/fraud-detection.aims.yaml', '  tier: minimal\n  basis: none\n', '  tier: limited\n  basis: article-50\n'],
+  // Its deployer now owes Art. 50(3) (biometric categorisation): an obligation gained.
+  [
+    'systems/fraud-detection.aims.yaml',
+    'operatorRoles: [deployer]\n',
+    'operatorRoles: [deployer]\ntransparency: [biometric-categorisation]\n',
+  ],
   ['systems/document-triage.aims.yaml', '', TRIAGE],
   [
     'systems/credit-scoring.aims.yaml',

@@ -72,7 +72,9 @@ describe('aims/diffEvidence and aims/diffCoverage (what VS Code sends for "Compa
 
   it("includes the editor's unsaved text, and drops files that would leave the folder", async () => {
     const sys = join(head, 'systems', 'fraud-detection.aims.yaml');
-    const text = readFileSync(sys, 'utf8').replace('  tier: limited\n  basis: article-50\n', '  tier: minimal\n  basis: none\n');
+    const text = readFileSync(sys, 'utf8')
+      .replace('  tier: limited\n  basis: article-50\n', '  tier: minimal\n  basis: none\n')
+      .replace('transparency: [biometric-categorisation]\n', '');
     await c.conn.sendNotification('textDocument/didOpen', {
       textDocument: { uri: pathToFileURL(sys).toString(), languageId: 'aims', version: 1, text },
     });

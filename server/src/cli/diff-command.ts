@@ -5,6 +5,7 @@ import { defaultOptions, today, type CheckOptions } from '../core/types';
 import { toCorePath } from '../node/find-files';
 import { choice, dateOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { readGitVersion } from './git-ref';
+import { logLine } from './formats';
 import { checkFolder } from './load-workspace';
 import type { Io } from './main';
 
@@ -78,7 +79,9 @@ export function diffCommand(argv: string[], io: Io): number {
     const base: CheckedVersion = checkFolder(b, options, io.cwd);
     delta = diffVersions(base, checkFolder(h, options, io.cwd), { base: args.positional[0], head: args.positional[1] });
   }
-  io.stdout.write(renderDelta(delta, format));
+  const out = renderDelta(delta, format);
+  // Text and Markdown go to CI logs too: no line of them may be a workflow command (JSON is escaped as it is made).
+  io.stdout.write(format === 'json' ? out : out.split('\n').map(logLine).join('\n'));
   return failed(delta, conditions) ? 1 : 0;
 }
 

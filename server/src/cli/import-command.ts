@@ -7,7 +7,8 @@ import { defaultOptions, today } from '../core/types';
 import { findAimsFiles, toCorePath } from '../node/find-files';
 import { dateOption, parseArgs, UsageError } from './args';
 import { reason, writeSafely } from './files';
-import { formatText } from './formats';
+import { formatText, logLine } from './formats';
+import { plainLine } from '../core/safe-text';
 import { checkSingleFile, loadFile } from './load-workspace';
 import type { Io } from './main';
 
@@ -102,13 +103,20 @@ export async function importCommand(argv: string[], io: Io, help: string): Promi
 
   const source = path.basename(src);
   const dry = args.flags.has('--dry-run');
-  if (dry) io.stdout.write(unifiedDiff(shown, before ?? '', result.text));
+  // The diff quotes the table's cells: each line is shown safe for a terminal or CI log (formats.ts).
+  if (dry)
+    io.stdout.write(
+      unifiedDiff(shown, before ?? '', result.text)
+        .split('\n')
+        .map((l) => logLine(plainLine(l)))
+        .join('\n'),
+    );
   const verb = dry ? (merge ? 'Would update' : 'Would write') : merge ? 'Updated' : 'Wrote';
   const unchanged = merge && result.text === before;
   io.stdout.write(
     `${unchanged ? `${shown} already says what ${source} says` : `${verb} ${shown} from ${source}`}: ${countsLine(result)}.\n`,
   );
-  for (const l of reportLines(result)) io.stdout.write(`${l}\n`);
+  for (const l of reportLines(result)) io.stdout.write(`${logLine(l)}\n`);
   if (dry || unchanged) return 0;
   writeSafely(folder, out, result.text, io.cwd, merge || args.flags.has('--force'));
   // The checker's findings on the file right away: what the table got wrong.

@@ -10,7 +10,8 @@ import { defaultOptions, today, type CheckOptions, type Severity } from '../core
 import { isAimsFile, parseFile } from '../core/yaml/parse';
 import { choice, dateOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { reason, shown, writeSafely } from './files';
-import { formatJson, formatSarif, formatText, relativePath } from './formats';
+import { formatJson, formatSarif, formatText, logLine, relativePath } from './formats';
+import { plainLine } from '../core/safe-text';
 import { COMMAND_HELP, COMMANDS, OVERVIEW } from './help';
 import { checkAlone, checkFolder, checkSingleFile, loadFile, type CheckedWorkspace } from './load-workspace';
 import { diffCommand } from './diff-command';
@@ -34,12 +35,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`aims: ${e.message}\n`);
+      io.stderr.write(`${logLine(`aims: ${plainLine(e.message)}`)}\n`);
       return 2;
     }
     // A bug, not a finding: never exit 1, which CI reads as "the AIMS has errors".
     io.stderr.write(
-      `aims: internal error: ${e instanceof Error ? e.message : String(e)} (please report this; set AIMS_DEBUG=1 to see where it happened)\n`,
+      `${logLine(`aims: internal error: ${plainLine(e instanceof Error ? e.message : String(e))} (please report this; set AIMS_DEBUG=1 to see where it happened)`)}\n`,
     );
     if (process.env.AIMS_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
     return 3;
@@ -100,7 +101,8 @@ async function lsp(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!argv.some((a) => /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/.test(a))) {
-    throw new UsageError(`lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n${COMMAND_HELP.lsp.trimEnd()}`);
+    io.stderr.write(`aims: lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n${COMMAND_HELP.lsp}`);
+    return 2;
   }
   const { startServer } = await import('../server');
   startServer();

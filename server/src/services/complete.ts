@@ -13,6 +13,7 @@ import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
 import { dirname, join } from '../core/paths';
 import { child, scalarString, text } from '../core/yaml/nav';
+import { annexIItems } from './complete-annex-i';
 import { actRefItems, annexIIIItems, clauseItems, controlItems } from './complete-refs';
 import type { ServiceConfig } from './config';
 import { cursorContext, itemSchema, schemaAt, type CursorContext } from './context';
@@ -182,6 +183,8 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
       }));
     case 'annexIII':
       return annexIIIItems();
+    case 'annexI':
+      return annexIItems();
     case 'clause':
       return clauseItems();
     case 'operatorRoles':

@@ -4,6 +4,7 @@ import { findClause, findControl, findSubObjective, findTopic } from '../core/ca
 import { articlesForIso } from '../core/catalog/mapping';
 import { findTerm, termAt } from '../core/catalog/terms';
 import { controlState } from '../core/coverage';
+import { escapeMarkdown, markdownToPlain } from '../core/escape-markdown';
 import type { Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
@@ -53,7 +54,7 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
   const md = (parts: string[], r: Range): Hover => ({
     contents: {
       kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
-      value: cfg.markdown ? parts.join('\n\n') : parts.join('\n\n').replace(/\*\*|`|_/g, ''),
+      value: cfg.markdown ? parts.join('\n\n') : markdownToPlain(parts.join('\n\n')),
     },
     range: r,
   });
@@ -81,7 +82,7 @@ export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, 
       const term = findTerm(String(last.key));
       return md(
         [
-          `**${String(last.key)}**: ${s.description}`,
+          `**${escapeMarkdown(String(last.key))}**: ${s.description}`,
           typeof s['x-source'] === 'string' ? `*${s['x-source']}*` : '',
           ...(term ? termParts(term) : []),
         ].filter(Boolean),
@@ -128,7 +129,7 @@ function controlHover(id: string, ws: WorkspaceIndex): string[] | undefined {
     const e = ws.controls.get(c.id);
     const state = controlState(e);
     parts.push(
-      `In this workspace's SoA: **${state}**${e?.justification ? ` — "${e.justification.length > 160 ? e.justification.slice(0, 157) + '…' : e.justification}"` : ''}`,
+      `In this workspace's SoA: **${state}**${e?.justification ? ` — "${escapeMarkdown(e.justification.length > 160 ? e.justification.slice(0, 157) + '…' : e.justification)}"` : ''}`,
     );
   }
   return parts;

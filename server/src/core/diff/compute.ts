@@ -170,7 +170,7 @@ function obligationGap(s: SystemCoverage, o: ObligationCoverage, via?: 'system-a
 const OBLIGATION_FIELDS: FieldOptions = {
   order: ['status', 'appliesFrom', 'evidence', 'controls'],
   lists: ['evidence', 'controls'],
-  skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'dateNote', 'location'],
+  skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'dateNote', 'location', 'citation', 'note'],
   view: (field, v) =>
     field === 'controls' && Array.isArray(v) ? v.map((c: { id?: unknown }) => (c && typeof c === 'object' ? c.id : c)) : v,
 };

@@ -116,7 +116,11 @@ function controlText(changes: FieldChange[], esc: Escaper): string {
 function obligationText(o: ObligationDelta, esc: Escaper): string {
   // Newly required and not listed before: "now required (missing, applies from …)" stands for the fields that appeared.
   const fresh = o.change === 'gained' && !o.before;
-  const fields = o.changes.filter((c) => !(fresh && !('added' in c) && c.before === undefined)).map((c) => fieldText(c, esc, statusLabel));
+  // No longer required: the date it applied from goes with the duty, so "no longer required" says it.
+  const dateGone = (c: FieldChange) => o.change === 'lost' && c.field === 'appliesFrom' && !('added' in c) && c.after === undefined;
+  const fields = o.changes
+    .filter((c) => !(fresh && !('added' in c) && c.before === undefined) && !dateGone(c))
+    .map((c) => fieldText(c, esc, statusLabel));
   // The worded date says which text it comes from (an amended one is labelled reported).
   const from = o.after?.appliesFrom ? `, applies from ${esc.text(o.after.dateNote ?? o.after.appliesFrom)}` : '';
   const lead =

@@ -1,4 +1,5 @@
 import { DISCLAIMER, timelineNote } from '../report/tables';
+import { safeJson } from '../safe-text';
 import { countRows, headline, sections, type Escaper } from './describe';
 import { mdCode, mdText, plain } from './escape';
 import type { CoverageDelta } from './types';
@@ -66,7 +67,7 @@ export function renderDeltaMarkdown(d: CoverageDelta): string {
 
 /** The delta as JSON (the shape in docs/diff.md). */
 export function renderDeltaJson(d: CoverageDelta): string {
-  return JSON.stringify(d, null, 2) + '\n';
+  return safeJson(d) + '\n';
 }
 
 export function renderDelta(d: CoverageDelta, format: DiffFormat): string {

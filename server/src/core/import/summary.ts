@@ -1,10 +1,11 @@
 import type { ImportResult } from './index';
+import { plainLine } from '../safe-text';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** User text for a terminal or an output channel: one line, no control characters (no escape sequences). */
+/** User text for a terminal or an output channel: one line, control characters shown as escapes (see plainLine). */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return plainLine(s).trim();
 }
 
 /** "12 rows read, 12 written, 3 need attention". */

@@ -1,6 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import type { WorkspaceCoverage } from '../coverage-types';
 import { loadExcelJs } from '../import/exceljs';
+import { folderName } from './portable';
 import { DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, timelineNote } from './tables';
 
 /** A row of text cells: every value is written as a string, so a spreadsheet never runs one as a formula. */
@@ -36,7 +37,7 @@ export async function renderXlsx(list: WorkspaceCoverage[]): Promise<Uint8Array>
   const obligationRows: TextRow[] = [];
   for (const c of list) {
     // The folder's name, not its absolute path: a report leaves the machine.
-    const root = c.root.split('/').pop() ?? c.root;
+    const root = folderName(c.root);
     summaryRows.push(
       [root, 'Organisation', c.organisation],
       [root, 'Reference date', c.asOf],
