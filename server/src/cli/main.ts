@@ -129,10 +129,10 @@ function check(argv: string[], io: Io): number {
   io.stdout.write(out);
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
-  const worst = Math.max(
-    -1,
-    ...checked.flatMap((ws) => ws.files.flatMap((f) => (ws.diagnostics.get(f.path) ?? []).map((d) => ORDER.indexOf(d.severity)))),
-  );
+  // A loop, not Math.max(...all): spreading every finding into one call overflowed the stack.
+  let worst = -1;
+  for (const ws of checked)
+    for (const f of ws.files) for (const d of ws.diagnostics.get(f.path) ?? []) worst = Math.max(worst, ORDER.indexOf(d.severity));
   return worst >= threshold ? 1 : 0;
 }
 

@@ -32,6 +32,8 @@ export interface RuleContext {
   report(target: Node | Range | null | undefined, message: string, extra?: ReportExtra): void;
   /** The range of a node, or of the file's first line when the node is missing. */
   rangeOf(node: Node | null | undefined): Range;
+  /** Says that the rule stopped before reporting everything (a limit), so counts of findings are lower bounds. */
+  incomplete(): void;
 }
 
 /** One check, with a stable kebab-case code and a default severity. */
