@@ -47,6 +47,18 @@ export namespace RenderReportRequest {
   }
 }
 
+/**
+ * Client → server: the user granted workspace trust (VS Code's
+ * `onDidGrantWorkspaceTrust`). Until then an untrusted workspace gets no
+ * rename and no code actions from the server, whatever the client shows.
+ */
+export namespace TrustChangedNotification {
+  export const method = 'aims/trustChanged';
+  export interface Params {
+    trusted: boolean;
+  }
+}
+
 /** Options the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** Whether the workspace is trusted; untrusted workspaces get no edits from the server. */

@@ -11,6 +11,7 @@ import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
 import { formatJson, formatSarif, formatText, relativePath } from './formats';
 import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
 import { toCorePath } from '../node/find-files';
+import { readAimsFile } from '../node/read-file';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -117,6 +118,9 @@ function check(argv: string[], io: Io): number {
       }
       checked.push(checkFolder(abs, options));
     } else {
+      // Only a regular file inside its own folder is ever opened: a FIFO blocked `aims check` for good.
+      const read = readAimsFile(abs, path.dirname(abs));
+      if (read && 'refused' in read) throw new UsageError(`cannot read ${t}: ${read.refused}`);
       // A single file: checked within its workspace; only that file's findings are reported.
       const ws = checkFolder(workspaceRootOf(abs, io.cwd), options);
       const only = toCorePath(abs);
@@ -127,6 +131,7 @@ function check(argv: string[], io: Io): number {
   const out =
     format === 'json' ? formatJson(checked) : format === 'sarif' ? formatSarif(checked, io.cwd, pkg.version) : formatText(checked, io.cwd);
   io.stdout.write(out);
+  for (const ws of checked) for (const x of ws.skipped) io.stderr.write(`aims: ${path.relative(io.cwd, x.path)} was not read: ${x.why}\n`);
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
   // A loop, not Math.max(...all): spreading every finding into one call overflowed the stack.
