@@ -59,6 +59,14 @@ export namespace TrustChangedNotification {
   }
 }
 
+/**
+ * Client → server: a question with an empty answer, asked now and then to
+ * tell a server that stopped answering (it is then restarted).
+ */
+export namespace PingRequest {
+  export const method = 'aims/ping';
+}
+
 /** Options the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** Whether the workspace is trusted; untrusted workspaces get no edits from the server. */

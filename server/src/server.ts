@@ -30,6 +30,7 @@ import { WorkspaceManager, type Change, type Folder } from './lsp/workspace-mana
 import {
   CoverageChangedNotification,
   CoverageRequest,
+  PingRequest,
   RenderReportRequest,
   TrustChangedNotification,
   type InitializationOptions,
@@ -311,6 +312,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     }
     return workspaces;
   };
+  connection.onRequest(PingRequest.method, () => ({}));
   connection.onRequest(CoverageRequest.method, async (params: CoverageRequest.Params, token: CancellationToken) => ({
     workspaces: await coverageOf(params ?? {}, () => token.isCancellationRequested),
   }));
