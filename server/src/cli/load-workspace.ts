@@ -6,7 +6,7 @@ import type { WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
 import { oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
 import { toCorePath, walkAimsFiles } from '../node/find-files';
-import { readAimsFile } from '../node/read-file';
+import { readAimsFile, readListedFile } from '../node/read-file';
 import { memoFileSystem } from '../core/memo-fs';
 import { nodeFileSystem } from '../node/node-fs';
 
@@ -33,8 +33,8 @@ export function checkFolder(folder: string, options: CheckOptions): CheckedWorks
   const skipped = [...walk.skipped];
   const files: ParsedFile[] = [];
   for (const p of walk.files) {
-    // Only regular files inside the folder are read; oversized ones are reported from their size, never read.
-    const read = readAimsFile(p, folder);
+    // Only regular files are read (the walk follows no links); oversized ones are reported from their size, never read.
+    const read = readListedFile(p);
     if (!read) continue;
     if ('refused' in read) skipped.push({ path: p, why: read.refused });
     else files.push('text' in read ? parseFile(toCorePath(p), read.text) : oversizedFile(toCorePath(p), read.tooLarge));

@@ -2,7 +2,7 @@ import { URI } from 'vscode-uri';
 import type { FileSystem } from '../core/rules/rule';
 import { walkAimsFilesAsync, type WalkResult } from '../node/find-files';
 import { createNodeFileSystem } from '../node/node-fs';
-import { readAimsFile, type DiskText } from '../node/read-file';
+import { readAimsFile, readListedFile, type DiskText } from '../node/read-file';
 
 export type { DiskText } from '../node/read-file';
 
@@ -35,11 +35,12 @@ export interface FileProvider {
    */
   readFile(uri: string, folderUri: string): Promise<DiskText | undefined>;
   /**
-   * The same, synchronously, where storage allows it. Indexing reads small
-   * files this way in short slices: awaiting each of 10,000 reads in turn
-   * left the server idle for a third of the time, waiting on the thread pool.
+   * A file that `listAimsFiles` just listed, synchronously, where storage
+   * allows it. Indexing reads small files this way in short slices: awaiting
+   * each of 10,000 reads in turn left the server idle for a third of the
+   * time, waiting on the thread pool.
    */
-  readFileSync?(uri: string, folderUri: string): DiskText | undefined;
+  readListedSync?(uri: string): DiskText | undefined;
   /** Existence checks for evidence paths (core paths). */
   fs: FileSystem & { list?(dir: string): string[] };
 }
@@ -58,7 +59,10 @@ export const nodeFileProvider: FileProvider = {
   },
   // AIMS files are small; one synchronous read each is cheaper than the promise round trips.
   readFile: (uri, folderUri) => Promise.resolve(readLocalFile(uri, folderUri)),
-  readFileSync: readLocalFile,
+  readListedSync: (uri) => {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? readListedFile(u.fsPath) : undefined;
+  },
   fs: createNodeFileSystem(),
 };
 

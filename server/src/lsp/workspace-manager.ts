@@ -149,7 +149,7 @@ export class WorkspaceManager {
       }
       const p = pathOfUri(uri);
       if (f.open.has(p)) continue;
-      const text = this.files.readFileSync ? this.files.readFileSync(uri, f.uri) : await this.files.readFile(uri, f.uri);
+      const text = this.files.readListedSync ? this.files.readListedSync(uri) : await this.files.readFile(uri, f.uri);
       if (!text) continue;
       if ('refused' in text) {
         listing.skipped.push({ uri, why: text.refused });
