@@ -83,6 +83,11 @@ describe(
         evidenceFindings(core(ws), '../docs/gone.md', nodeFileSystem).map((x) => x.code),
         ['evidence-missing'],
       );
+      symlinkSync('loop.md', path.join(ws, 'evidence', 'loop.md'));
+      assert.deepEqual(
+        evidenceFindings(core(ws), '../evidence/loop.md', nodeFileSystem).map((x) => x.message),
+        [outsideMessage('../evidence/loop.md', 'its symbolic links loop')],
+      );
     });
 
     it('only paths inside the folder are given to the file system', () => {

@@ -103,6 +103,38 @@ describe('a bad indent gives one finding at that line, not a cascade', () => {
   });
 });
 
+describe('keys written below an empty key at its own column', () => {
+  it('one finding on the empty key, not a wrong type and one unknown key per line', () => {
+    const text = SYSTEM.replace(
+      'classification:\n  tier: high\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\n',
+      'classification:\ntier: high\nbasis: annex-iii\nannexIII: Annex III(4)(a)\n',
+    );
+    const d = findingsOf(SYS, text).filter((x) => x.code === 'wrong-type' || x.code === 'unknown-key');
+    assert.deepEqual(
+      d.map((x) => [x.range.start.line, x.code, x.message]),
+      [
+        [
+          6,
+          'wrong-type',
+          "'classification' has no value, and the keys below it ('tier', 'basis', 'annexIII') are written at the same column, so YAML reads them as keys of the document. Indent them under 'classification'.",
+        ],
+      ],
+    );
+  });
+  it('a value of the wrong type is named with the right article', () => {
+    const d = find(findingsOf(SYS, SYSTEM.replace('operatorRoles: [provider, deployer]', 'operatorRoles: provider')), 'wrong-type');
+    assert.deepEqual(
+      d.map((x) => x.message),
+      ["'operatorRoles' should be a list."],
+    );
+    const m = find(findingsOf(SYS, SYSTEM.replace(/classification:\n(  .*\n)+/, 'classification: high\n')), 'wrong-type');
+    assert.deepEqual(
+      m.map((x) => x.message),
+      ["'classification' should be a mapping (key: value)."],
+    );
+  });
+});
+
 describe('keys that name object internals are plain keys', () => {
   for (const key of ['"__proto__"', "'__proto__'", '__proto__', 'constructor', 'prototype']) {
     it(`${key} is an unknown key, and a missing required key is still reported`, () => {

@@ -210,7 +210,7 @@ function evidenceItems(file: ParsedFile, root: string, ctx: CursorContext, cfg: 
   const dirPart = slash >= 0 ? typed.slice(0, slash + 1) : '';
   const lexical = join(dirname(file.path), dirPart);
   const dir = isInside(root, lexical) ? resolveInside(root, lexical, cfg.fs) : undefined;
-  if (dir === undefined) return [];
+  if (typeof dir !== 'string') return [];
   return cfg.fs
     .list(dir)
     .filter((n) => !n.startsWith('.'))

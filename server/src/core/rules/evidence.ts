@@ -47,22 +47,25 @@ export function resolveEvidence(file: ParsedFile, root: string, value: string, f
   if (v.includes('\\')) return { kind: 'outside', why: "it uses '\\' separators; write paths with '/'" };
   const abs = normalize(join(dirname(file.path), v));
   if (!isInside(root, abs)) return { kind: 'outside', why: "its '..' segments climb above the workspace folder" };
-  if (fs && resolveInside(root, abs, fs) === undefined)
-    return { kind: 'outside', why: 'it is a symbolic link to a place outside the workspace folder' };
+  const resolved = fs ? resolveInside(root, abs, fs) : abs;
+  if (resolved === LINK_LOOP) return { kind: 'outside', why: 'its symbolic links loop' };
+  if (resolved === undefined) return { kind: 'outside', why: 'it is a symbolic link to a place outside the workspace folder' };
   return { kind: 'path', path: abs };
 }
 
 /** Links followed before a path counts as a loop (the limit most systems use). */
 const MAX_LINKS = 40;
+/** What resolveInside gives for links that loop. */
+export const LINK_LOOP = Symbol('link loop');
 
 /**
  * A path inside `root` with its symbolic links followed one segment at a
- * time, or undefined when one leads out of `root` (or the links loop). Every
+ * time, undefined when one leads out of `root`, LINK_LOOP when they loop. Every
  * path given to the file system lies inside `root`: a link out is judged by
  * its target as written, never by looking at the target, so a dangling link
  * and one to an existing file get the same answer.
  */
-export function resolveInside(root: string, abs: string, fs: FileSystem): string | undefined {
+export function resolveInside(root: string, abs: string, fs: FileSystem): string | typeof LINK_LOOP | undefined {
   if (!fs.readlink) return fallbackRealpath(root, abs, fs);
   // The root itself may sit below a link (macOS /tmp → /private/tmp): targets written through its real path count as inside.
   const realRoot = fs.realpath?.(root);
@@ -78,7 +81,7 @@ export function resolveInside(root: string, abs: string, fs: FileSystem): string
       cur = next;
       continue;
     }
-    if (++hops > MAX_LINKS) return undefined;
+    if (++hops > MAX_LINKS) return LINK_LOOP;
     let to = isAbsolute(target) ? normalize(target) : join(cur, target);
     if (realRoot && realRoot !== root && isInside(realRoot, to)) to = join(root, relative(realRoot, to));
     if (!isInside(root, to)) return undefined;

@@ -110,9 +110,58 @@ export const structureRule: Rule = {
     // After a YAML error the tree is not what the user meant (a bad indent moves keys into other mappings):
     // a missing key is then no news. Findings past the error are dropped by checkFile.
     const yamlBroken = file.syntax.some((d) => d.code === 'yaml-syntax' && d.severity === 'error');
-    for (const err of dedupe(errors)) if (!(yamlBroken && err.keyword === 'required')) reportSchemaError(ctx, schema, err);
+    const unique = dedupe(errors);
+    const explained = reportUnindented(ctx, schema, unique);
+    for (const err of unique) if (!explained.has(err) && !(yamlBroken && err.keyword === 'required')) reportSchemaError(ctx, schema, err);
   },
 };
+
+/**
+ * A key left empty with its own keys written below it at the same column
+ * (`classification:` then `tier: high` unindented) is valid YAML that means
+ * something else: an empty key and unknown keys in the mapping around it.
+ * Said once, on the empty key, instead of a wrong type and one unknown key
+ * per line. Returns the errors it explained.
+ */
+function reportUnindented(ctx: RuleContext, schema: object, errors: readonly ErrorObject[]): Set<ErrorObject> {
+  const explained = new Set<ErrorObject>();
+  const empties = errors.filter((e) => e.keyword === 'type' && (e.params as { type?: string }).type === 'object');
+  if (!empties.length) return explained;
+  const unknown = new Map<string, ErrorObject>();
+  for (const e of errors) if (e.keyword === 'additionalProperties') unknown.set(`${e.instancePath}\u0000${additional(e)}`, e);
+  for (const err of empties) {
+    const cut = err.instancePath.lastIndexOf('/');
+    const parentPath = err.instancePath.slice(0, cut);
+    const key = err.instancePath
+      .slice(cut + 1)
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~');
+    const parent = nodeAt(ctx.file.root!, parentPath)?.node;
+    const own = lookup(parent, key);
+    if (!own || !(own.value === null || (isScalar(own.value) && own.value.value === null))) continue;
+    const allowed = new Set(allowedKeys(schemaAt(schema, err.schemaPath.replace(/\/type$/, ''))));
+    // The entries right after the empty key that are unknown where they stand but belong under it.
+    const all = entries(parent);
+    const adopted: ErrorObject[] = [];
+    const names: string[] = [];
+    for (let i = all.findIndex((e) => e.keyNode === own.keyNode) + 1; i > 0 && i < all.length; i++) {
+      const e = unknown.get(`${parentPath}\u0000${all[i].key}`);
+      if (!e || !allowed.has(all[i].key)) break;
+      adopted.push(e);
+      names.push(all[i].key);
+    }
+    if (!adopted.length) continue;
+    explained.add(err);
+    for (const e of adopted) explained.add(e);
+    const list = names.map((n) => `'${n}'`).join(', ');
+    ctx.report(
+      own.keyNode,
+      `'${key}' has no value, and the ${names.length === 1 ? 'key' : 'keys'} below it (${list}) ${names.length === 1 ? 'is' : 'are'} written at the same column, so YAML reads ${names.length === 1 ? 'it' : 'them'} as ${label(parentPath) === 'the document' ? 'keys of the document' : `keys of ${label(parentPath)}`}. Indent ${names.length === 1 ? 'it' : 'them'} under '${key}'.`,
+      { code: 'wrong-type' },
+    );
+  }
+  return explained;
+}
 
 /** ajv reports one error per failing branch; keep one per place and keyword. */
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
@@ -206,13 +255,10 @@ function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): 
     }
     case 'type': {
       const want = String((err.params as { type: string }).type);
-      ctx.report(
-        at.node,
-        `${where} should be ${article(want)} ${want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want}.`,
-        {
-          code: 'wrong-type',
-        },
-      );
+      const noun = want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want;
+      ctx.report(at.node, `${where} should be ${article(noun)} ${noun}.`, {
+        code: 'wrong-type',
+      });
       return;
     }
     case 'enum': {
@@ -246,7 +292,7 @@ function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): 
 }
 
 function article(word: string): string {
-  return /^[aeiou]/.test(word) || word === 'object' ? 'an' : 'a';
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 function additional(err: ErrorObject): string {
