@@ -26,7 +26,7 @@ import { isAimsFile, parseFile, type ParsedFile } from './core/yaml/parse';
 import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
-import { WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
+import { storageOf, WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
 import {
   CoverageChangedNotification,
   CoverageRequest,
@@ -64,7 +64,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     snippetSupport,
     markdown,
     uriOf: uriOf(folder),
-    fs: files.fs,
+    fs: storageOf(folder, files.fs),
   });
 
   const queue = new RecheckQueue(

@@ -166,6 +166,31 @@ describe('documents outside the workspace folders', () => {
     }
   });
 
+  it('an untitled document without a path is checked alone, and nothing on disk is looked at for it', async () => {
+    const ws = layout();
+    const c = await started(ws.dir);
+    try {
+      const uri = 'untitled:new.aims.yaml';
+      const text =
+        'aims: 1\nkind: AISystem\nid: x\nname: X\noperatorRoles: [deployer]\nclassification: { tier: minimal, basis: none }\nobligations:\n  Art. 4: { status: met, evidence: [package.json, ] }\n';
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'aims', version: 1, text } });
+      const found = await c.until(() => c.latest(uri), 'findings for the untitled document');
+      assert.deepEqual(
+        found.map((d) => d.code),
+        [],
+        'no evidence-missing (nothing to look at) and no workspace findings',
+      );
+      const line = text.split('\n').findIndex((l) => l.includes('package.json'));
+      const items = (await c.conn.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line, character: text.split('\n')[line].indexOf(', ]') + 2 },
+      })) as { items: { label: string }[] } | null;
+      assert.deepEqual(items?.items ?? [], [], "the server's own folder is not listed");
+    } finally {
+      await c.close();
+    }
+  });
+
   it("the refactor preview's documents (another scheme) get no findings and leave nothing behind", async () => {
     const ws = layout();
     const c = await started(ws.dir);

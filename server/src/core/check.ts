@@ -49,7 +49,7 @@ export function allRuleInfos(): RuleInfo[] {
  * Pure: the same inputs give the same findings.
  */
 export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions, fs: FileSystem): Diagnostic[] {
-  const out = new CappedFindings(MAX_FINDINGS_PER_FILE);
+  const out = new CappedFindings(MAX_FINDINGS_PER_FILE, (p) => file.lines.offsetAt(p));
   const overrides = options.severities;
   // A YAML error already explains what is wrong at its place; findings that only echo it there are noise,
   // and so is everything from the block that holds it on (a bad indent moves keys to other mappings).
@@ -78,9 +78,15 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
       fs,
       rangeOf,
       report(target, message, extra = {}) {
-        const range = isRange(target) ? target : rangeOf(target);
         const code = extra.code ?? rule.code;
         const severity = code === rule.code ? rule.severity : (rule.alsoReports?.find((r) => r.code === code)?.severity ?? rule.severity);
+        // A finding that cannot be shown any more is only counted: no range, no object (a million-item list).
+        const start = isRange(target) ? undefined : target?.range?.[0];
+        if (start !== undefined && cut === Infinity && overrides[code] !== 'off' && out.beyond(start)) {
+          out.omit(overrides[code] ?? severity, 1);
+          return;
+        }
+        const range = isRange(target) ? target : rangeOf(target);
         const d: Diagnostic = { range, severity, code, message };
         if (extra.related) d.related = extra.related;
         if (extra.data) d.data = extra.data;
@@ -123,24 +129,46 @@ class CappedFindings {
   private list: Diagnostic[] = [];
   private omitted = 0;
   private worstOmitted: Severity = 'hint';
+  /** The last finding kept at the last trim: anything after it can never be shown. */
+  private cutoff: Diagnostic | undefined;
+  /** Where `cutoff` starts, as an offset in the text. */
+  private cutoffOffset = Infinity;
   /** Set when a rule stopped early, so the count of findings is a lower bound. */
   lowerBound = false;
 
-  constructor(private readonly cap: number) {}
+  constructor(
+    private readonly cap: number,
+    private readonly offsetOf: (p: Diagnostic['range']['start']) => number,
+  ) {}
+
+  /** Whether a finding starting at this offset comes after every finding that can still be shown. */
+  beyond(offset: number): boolean {
+    return offset > this.cutoffOffset;
+  }
 
   add(d: Diagnostic): void {
+    // Past the last kept finding once the list is full: only counted (a million findings were a million objects).
+    if (this.cutoff && compareDiagnostics(d, this.cutoff) > 0) {
+      this.omit(d.severity, 1);
+      return;
+    }
     this.list.push(d);
     if (this.list.length >= 2 * this.cap) this.trim();
   }
 
+  omit(severity: Severity, n: number): void {
+    if (SEVERITY_RANK[severity] > SEVERITY_RANK[this.worstOmitted]) this.worstOmitted = severity;
+    this.omitted += n;
+  }
+
   private trim(): void {
     this.list.sort(compareDiagnostics);
-    for (let i = this.cap; i < this.list.length; i++) {
-      const s = this.list[i].severity;
-      if (SEVERITY_RANK[s] > SEVERITY_RANK[this.worstOmitted]) this.worstOmitted = s;
+    for (let i = this.cap; i < this.list.length; i++) this.omit(this.list[i].severity, 1);
+    if (this.list.length >= this.cap) {
+      this.list.length = this.cap;
+      this.cutoff = this.list[this.cap - 1];
+      this.cutoffOffset = this.offsetOf(this.cutoff.range.start);
     }
-    this.omitted += Math.max(0, this.list.length - this.cap);
-    this.list.length = Math.min(this.list.length, this.cap);
   }
 
   /** The kept findings, sorted, with the summary finding first when some were left out. */

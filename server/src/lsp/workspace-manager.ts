@@ -31,7 +31,7 @@ export interface Folder {
 }
 
 /** Findings about the workspace as a whole, which a document checked alone must not get. */
-const WORKSPACE_CODES = new Set(['missing-manifest', 'missing-soa']);
+const ALONE_OFF = { 'missing-manifest': 'off', 'missing-soa': 'off' } as const;
 
 /**
  * What a change to one file did: its folder, its kinds before and after, and
@@ -274,14 +274,32 @@ export class WorkspaceManager {
   recheckFile(f: Folder, p: string, options: CheckOptions, fs: FileSystem): boolean {
     const file = f.files.get(p);
     if (!file) return false;
-    const all = checkFile(file, this.indexOf(f), options, fs);
-    const next = f.loose ? all.filter((d) => !WORKSPACE_CODES.has(d.code)) : all;
+    // Turned off rather than filtered afterwards, so the cap on findings per file counts what is shown.
+    const alone = f.loose ? { ...options, severities: { ...options.severities, ...ALONE_OFF } } : options;
+    const next = checkFile(file, this.indexOf(f), hasDisk(f) ? alone : { ...alone, checkEvidence: false }, storageOf(f, fs));
     const prev = f.diagnostics.get(p);
     f.diagnostics.set(p, next);
     // A file never published that has no findings shows nothing either way: a 10,000-file workspace
     // would otherwise send 10,000 empty notifications at start-up. Open documents always get an answer.
     return prev ? JSON.stringify(prev) !== JSON.stringify(next) : next.length > 0 || f.open.has(p);
   }
+}
+
+/** Nothing on disk: for a document that has no place there (`untitled:Untitled-1`). */
+const NO_STORAGE: FileSystem & { list(dir: string): string[] } = { exists: () => false, list: () => [] };
+
+/** Whether a folder is a place on disk (an unsaved document without a path is not). */
+function hasDisk(f: Folder): boolean {
+  return f.root.startsWith('/');
+}
+
+/**
+ * The file system a folder's checks and completions may use. A document
+ * without a path has none: its relative paths would otherwise be resolved
+ * against the server's own working folder.
+ */
+export function storageOf<T extends FileSystem>(f: Folder, fs: T): T | typeof NO_STORAGE {
+  return hasDisk(f) ? fs : NO_STORAGE;
 }
 
 /** The core path of a workspace folder's URI, without a trailing '/'. */
