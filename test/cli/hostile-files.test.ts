@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { run } from '../../server/src/cli/main';
+import { WALK_LIMITS } from '../../server/src/node/find-files';
 import { ensureBuilt, ROOT_DIR } from '../lsp/client';
 
 const temps: string[] = [];
@@ -91,5 +93,22 @@ describe('aims check on hostile files', { skip: process.platform === 'win32' ? '
     const file = aims(['check', 'link.aims.yaml'], dir);
     assert.equal(file.code, 2);
     assert.equal(file.err, 'aims: cannot read link.aims.yaml: it is a symbolic link to a place outside its folder\n');
+  });
+});
+
+describe('aims check on a folder too large to search', () => {
+  it('says where it stopped, on stderr', async () => {
+    const dir = temp();
+    for (let i = 0; i < 12; i++) mkdirSync(join(dir, `d${i}`, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'x.aims.yaml'), RECORD);
+    const saved = WALK_LIMITS.folders;
+    WALK_LIMITS.folders = 10;
+    let err = '';
+    try {
+      await run(['check', '.'], { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd: dir });
+    } finally {
+      WALK_LIMITS.folders = saved;
+    }
+    assert.equal(err, 'aims: stopped looking for AIMS files in . after 10 folders; check the folder that holds them\n');
   });
 });

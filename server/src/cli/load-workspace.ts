@@ -17,6 +17,8 @@ export interface CheckedWorkspace extends WorkspaceResult {
   coverage: WorkspaceCoverage;
   /** Entries named like AIMS files that were not read (pipes, links out …), and why. */
   skipped: { path: string; why: string }[];
+  /** Set when the walk stopped at a limit (see WALK_LIMITS): what it had read by then. */
+  walkStopped?: string;
 }
 
 /** Reads one text file, or explains why it could not be read. */
@@ -40,7 +42,15 @@ export function checkFolder(folder: string, options: CheckOptions): CheckedWorks
     else files.push('text' in read ? parseFile(toCorePath(p), read.text) : oversizedFile(toCorePath(p), read.tooLarge));
   }
   const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem));
-  return { ...result, folder: path.resolve(folder), files, skipped, coverage: computeCoverage(result.index, result.diagnostics, options) };
+  const walkStopped = walk.stopped && (walk.stopped === 'files' ? `${walk.files.length} files` : `${walk.folders} folders`);
+  return {
+    ...result,
+    folder: path.resolve(folder),
+    files,
+    skipped,
+    walkStopped,
+    coverage: computeCoverage(result.index, result.diagnostics, options),
+  };
 }
 
 /**

@@ -131,7 +131,13 @@ function check(argv: string[], io: Io): number {
   const out =
     format === 'json' ? formatJson(checked) : format === 'sarif' ? formatSarif(checked, io.cwd, pkg.version) : formatText(checked, io.cwd);
   io.stdout.write(out);
-  for (const ws of checked) for (const x of ws.skipped) io.stderr.write(`aims: ${path.relative(io.cwd, x.path)} was not read: ${x.why}\n`);
+  for (const ws of checked) {
+    for (const x of ws.skipped) io.stderr.write(`aims: ${path.relative(io.cwd, x.path)} was not read: ${x.why}\n`);
+    if (ws.walkStopped)
+      io.stderr.write(
+        `aims: stopped looking for AIMS files in ${path.relative(io.cwd, ws.folder) || '.'} after ${ws.walkStopped}; check the folder that holds them\n`,
+      );
+  }
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
   // A loop, not Math.max(...all): spreading every finding into one call overflowed the stack.
