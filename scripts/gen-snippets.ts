@@ -6,9 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findArticle } from '../server/src/core/catalog/act';
 import { allControls } from '../server/src/core/catalog/iso';
-import { requiredObligations, type Role, type Tier } from '../server/src/core/catalog/obligations';
+import type { SystemProfile } from '../server/src/core/catalog/applicability-eval';
+import type { Tier } from '../server/src/core/catalog/obligations';
+import { obligationEntries } from '../server/src/core/templates';
 
 interface Snippet {
   prefix: string | string[];
@@ -44,7 +45,11 @@ function soaBody(): string[] {
   return body;
 }
 
-function systemBody(roles: Role[], tier: Tier, basis: string, annexIII?: string): string[] {
+/**
+ * A system record snippet for a profile: `facts` are the lines (with choice
+ * placeholders) of the facts the listed duties turn on, given as stated in `p`.
+ */
+function systemBody(p: SystemProfile & { tier: Tier; basis: string }, facts: string[] = []): string[] {
   const body = [
     'aims: 1',
     'kind: AISystem',
@@ -53,15 +58,17 @@ function systemBody(roles: Role[], tier: Tier, basis: string, annexIII?: string)
     'owner: ${3:aims-owner}',
     'lifecycle: ${4|design,development,verification,deployment,operation,retired|}',
     'intendedPurpose: ${5:What the system is for, in the words of its instructions for use}',
-    `operatorRoles: [${roles.join(', ')}]`,
+    `operatorRoles: [${p.roles.join(', ')}]`,
+    ...facts,
     'classification:',
-    `  tier: ${tier}`,
-    `  basis: ${basis}`,
+    `  tier: ${p.tier}`,
+    `  basis: ${p.basis}`,
   ];
-  if (annexIII) body.push(`  annexIII: \${6:${annexIII}}`);
+  if (p.annexIII) body.push(`  annexIII: \${6:${p.annexIII}}`);
   body.push('  rationale: ${7:Why the system falls in this tier}', 'obligations:');
-  for (const o of requiredObligations({ roles, tier, annexIII })) {
-    body.push(`  Art. ${o.article}:  # ${esc(findArticle(o.article)?.title ?? '')}`, '    status: gap');
+  for (const o of obligationEntries(p)) {
+    body.push(`  ${o.ref}:  # ${esc(o.comment)}`, '    status: gap');
+    if (o.route) body.push(`    route: ${esc(o.route)}`);
   }
   body.push('risks: []', '$0');
   return body;
@@ -106,23 +113,32 @@ export function buildSnippets(): Record<string, Snippet> {
     },
     'AI system: provider, high-risk (Annex III)': {
       prefix: ['aims-system-provider-high'],
-      description: 'AI system record for a provider of a high-risk system under Annex III, with the obligations the Act requires',
-      body: systemBody(['provider'], 'high', 'annex-iii', 'Annex III(4)(a)'),
+      description: 'AI system record for a provider of a high-risk system under Annex III, with the obligations the Act gives it',
+      body: systemBody({ roles: ['provider'], tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(4)(a)', establishment: 'eu' }, [
+        'establishment: ${8|eu,third-country|}',
+      ]),
     },
     'AI system: deployer, high-risk (Annex III)': {
       prefix: ['aims-system-deployer-high'],
-      description: 'AI system record for a deployer of a high-risk system under Annex III (Art. 26; Art. 27 where it applies)',
-      body: systemBody(['deployer'], 'high', 'annex-iii', 'Annex III(4)(a)'),
+      description:
+        'AI system record for a deployer of a high-risk system under Annex III (Art. 26; Art. 27, 26(8) and 49(3) where public bodies or authorities deploy it)',
+      body: systemBody(
+        { roles: ['deployer'], tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(4)(a)', publicBody: false, publicAuthority: false },
+        ['publicBody: ${8|false,true|}', 'publicAuthority: ${9|false,true|}'],
+      ),
     },
     'AI system: limited risk (Art. 50)': {
       prefix: ['aims-system-limited'],
-      description: 'AI system record with transparency duties under Art. 50',
-      body: systemBody(['provider', 'deployer'], 'limited', 'article-50'),
+      description: 'AI system record for a chatbot that generates text: its provider owes Art. 50(1) and 50(2)',
+      body: systemBody(
+        { roles: ['provider', 'deployer'], tier: 'limited', basis: 'article-50', transparency: ['interaction', 'synthetic-content'] },
+        ['transparency: [interaction, synthetic-content]'],
+      ),
     },
     'AI system: minimal risk': {
       prefix: ['aims-system-minimal'],
       description: 'AI system record with no tier-specific obligations (Art. 4 AI literacy still applies)',
-      body: systemBody(['deployer'], 'minimal', 'none'),
+      body: systemBody({ roles: ['deployer'], tier: 'minimal', basis: 'none' }),
     },
     Obligation: {
       prefix: ['aims-obligation'],

@@ -10,6 +10,7 @@ import { tmpdir, homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = process.env.AIMS_E2E_ROOT ?? join(homedir(), '.cache', 'aims-e2e');
@@ -58,8 +59,32 @@ log(`packaged ${vsix}`);
 // ---- a fresh profile and a copy of the example with one defect (a mislabelled control)
 const ws = join(work, 'acme-lending');
 cpSync(join(ROOT, 'examples', 'acme-lending'), ws, { recursive: true });
+// The clean example is committed on `main`, so "Compare Coverage with Branch…" has a branch to compare with.
+for (const args of [
+  ['init', '-q'],
+  ['add', '-A'],
+  ['commit', '-q', '-m', 'clean example'],
+]) {
+  const g = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=AIMS e2e', '-c', 'user.email=e2e@example.org', ...args], {
+    cwd: ws,
+    encoding: 'utf8',
+  });
+  if (g.status !== 0) {
+    console.error(`git ${args[0]}: ${g.stderr}`);
+    process.exit(1);
+  }
+}
 const soaPath = join(ws, 'soa.aims.yaml');
 writeFileSync(soaPath, readFileSync(soaPath, 'utf8').replace('    title: AI policy\n', '    title: AI risk assessment\n'));
+// A workbook to import from the explorer: its "Reviewer" column is one the import does not know.
+{
+  const ExcelJS = createRequire(import.meta.url)('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('SoA');
+  sheet.addRow(['Ref', 'Included?', 'Reason for inclusion / exclusion', 'Reviewer']);
+  sheet.addRow(['A.9.4', 'Yes', 'Every system has an intended-use statement signed by its owner.', 'J. Doe']);
+  writeFileSync(join(ws, 'audit.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+}
 const home = join(work, 'home');
 const userData = join(work, 'user-data');
 const extensions = join(work, 'extensions');
@@ -78,7 +103,8 @@ writeFileSync(
     'chat.disableAIFeatures': true,
     // Its asynchronous "similar commands" can replace the palette's exact matches.
     'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
-    'git.enabled': false,
+    'git.enabled': true,
+    'git.autofetch': false,
     'files.autoSave': 'off',
     'aims.referenceDate': '2026-11-23',
   }),
@@ -273,25 +299,47 @@ try {
     await page.locator('.monaco-hover', { hasText: 'ISO/IEC 42001 Annex A' }).first().waitFor({ timeout: 30_000 });
   });
 
-  await step('New AI System Record creates a record with its obligations', async () => {
-    await page.keyboard.press('Escape');
-    await command('AIMS: New AI System Record');
-    await page.locator('.quick-input-widget', { hasText: 'New AI System Record (1/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.type('Exam proctoring');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: '(2/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: '(3/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: '(4/4)' }).waitFor({ timeout: 30_000 });
-    await page.keyboard.type('Annex III(3)(d)');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Annex III(3)(d)' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+  await step('New AI System Record asks what the duties turn on, finds Annex III points by their words, never reuses an id', async () => {
+    const widget = (text) => page.locator('.quick-input-widget', { hasText: text }).waitFor({ timeout: 30_000 });
+    const row = (text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+    const create = async () => {
+      await page.keyboard.press('Escape');
+      await command('AIMS: New AI System Record');
+      await widget('New AI System Record: name');
+      await page.keyboard.type('Exam proctoring');
+      await page.keyboard.press('Enter');
+      await widget('your operator roles');
+      await page.keyboard.press('Enter');
+      await widget('what the system is');
+      await page.keyboard.press('Enter');
+      await widget('Annex III point');
+      await page.keyboard.type('exam');
+      await row('Annex III(3)(d)').waitFor({ timeout: 30_000 });
+      await row('Annex III(3)(d)').click();
+      await widget('Art. 50 cases');
+      await page.keyboard.press('Enter');
+      await widget('New AI System Record: establishment');
+      await row('In the EU').click();
+    };
+    await create();
     await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring.aims.yaml' }).first().waitFor({ timeout: 30_000 });
     await waitFor(async () => (await editorText()).includes('kind: AISystem'), 'the new record in the editor');
     const text = readFileSync(join(ws, 'systems', 'exam-proctoring.aims.yaml'), 'utf8');
-    for (const want of ['annexIII: Annex III(3)(d)', 'Art. 9:', 'Art. 43:', 'Art. 73:'])
+    for (const want of [
+      'annexIII: Annex III(3)(d)',
+      'establishment: eu',
+      'Art. 9:',
+      'Art. 43:',
+      'route: annex-vi',
+      'Art. 49(1):',
+      'Art. 73:',
+    ])
       if (!text.includes(want)) throw new Error(`record lacks ${want}`);
+    if (/publicBody|generalPurposeModel/.test(text)) throw new Error('the record states facts it was not asked');
+    await create();
+    await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring-2.aims.yaml' }).first().waitFor({ timeout: 30_000 });
+    const second = readFileSync(join(ws, 'systems', 'exam-proctoring-2.aims.yaml'), 'utf8');
+    if (!second.includes('id: exam-proctoring-2')) throw new Error('the second record reuses the id');
   });
 
   await step('the coverage report opens', async () => {
@@ -311,6 +359,34 @@ try {
       return undefined;
     }, 'report content');
     await frame.locator('svg.bar').first().waitFor({ timeout: 10_000 });
+  });
+
+  await step('an .xlsx imports from the explorer into the SoA after the columns are confirmed', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+E');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'audit.xlsx' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click({ button: 'right' });
+    // The workbench's context menu acts on Enter for the item under the pointer (a click can land while it opens).
+    await page.locator('.monaco-menu .action-item', { hasText: 'Import SoA from Excel, CSV or Markdown' }).first().hover();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'what does each column hold?' }).waitFor({ timeout: 30_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reviewer' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const updated = () => readFileSync(soaPath, 'utf8').includes('intended-use statement signed by its owner');
+    await waitFor(updated, 'the SoA updated on disk', 30_000);
+    // The summary with its "Open" button, from the notification centre (a toast may already have hidden).
+    await command('Notifications: Show Notifications');
+    const note = page.locator('.notifications-center .notification-list-item', {
+      hasText: 'Updated soa.aims.yaml from audit.xlsx: 1 row read, 1 written, 0 need attention',
+    });
+    await note.first().locator('.monaco-button', { hasText: 'Open' }).first().click({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'soa.aims.yaml' }).first().waitFor({ timeout: 30_000 });
+    const text = readFileSync(soaPath, 'utf8');
+    if (!text.includes('    justification: Every system has an intended-use statement signed by its owner.\n    status: partial\n'))
+      throw new Error('the SoA was not updated in place');
+    if (!text.includes('    notes: "Reviewer: J. Doe"\n')) throw new Error('the unrecognised column is not kept in notes');
+    if (existsSync(join(ws, 'soa-2.aims.yaml'))) throw new Error('a second SoA was written');
   });
 
   await step('the extension-host suite passes against the real vscode API', async () => {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { addMissingControls, createSoa } from './commands/soa-commands';
-import { importSoa } from './commands/import-soa';
+import { registerCompareBranch } from './commands/compare-branch';
+import type { ImportSoaOptions } from './commands/import-soa';
 import { newSystemRecord } from './commands/new-system';
 import { exportReport, ReportPanel } from './commands/report';
 import { CoverageStore } from './coverage-store';
@@ -49,12 +50,18 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   const command = (id: string, fn: (...args: any[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };
-  command('aims.newSystemRecord', () => newSystemRecord());
+  command('aims.newSystemRecord', () => newSystemRecord(store));
   command('aims.createSoa', () => createSoa());
-  command('aims.importSoa', (file?: vscode.Uri) => importSoa(file));
+  // From the explorer the second argument is the list of selected files; tests pass options there.
+  // Loaded on first use (a bundle of its own): the table parsers are not needed to activate.
+  command('aims.importSoa', async (file?: vscode.Uri, options?: ImportSoaOptions | vscode.Uri[]) =>
+    (await import('./commands/import-soa')).importSoa(file, options && !Array.isArray(options) ? options : {}),
+  );
   command('aims.addMissingControls', (uri?: vscode.Uri) => addMissingControls(uri));
   command('aims.openReport', () => ReportPanel.show(store));
-  command('aims.exportReport', (format?: 'markdown' | 'html' | 'csv' | 'json', target?: vscode.Uri) => exportReport(store, format, target));
+  command('aims.exportReport', (format?: 'markdown' | 'html' | 'csv' | 'json' | 'xlsx', target?: vscode.Uri) =>
+    exportReport(store, format, target),
+  );
   command('aims.refresh', () => store.refresh());
   command('aims.showGapsOnly', () => store.setGapsOnly(true));
   command('aims.showAll', () => store.setGapsOnly(false));
@@ -70,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
       openLocation(file, range),
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
+  registerCompareBranch(context, client);
 
   // The server starts after activation returns, so opening a folder is never held up by it.
   const ready = client.start().then(() => store.refresh());

@@ -5,6 +5,7 @@
  * the client opens them with `vscode.Uri.file`.
  */
 import type { WorkspaceCoverage } from './core/coverage-types';
+import type { BaseVersion, CoverageDelta, DiffFormat, VersionFile } from './core/diff';
 import type { ReportFormat } from './core/report';
 
 /**
@@ -43,6 +44,43 @@ export namespace RenderReportRequest {
     uri?: string;
   }
   export interface Result {
+    content: string;
+  }
+}
+
+/**
+ * Client → server: the evidence paths that the AIMS files of another version
+ * of a folder name (relative to the folder), so the client can tell which
+ * exist in that version before asking for the delta.
+ */
+export namespace DiffEvidenceRequest {
+  export const method = 'aims/diffEvidence';
+  export interface Params {
+    /** The workspace folder (or any file in it). */
+    uri: string;
+    /** The other version's AIMS files, paths relative to the folder. */
+    files: VersionFile[];
+  }
+  export interface Result {
+    paths: string[];
+  }
+}
+
+/**
+ * Client → server: what the folder's current state (open documents' text
+ * included) changed against another version given as texts: the coverage
+ * delta, and the same delta rendered (Markdown unless asked otherwise).
+ */
+export namespace DiffCoverageRequest {
+  export const method = 'aims/diffCoverage';
+  export interface Params {
+    uri: string;
+    base: BaseVersion;
+    headLabel?: string;
+    format?: DiffFormat;
+  }
+  export interface Result {
+    delta: CoverageDelta;
     content: string;
   }
 }

@@ -30,11 +30,15 @@ import { storageOf, WorkspaceManager, type Change, type Folder } from './lsp/wor
 import {
   CoverageChangedNotification,
   CoverageRequest,
+  DiffCoverageRequest,
+  DiffEvidenceRequest,
   PingRequest,
   RenderReportRequest,
   TrustChangedNotification,
   type InitializationOptions,
 } from './protocol';
+import { diffWithBase, evidencePaths, renderDelta, versionFiles } from './core/diff';
+import { inSkippedFolder } from './node/find-files';
 import { codeActions } from './services/code-actions';
 import { complete } from './services/complete';
 import type { ServiceConfig } from './services/config';
@@ -319,6 +323,26 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token: CancellationToken) => ({
     content: renderReport(await coverageOf(params, () => token.isCancellationRequested), params.format),
   }));
+
+  // Another version's files, as `aims check` would find them in that folder.
+  const baseFiles = (files: unknown) => versionFiles(files).filter((f) => !inSkippedFolder(f.path));
+  /** The workspace folder a diff is about: never one made up for a stray URI (or a document checked alone). */
+  const diffFolder = (uri: string): Folder | ResponseError<void> => {
+    const folder = manager.folderOf(uri);
+    return folder && !folder.loose ? folder : new ResponseError(LSPErrorCodes.RequestFailed, `${uri} is in no workspace folder.`);
+  };
+  connection.onRequest(DiffEvidenceRequest.method, (params: DiffEvidenceRequest.Params) => {
+    const folder = diffFolder(params.uri);
+    return folder instanceof ResponseError ? folder : { paths: evidencePaths(folder.root, baseFiles(params.files)) };
+  });
+  connection.onRequest(DiffCoverageRequest.method, async (params: DiffCoverageRequest.Params) => {
+    const folder = diffFolder(params.uri);
+    if (folder instanceof ResponseError) return folder;
+    const base = { ...params.base, files: baseFiles(params.base?.files) };
+    const options = await settings.get(folder.uri);
+    const delta = diffWithBase(folder.root, [...folder.files.values()], files.fs, base, options, params.headLabel ?? 'working tree');
+    return { delta, content: renderDelta(delta, params.format ?? 'markdown') };
+  });
 
   documents.listen(connection);
   connection.listen();

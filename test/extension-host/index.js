@@ -84,4 +84,65 @@ exports.run = async function run() {
   const report = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
   assert.match(report, /# AIMS coverage report: Acme Lending GmbH/);
   console.log('EXTHOST ok export');
+
+  // The example is committed on `main`; the workspace has the SoA defect and the record the UI test created.
+  const md = await vscode.commands.executeCommand('aims.compareWithBranch', 'main');
+  assert.match(md, /^### AIMS coverage: /m);
+  assert.match(md, /^Base `main` → head `workspace` · Acme Lending GmbH/m);
+  assert.match(md, /^- `soa\.aims\.yaml:9:12` error `soa-title-mismatch` The title of A\.2\.2 is "AI policy", not "AI risk assessment"/m);
+  assert.match(md, /^- `exam-proctoring` \(Exam proctoring\), `systems\/exam-proctoring\.aims\.yaml`: high Annex III\\\(3\\\)\\\(d\\\)/m);
+  const preview = await waitFor(
+    () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('AIMS coverage against main')),
+    'the Markdown preview of the delta',
+    30000,
+  );
+  console.log(`EXTHOST ok compare with branch (${preview.label})`);
+
+  // Import a workbook into the workspace's SoA: merged in place (comments and other keys kept),
+  // never a second SoA; the column the header does not explain is mapped by the caller, as the
+  // quick pick would. exceljs comes from the project's node_modules, as the unit tests use it.
+  const ExcelJS = require('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('SoA');
+  sheet.addRow(['ID', 'Included?', 'Reason for inclusion / exclusion', 'Auditor remark']);
+  sheet.addRow(['A.10.4', 'No', 'We offer no AI products or services to customers.', 'Checked in the 2026 audit']);
+  sheet.addRow(['B.10.4', 'Yes', 'Followed for supplier contracts', '']);
+  const table = vscode.Uri.joinPath(folder, 'soa-from-audit.xlsx');
+  await vscode.workspace.fs.writeFile(table, new Uint8Array(await wb.xlsx.writeBuffer()));
+  const soaBefore = Buffer.from(await vscode.workspace.fs.readFile(soa)).toString('utf8');
+  const outcome = await vscode.commands.executeCommand('aims.importSoa', table, { mapping: { 'Auditor remark': 'notes' } });
+  assert.ok(outcome, 'the import ran');
+  assert.equal(outcome.created, false);
+  assert.equal(outcome.uri.toString(), soa.toString());
+  assert.deepEqual(outcome.result.summary, { read: 2, written: 2, attention: 1 });
+  const soaAfter = Buffer.from(await vscode.workspace.fs.readFile(soa)).toString('utf8');
+  assert.ok(soaAfter.startsWith(soaBefore.split('\n').slice(0, 2).join('\n')), 'the leading comments are kept');
+  assert.match(
+    soaAfter,
+    /  A\.10\.4:\n    title: Customers\n    applicable: false\n    justification: We offer no AI products or services to customers\.\n    reviewedOn: 2026-05-01\n    notes: Checked in the 2026 audit\n/,
+  );
+  assert.match(
+    soaAfter,
+    /\n  B\.10\.4:\n    applicable: true\n    justification: Followed for supplier contracts\n    source: soa-from-audit\.xlsx, sheet "SoA", row 3\n/,
+  );
+  assert.equal(soaAfter.split('\n').length, soaBefore.split('\n').length + 5);
+  const files = (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n);
+  assert.ok(!files.some((n) => /^soa-\d/.test(n)), `no second SoA: ${files.join(', ')}`);
+  await waitFor(
+    () => vscode.languages.getDiagnostics(soa).some((d) => (d.code && (d.code.value || d.code)) === 'soa-not-a-control'),
+    'the finding on B.10.4',
+  );
+  console.log('EXTHOST ok import');
+
+  // The .xlsx report: the workbook module loads on demand inside the extension host too.
+  const xlsx = vscode.Uri.joinPath(folder, 'coverage-report.xlsx');
+  await vscode.commands.executeCommand('aims.exportReport', 'xlsx', xlsx);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await vscode.workspace.fs.readFile(xlsx)));
+  assert.deepEqual(
+    book.worksheets.map((w) => w.name),
+    ['Summary', 'Annex A', 'AI Act obligations'],
+  );
+  assert.equal(book.getWorksheet('Annex A').rowCount, 39);
+  console.log('EXTHOST ok xlsx export');
 };

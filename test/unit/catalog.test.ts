@@ -107,18 +107,24 @@ describe('application dates', () => {
 });
 
 describe('obligations by role and tier', () => {
-  const arts = (p: Parameters<typeof requiredObligations>[0]) => requiredObligations(p).map((o) => o.article);
-  it('lists the provider duties for a high-risk system', () => {
-    assert.deepEqual(arts({ roles: ['provider'], tier: 'high' }), [4, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 43, 47, 48, 49, 72, 73]);
+  // The full matrix of roles, bases, Annex points and facts is test/unit/obligations-matrix.test.ts.
+  const refs = (p: Parameters<typeof requiredObligations>[0]) => requiredObligations(p).map((o) => o.ref);
+  it("lists a provider's duties in article order, registration by its paragraph", () => {
+    assert.deepEqual(refs({ roles: ['provider'], tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(4)(a)' }), [
+      'Art. 4',
+      ...[9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 43, 47, 48].map((a) => `Art. ${a}`),
+      'Art. 49(1)',
+      'Art. 72',
+      'Art. 73',
+    ]);
   });
-  it('adds Art. 27 for deployers of Annex III(5)(b) systems and public bodies only', () => {
-    assert.ok(arts({ roles: ['deployer'], tier: 'high', annexIII: 'Annex III(5)(b)' }).includes(27));
-    assert.ok(arts({ roles: ['deployer'], tier: 'high', publicBody: true }).includes(27));
-    assert.ok(!arts({ roles: ['deployer'], tier: 'high', annexIII: 'Annex III(4)(a)' }).includes(27));
-  });
-  it('lists Art. 50 for the transparency tier and Art. 53/55 for GPAI providers', () => {
-    assert.deepEqual(arts({ roles: ['provider'], tier: 'limited' }), [4, 50]);
-    assert.deepEqual(arts({ roles: ['provider'], tier: 'minimal', generalPurposeModel: true, systemicRisk: true }), [4, 53, 55]);
+  it('leaves out the Art. 6(4) assessment, recorded under classification.derogation, and the Art. 86 right', () => {
+    const derogated = { applies: true, condition: 'a', assessment: true };
+    assert.deepEqual(
+      refs({ roles: ['provider'], tier: 'minimal', basis: 'annex-iii', annexIII: 'Annex III(4)(a)', derogation: derogated }),
+      ['Art. 4', 'Art. 49(2)'],
+    );
+    assert.deepEqual(refs({ roles: ['deployer'], tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(4)(a)' }), ['Art. 4', 'Art. 26']);
   });
   it('maps Art. 12 to ISO event logging evidence', () => {
     assert.ok(isoForArticle(12).iso.includes('A.6.2.8'));
@@ -135,7 +141,9 @@ describe('terminology comparison', () => {
         assert.ok(
           t.aliases
             .concat(t.term.toLowerCase())
-            .some((w) => d.term.toLowerCase().includes(w.split(' ')[0]) || w.includes(d.term.toLowerCase())),
+            .some((w) => d.term.toLowerCase().includes(w.split(' ')[0]) || w.includes(d.term.toLowerCase())) ||
+            // An ISO role quotes the Act's nearest defined role, which its Act column names.
+            t.act.toLowerCase().includes(d.term.toLowerCase()),
           `${t.id} quotes '${d.term}'`,
         );
       }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ControlCoverage, TopicCoverage, WorkspaceCoverage } from '../../../server/src/core/coverage-types';
+import { escapeMarkdown } from '../../../server/src/core/escape-markdown';
 import type { CoverageStore } from '../coverage-store';
 import { CONTROL_STATE, stateIcon } from './labels';
 
@@ -118,6 +119,7 @@ function controlTooltip(c: ControlCoverage): vscode.MarkdownString {
   return md;
 }
 
+/** Record text in a tooltip: one line, no Markdown syntax or HTML (the server's escaping, shared). */
 export function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return escapeMarkdown(s);
 }

@@ -80,7 +80,7 @@ export class ObligationsTree implements vscode.TreeDataProvider<Node> {
           o.controls.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
         item.id = `${node.system.file}#${o.ref}`;
-        item.description = `${st.label}${o.appliesFrom ? ` · from ${longDate(o.appliesFrom)}` : ''}`;
+        item.description = `${st.label}${o.appliesFrom ? ` · from ${longDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}`;
         item.iconPath = stateIcon(st);
         item.contextValue = `obligation.${o.status}`;
         item.tooltip = obligationTooltip(o);
@@ -103,13 +103,8 @@ function obligationTooltip(o: ObligationCoverage): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${o.ref} ${escapeMd(o.title)}** — ${OBLIGATION_STATE[o.status].label}\n\n`);
   if (o.reason) md.appendMarkdown(`Required for ${escapeMd(o.reason)}.\n\n`);
-  if (o.appliesFrom) {
-    const which =
-      o.timeline === 'omnibus' ? 'as amended by the Digital Omnibus on AI (2026), reported' : 'Regulation (EU) 2024/1689 as adopted';
-    md.appendMarkdown(`Applies from ${longDate(o.appliesFrom)} (${which})`);
-    if (o.otherDate) md.appendMarkdown(`; ${longDate(o.otherDate)} under the other timeline`);
-    md.appendMarkdown('.\n\n');
-  }
+  // The server words the dates and labels amended ones reported; the client only shows them.
+  if (o.dateNote) md.appendMarkdown(`Applies from ${escapeMd(o.dateNote)}.\n\n`);
   if (o.evidence.length) md.appendMarkdown(`*Evidence:* ${o.evidence.map(escapeMd).join(', ')}\n\n`);
   if (o.controls.length) md.appendMarkdown('ISO/IEC 42001 controls cited support this obligation; they do not satisfy it.');
   return md;

@@ -1,11 +1,26 @@
 import * as path from 'node:path';
+import { timelineLabel } from '../core/catalog/timeline';
 import { allRuleInfos } from '../core/check';
 import type { WorkspaceCoverage } from '../core/coverage-types';
+import { portable } from '../core/report/portable';
 import { CONTROL_STATES, STATE_LABEL, obligationCounts } from '../core/report/tables';
+import { plainLine, safeJson } from '../core/safe-text';
 import type { Diagnostic, Severity } from '../core/types';
 import type { CheckedWorkspace } from './load-workspace';
+import { RULES_DOC_URL } from './project-links';
 
 export const RULES_DOC = 'docs/rules.md';
+
+/**
+ * A line for a terminal or CI log, built from user text that went through
+ * plainLine: it cannot be a GitHub Actions workflow command, neither one that
+ * starts the line (`::error …`, also after blanks) nor the legacy `##[…]` form
+ * the runner finds anywhere in a line. The colon or hash that would make one
+ * is written as its escape, like the controls plainLine shows.
+ */
+export function logLine(line: string): string {
+  return line.replace(/^(\s*):(?=:)/, '$1\\x3a').replace(/##\[/g, '#\\x23[');
+}
 
 /** Native path of a core path, relative to a base folder, with '/' separators. */
 export function relativePath(base: string, corePath: string): string {
@@ -26,17 +41,17 @@ export function formatText(list: CheckedWorkspace[], cwd: string): string {
   for (const ws of list) {
     for (const { file, d } of allFindings(ws)) {
       lines.push(
-        `${relativePath(cwd, file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+        `${plainLine(relativePath(cwd, file))}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${plainLine(d.message)}`,
       );
     }
-    lines.push('', ...summary(ws.coverage, relativePath(cwd, ws.coverage.root) || '.'));
+    lines.push('', ...summary(ws.coverage, plainLine(relativePath(cwd, ws.coverage.root) || '.')));
   }
-  return lines.join('\n') + '\n';
+  return lines.map(logLine).join('\n') + '\n';
 }
 
 function summary(c: WorkspaceCoverage, label: string): string[] {
   const out = [
-    `${label}: ${c.organisation ?? 'AIMS'} (as of ${c.asOf}, ${c.timeline === 'omnibus' ? 'AI Act as amended by the Digital Omnibus on AI (2026)' : 'AI Act as adopted in 2024'})`,
+    `${label}: ${plainLine(c.organisation ?? 'AIMS')} (as of ${c.asOf}, dates ${c.timeline === 'omnibus' ? timelineLabel('omnibus') : `of ${timelineLabel('original')}`})`,
   ];
   out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${c.annexA.gaps} gaps`);
   const width = Math.max(...c.annexA.topics.map((t) => `${t.id} ${t.title}`.length));
@@ -48,7 +63,7 @@ function summary(c: WorkspaceCoverage, label: string): string[] {
   for (const s of c.systems) {
     const n = obligationCounts(s.obligations);
     out.push(
-      `    ${s.id} (${s.tier ?? 'unclassified'}${s.annexIII ? `, ${s.annexIII}` : ''}): ${n.met} met, ${n.partial} partial, ${n.gap} gap, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
+      `    ${plainLine(s.id)} (${plainLine(s.tier ?? 'unclassified')}${s.annexIII ? `, ${plainLine(s.annexIII)}` : ''}): ${n.met} met, ${n.partial} partial, ${n.gap} gap, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
     );
   }
   const f = c.findings;
@@ -56,8 +71,12 @@ function summary(c: WorkspaceCoverage, label: string): string[] {
   return out;
 }
 
-/** The JSON shape: one workspace → `{diagnostics, coverage}`; several → `{workspaces: [...]}`. */
-export function formatJson(list: CheckedWorkspace[]): string {
+/**
+ * The JSON shape: one workspace → `{diagnostics, coverage}`; several →
+ * `{workspaces: [...]}`. Paths are relative (files to their workspace folder,
+ * folders to `cwd`), so output kept as a CI artifact names no local path.
+ */
+export function formatJson(list: CheckedWorkspace[], cwd: string): string {
   const one = (ws: CheckedWorkspace) => ({
     diagnostics: allFindings(ws).map(({ file, d }) => ({
       file: relativePath(ws.folder, file),
@@ -66,10 +85,13 @@ export function formatJson(list: CheckedWorkspace[]): string {
       code: d.code,
       message: d.message,
     })),
-    coverage: ws.coverage,
+    coverage: portable([ws.coverage])[0],
   });
-  const body = list.length === 1 ? one(list[0]) : { workspaces: list.map((ws) => ({ folder: ws.folder, ...one(ws) })) };
-  return JSON.stringify(body, null, 2) + '\n';
+  const body =
+    list.length === 1
+      ? one(list[0])
+      : { workspaces: list.map((ws) => ({ folder: relativePath(cwd, toCore(ws.folder)) || '.', ...one(ws) })) };
+  return safeJson(body) + '\n';
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -79,7 +101,26 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-/** SARIF 2.1.0 for code scanning; artifact URIs are relative to `cwd` (%SRCROOT%). */
+/** A relative path as a URI reference: each segment percent-encoded (spaces, `#`, `%`, `:`, non-ASCII), `/` kept. */
+export function uriPath(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A native absolute path in the core's '/'-separated form, as relativePath expects. */
+function toCore(native: string): string {
+  return native
+    .split(path.sep)
+    .join('/')
+    .replace(/^([^/])/, '/$1');
+}
+
+/**
+ * SARIF 2.1.0 for code scanning. Artifact URIs are percent-encoded and
+ * relative to `cwd` (%SRCROOT%, which is described but not given as a local
+ * `file:` URI, so the log names no path of the machine it ran on). Every rule
+ * has a full description and, once package.json names the repository, a
+ * helpUri to its section of docs/rules.md.
+ */
 export function formatSarif(list: CheckedWorkspace[], cwd: string, version: string): string {
   const rules = allRuleInfos();
   const index = new Map(rules.map((r, i) => [r.code, i]));
@@ -92,7 +133,7 @@ export function formatSarif(list: CheckedWorkspace[], cwd: string, version: stri
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: relativePath(cwd, file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: uriPath(relativePath(cwd, file)), uriBaseId: '%SRCROOT%' },
             region: {
               startLine: d.range.start.line + 1,
               startColumn: d.range.start.character + 1,
@@ -117,25 +158,19 @@ export function formatSarif(list: CheckedWorkspace[], cwd: string, version: stri
               id: r.code,
               name: r.code.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
               shortDescription: { text: r.summary },
+              fullDescription: {
+                text: `${r.summary} Default severity: ${r.severity} (the aims.severity setting changes it per code). ${RULES_DOC}#${r.code} says why it matters, with a failing and a passing example.`,
+              },
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
               help: { text: `See ${RULES_DOC}#${r.code} in the aims package.` },
+              ...(RULES_DOC_URL ? { helpUri: `${RULES_DOC_URL}#${r.code}` } : {}),
             })),
           },
         },
-        originalUriBaseIds: {
-          '%SRCROOT%': {
-            uri:
-              'file://' +
-              cwd
-                .split(path.sep)
-                .join('/')
-                .replace(/^([^/])/, '/$1') +
-              '/',
-          },
-        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder aims check ran in; result URIs are relative to it.' } } },
         results,
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return safeJson(sarif) + '\n';
 }

@@ -2,16 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pkg from '../../../package.json';
 import { allArticles } from '../core/catalog/act';
+import { applicationDate, dateWithSource, isPostponedHighRisk, timelineFor, timelineLabel, type DateFact } from '../core/catalog/timeline';
 import { allControls } from '../core/catalog/iso';
 import { allRuleInfos } from '../core/check';
-import { importSoaTable } from '../core/import-soa';
 import { starterWorkspace } from '../core/init-workspace';
 import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
 import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
-import { formatJson, formatSarif, formatText, relativePath } from './formats';
+import { formatJson, formatSarif, formatText, logLine } from './formats';
+import { plainLine } from '../core/safe-text';
 import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
+import { diffCommand } from './diff-command';
 import { toCorePath } from '../node/find-files';
 import { readAimsFile } from '../node/read-file';
+import { UnsafeWrite, writeInside } from '../node/safe-write';
+import { IMPORT_USAGE, importCommand } from './import-command';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -24,10 +28,13 @@ const HELP = `aims ${pkg.version}: checks AI management system files (ISO/IEC 42
 Usage:
   aims check [folder|file …] [--format text|json|sarif] [--as-of YYYY-MM-DD]
              [--timeline in-force|original] [--fail-on error|warning|never] [--no-evidence-check]
+  aims diff <base> <head> | --git <ref> [folder] [--format text|markdown|json]
+            [--fail-on never|new-gaps|new-findings|new-errors]   what a change did to coverage
   aims controls [--format text|json]      the 38 Annex A controls of ISO/IEC 42001
-  aims articles [--format text|json]      the 113 articles of Regulation (EU) 2024/1689
+  aims articles [--format text|json] [--as-of YYYY-MM-DD] [--timeline in-force|original]
+                                          the 113 articles of Regulation (EU) 2024/1689 and their dates
   aims rules [--format text|json]         every finding the checker reports
-  aims import <table.csv|table.md> [-o soa.aims.yaml] [--force]
+  ${IMPORT_USAGE}
   aims init [folder] [--organisation NAME] [--force]
   aims lsp --stdio | --node-ipc           the language server, for any LSP editor
 
@@ -52,6 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'check':
         return check(rest, io);
+      case 'diff':
+        return diffCommand(rest, io);
       case 'controls':
         return controls(rest, io);
       case 'articles':
@@ -59,7 +68,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'rules':
         return rules(rest, io);
       case 'import':
-        return importCmd(rest, io);
+        return await importCommand(rest, io, HELP);
       case 'init':
         return init(rest, io);
       case 'lsp': {
@@ -72,7 +81,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`aims: ${e.message}\n`);
+      io.stderr.write(`${logLine(`aims: ${plainLine(e.message)}`)}\n`);
       return 2;
     }
     throw e;
@@ -91,15 +100,7 @@ function check(argv: string[], io: Io): number {
   if (wantsHelp(args, io)) return 0;
   const format = choice(args, '--format', ['text', 'json', 'sarif'] as const, 'text');
   const failOn = choice(args, '--fail-on', ['error', 'warning', 'never'] as const, 'error');
-  const asOf = args.flags.get('--as-of');
-  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
-    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
-  }
-  const options: CheckOptions = defaultOptions({
-    asOf: typeof asOf === 'string' ? asOf : today(),
-    timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
-    checkEvidence: !args.flags.has('--no-evidence-check'),
-  });
+  const options: CheckOptions = defaultOptions({ ...dateOptions(args), checkEvidence: !args.flags.has('--no-evidence-check') });
   const targets = args.positional.length ? args.positional : ['.'];
   const checked: CheckedWorkspace[] = [];
   for (const t of targets) {
@@ -129,13 +130,19 @@ function check(argv: string[], io: Io): number {
     }
   }
   const out =
-    format === 'json' ? formatJson(checked) : format === 'sarif' ? formatSarif(checked, io.cwd, pkg.version) : formatText(checked, io.cwd);
+    format === 'json'
+      ? formatJson(checked, io.cwd)
+      : format === 'sarif'
+        ? formatSarif(checked, io.cwd, pkg.version)
+        : formatText(checked, io.cwd);
   io.stdout.write(out);
+  // File names are user text: printed so they cannot start a line or an escape sequence.
+  const note = (line: string): unknown => io.stderr.write(`${logLine(`aims: ${plainLine(line)}`)}\n`);
   for (const ws of checked) {
-    for (const x of ws.skipped) io.stderr.write(`aims: ${path.relative(io.cwd, x.path)} was not read: ${x.why}\n`);
+    for (const x of ws.skipped) note(`${path.relative(io.cwd, x.path)} was not read: ${x.why}`);
     if (ws.walkStopped)
-      io.stderr.write(
-        `aims: stopped looking for AIMS files in ${path.relative(io.cwd, ws.folder) || '.'} after ${ws.walkStopped}; check the folder that holds them\n`,
+      note(
+        `stopped looking for AIMS files in ${path.relative(io.cwd, ws.folder) || '.'} after ${ws.walkStopped}; check the folder that holds them`,
       );
   }
   if (failOn === 'never') return 0;
@@ -145,6 +152,18 @@ function check(argv: string[], io: Io): number {
   for (const ws of checked)
     for (const f of ws.files) for (const d of ws.diagnostics.get(f.path) ?? []) worst = Math.max(worst, ORDER.indexOf(d.severity));
   return worst >= threshold ? 1 : 0;
+}
+
+/** `--as-of` and `--timeline`, checked: the reference date and which text's dates apply. */
+function dateOptions(args: ParsedArgs): Pick<CheckOptions, 'asOf' | 'timeline'> {
+  const asOf = args.flags.get('--as-of');
+  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
+  }
+  return {
+    asOf: typeof asOf === 'string' ? asOf : today(),
+    timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
+  };
 }
 
 function controls(argv: string[], io: Io): number {
@@ -157,21 +176,48 @@ function controls(argv: string[], io: Io): number {
 }
 
 function articles(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['--format'], ['--help']);
+  const args = parseArgs(argv, ['--format', '--as-of', '--timeline'], ['--help']);
   if (wantsHelp(args, io)) return 0;
-  const list = allArticles().map((a) => ({
-    number: a.number,
-    title: a.title,
-    chapter: a.chapter,
-    paragraphs: a.paragraphs,
-    appliesFrom: a.appliesFrom,
-  }));
-  if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
-  else
+  const format = choice(args, '--format', ['text', 'json'] as const, 'text');
+  const opts = dateOptions(args);
+  const inForce = timelineFor(opts.asOf, opts.timeline);
+  const list = allArticles().map((a) => {
+    // High-risk rules apply from different dates for Annex III and Annex I systems.
+    const highRisk = isPostponedHighRisk(a.number);
+    const d = applicationDate(a.number, { ...opts, basis: highRisk ? 'annex-iii' : undefined })!;
+    const annexI = highRisk ? applicationDate(a.number, { ...opts, basis: 'annex-i' })! : undefined;
+    const facts: DateFact[] = [d.effective, ...(annexI ? [annexI.effective] : [])];
+    return {
+      number: a.number,
+      title: a.title,
+      chapter: a.chapter,
+      paragraphs: a.paragraphs,
+      appliesFrom: d.effective.date,
+      ...(annexI ? { appliesFromAnnexI: annexI.effective.date } : {}),
+      timeline: d.effective.timeline,
+      dateNote: facts
+        .map((f, i) => `${dateWithSource(f, true)}${annexI ? (i ? ' for Annex I systems' : ' for Annex III systems') : ''}`)
+        .join('; '),
+      label:
+        (annexI ? `${d.effective.date} for Annex III systems, ${annexI.effective.date} for Annex I systems` : d.effective.date) +
+        (d.effective.timeline === 'omnibus' ? `; reported${d.effective.inferred ? ', inferred' : ''}` : ''),
+    };
+  });
+  if (format === 'json') {
     io.stdout.write(
-      list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.appliesFrom})`).join('\n') +
-        '\n',
+      JSON.stringify(
+        list.map(({ label: _label, ...rest }) => rest),
+        null,
+        2,
+      ) + '\n',
     );
+    return 0;
+  }
+  io.stdout.write(
+    `Regulation (EU) 2024/1689, dates as of ${opts.asOf}: ${timelineLabel(inForce)}.${inForce === 'omnibus' ? ' "inferred": the amendment reportedly moves Chapter III, Sections 1 to 3 only; the article follows them in practice.' : ''}\n` +
+      list.map((a) => `Art. ${String(a.number).padEnd(4)} ${a.title} (Chapter ${a.chapter}, applies from ${a.label})`).join('\n') +
+      '\n',
+  );
   return 0;
 }
 
@@ -181,39 +227,6 @@ function rules(argv: string[], io: Io): number {
   const list = allRuleInfos();
   if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
   else io.stdout.write(list.map((r) => `${r.code.padEnd(34)}${r.severity.padEnd(12)}${r.summary}`).join('\n') + '\n');
-  return 0;
-}
-
-function importCmd(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['-o', '--output', '--as-of'], ['--force', '--help']);
-  if (wantsHelp(args, io)) return 0;
-  const [input] = args.positional;
-  if (!input) throw new UsageError('import needs a CSV or Markdown file');
-  const src = path.resolve(io.cwd, input);
-  let text: string;
-  try {
-    text = fs.readFileSync(src, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${input}`);
-  }
-  const outArg = args.flags.get('-o') ?? args.flags.get('--output');
-  const out = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'soa.aims.yaml');
-  if (!/\.aims\.ya?ml$/.test(out)) throw new UsageError('the output file must end in .aims.yaml');
-  if (fs.existsSync(out) && !args.flags.has('--force'))
-    throw new UsageError(`${path.relative(io.cwd, out)} exists; use --force to overwrite it`);
-  const result = importSoaTable(text, path.basename(src));
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, result.yaml);
-  io.stdout.write(`Wrote ${relativePath(io.cwd, toCorePath(out))}: ${result.imported} row(s) imported.\n`);
-  for (const p of result.problems) io.stderr.write(`${input}${p.row ? `:${p.row}` : ''}: ${p.message}\n`);
-  // Findings for the new file right away: what the table got wrong.
-  const ws = checkFolder(
-    path.dirname(out),
-    defaultOptions({ asOf: typeof args.flags.get('--as-of') === 'string' ? (args.flags.get('--as-of') as string) : today() }),
-  );
-  const only = toCorePath(out);
-  ws.files = ws.files.filter((f) => f.path === only);
-  io.stdout.write(formatText([ws], io.cwd));
   return 0;
 }
 
@@ -228,8 +241,11 @@ function init(argv: string[], io: Io): number {
     throw new UsageError(`${clashes.join(', ')} already exist in ${path.relative(io.cwd, folder) || '.'}; use --force to overwrite`);
   }
   for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
-    fs.writeFileSync(path.join(folder, rel), text);
+    try {
+      writeInside(folder, path.join(folder, rel), text, rel, true);
+    } catch (e) {
+      throw e instanceof UnsafeWrite ? new UsageError(e.message) : e;
+    }
     io.stdout.write(`created ${path.relative(io.cwd, path.join(folder, rel))}\n`);
   }
   io.stdout.write(

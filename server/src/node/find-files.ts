@@ -9,6 +9,14 @@ import { notRegular } from './read-file';
  * Names people might also give their own folders (vendor, build) stay in.
  */
 const SKIP = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', '__pycache__', 'venv', 'site-packages']);
+/** Whether a '/'-separated path below a folder lies in a folder the walk never enters (for walks of git trees). */
+export function inSkippedFolder(rel: string): boolean {
+  return rel
+    .split('/')
+    .slice(0, -1)
+    .some((d) => SKIP.has(d) || d.startsWith('.'));
+}
+
 /** Virtual file systems, never walked when a folder holds them (opening `/`). */
 const SKIP_PATHS = new Set(['/proc', '/sys', '/dev', '/run']);
 

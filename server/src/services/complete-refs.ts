@@ -1,5 +1,14 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { allAnnexes, allArticles, annexIIIAreas, findArticle, paragraphOf } from '../core/catalog/act';
+import {
+  allAnnexes,
+  allArticles,
+  allDefinitions,
+  annexIIIAreas,
+  definitionByNumber,
+  findAnnex,
+  findArticle,
+  paragraphOf,
+} from '../core/catalog/act';
 import { allClauses, allControls } from '../core/catalog/iso';
 import type { ControlState } from '../core/coverage-types';
 
@@ -30,6 +39,19 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
     const a = findArticle(Number(m[2]));
     if (!a) return { items: [], replaceFrom: 0 };
     const base = `Art. ${a.number}`;
+    // Article 3 numbers its definitions instead of paragraphs.
+    if (a.number === 3) {
+      return {
+        replaceFrom: 0,
+        items: allDefinitions().map((d) => ({
+          label: `${base}(${d.number})`,
+          kind: CompletionItemKind.Reference,
+          detail: d.term,
+          sortText: String(d.number).padStart(3, '0'),
+          filterText: `${base}(${d.number}) ${d.term}`,
+        })),
+      };
+    }
     if (a.paragraphs === 0) {
       return {
         replaceFrom: 0,
@@ -54,6 +76,18 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
   m = /^(art(?:icle)?\.?\s*)(\d+)\((\d+)\)\(([a-z]*)$/i.exec(p);
   if (m) {
     const a = findArticle(Number(m[2]));
+    if (a?.number === 3) {
+      const d = definitionByNumber(Number(m[3]));
+      return {
+        replaceFrom: 0,
+        items: (d?.points ?? []).map((pt, i) => ({
+          label: `Art. 3(${d!.number})(${pt})`,
+          kind: CompletionItemKind.Reference,
+          detail: `${d!.term}, point (${pt})`,
+          sortText: String(i).padStart(3, '0'),
+        })),
+      };
+    }
     const para = a ? paragraphOf(a, Number(m[3])) : undefined;
     if (!a || !para) return { items: [], replaceFrom: 0 };
     return {
@@ -75,6 +109,23 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
         kind: CompletionItemKind.Reference,
         detail: a.title,
         sortText: String(a.number).padStart(2, '0'),
+      })),
+    };
+  }
+  m = /^annex\s+i\((\d*)$/i.exec(p);
+  if (m) {
+    // Annex I: points 1 to 20, run on across Section A (1-12) and Section B (13-20).
+    const annex = findAnnex('I')!;
+    return {
+      replaceFrom: 0,
+      items: Object.entries(annex.pointTitles ?? {}).map(([n, title]) => ({
+        label: `Annex I(${n})`,
+        kind: CompletionItemKind.Reference,
+        detail: title,
+        labelDetails: {
+          description: `Section ${annex.sections.find((x) => Number(x.points?.[0]) <= Number(n) && Number(n) <= Number(x.points?.[1]))?.id}`,
+        },
+        sortText: n.padStart(2, '0'),
       })),
     };
   }

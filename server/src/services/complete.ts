@@ -14,6 +14,7 @@ import type { ParsedFile } from '../core/yaml/parse';
 import { dirname, isInside, join } from '../core/paths';
 import { resolveInside } from '../core/rules/evidence';
 import { child, scalarString, text } from '../core/yaml/nav';
+import { annexIItems } from './complete-annex-i';
 import { actRefItems, annexIIIItems, clauseItems, controlItems } from './complete-refs';
 import type { ServiceConfig } from './config';
 import { cursorContext, itemSchema, schemaAt, type CursorContext } from './context';
@@ -183,6 +184,8 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
       }));
     case 'annexIII':
       return annexIIIItems();
+    case 'annexI':
+      return annexIItems();
     case 'clause':
       return clauseItems();
     case 'operatorRoles':

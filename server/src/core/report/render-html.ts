@@ -100,7 +100,7 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
       );
       for (const o of s.obligations) {
         body.push(
-          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.appliesFrom)}${o.otherDate ? ` <span class="note">(other timeline ${esc(o.otherDate)})</span>` : ''}</td><td>${esc(o.evidence.join(', '))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
+          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.dateNote ?? o.appliesFrom)}</td><td>${esc(o.evidence.join(', '))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
         );
       }
       body.push('</tbody></table>');

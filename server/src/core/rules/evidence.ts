@@ -3,6 +3,7 @@ import { dirname, isAbsolute, isInside, isUrl, join, normalize, relative } from 
 import { KINDS } from '../types';
 import type { ParsedFile } from '../yaml/parse';
 import { child, entries, items, text } from '../yaml/nav';
+import { PLACEHOLDER } from './placeholders';
 import type { FileSystem, Rule } from './rule';
 
 /** Every evidence-like path a file names, with its node. */
@@ -115,6 +116,8 @@ const outside: Rule = {
     const seen = new Map<string, EvidenceTarget>();
     for (const n of evidenceNodes(ctx.file)) {
       const v = text(n) ?? '';
+      // A template placeholder ("TODO - path of …") is reported as such, not as a missing file.
+      if (PLACEHOLDER.test(v)) continue;
       let t = seen.get(v);
       if (!t) seen.set(v, (t = resolveEvidence(ctx.file, ctx.ws.root, v, ctx.fs)));
       if (t.kind === 'outside') {

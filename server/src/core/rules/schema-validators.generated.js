@@ -2109,8 +2109,8 @@ return errors === 0;
 }
 
 exports.AISystem = validate12;
-const schema18 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"ai-system.schema.json","title":"AI system record","description":"One AI system: purpose, operator roles, AI Act classification and the obligations that follow.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"AISystem","description":"Kind of AIMS document; this file is a AISystem."},"id":{"type":"string","description":"Unique id of the system in this workspace; risks and reports refer to it."},"name":{"type":"string","description":"Human-readable name."},"description":{"type":"string","description":"What the system does, briefly."},"owner":{"type":"string","description":"Role id accountable for the system."},"lifecycle":{"enum":["design","development","verification","deployment","operation","retired"],"description":"Life-cycle stage: design, development, verification, deployment, operation or retired.","x-source":"ISO/IEC 42001 A.6.2"},"intendedPurpose":{"type":"string","description":"The use the provider intends, as in the instructions for use.","x-source":"AI Act Art. 3(12)"},"operatorRoles":{"type":"array","items":{"enum":["provider","deployer","importer","distributor","authorised-representative","product-manufacturer"]},"uniqueItems":true,"description":"Your AI Act roles for this system: provider, deployer, importer, distributor, authorised-representative, product-manufacturer.","x-source":"AI Act Art. 3(3)-(8)"},"provider":{"type":"string","description":"Name of the provider when you are not it (e.g. as deployer)."},"generalPurposeModel":{"type":"boolean","description":"True when the record is about a general-purpose AI model (Chapter V).","x-source":"AI Act Art. 3(63); Art. 53"},"systemicRisk":{"type":"boolean","description":"True for a general-purpose AI model with systemic risk.","x-source":"AI Act Art. 51; Art. 55"},"publicBody":{"type":"boolean","description":"True when the deployer is a body governed by public law or a private entity providing public services (FRIA duty).","x-source":"AI Act Art. 27(1)"},"marketDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date the system was (or will be) placed on the market or put into service.","x-source":"AI Act Art. 3(9), 3(11)"},"classification":{"type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"enum":["prohibited","high","limited","minimal"],"description":"prohibited (Art. 5), high (Art. 6), limited (Art. 50) or minimal.","x-source":"AI Act Art. 5, 6, 50"},"basis":{"enum":["annex-i","annex-iii","article-50","none"],"description":"Why the tier applies: annex-i (Art. 6(1)), annex-iii (Art. 6(2)), article-50 or none.","x-source":"AI Act Art. 6"},"annexIII":{"type":"string","description":"The Annex III point the use case falls under, e.g. Annex III(5)(b). Required when basis is annex-iii.","x-source":"AI Act Annex III"},"annexI":{"type":"string","description":"The Union harmonisation legislation of Annex I that covers the product, when basis is annex-i.","x-source":"AI Act Annex I"},"rationale":{"type":"string","description":"Why the system falls in this tier."},"derogation":{"type":"object","additionalProperties":false,"properties":{"applies":{"type":"boolean","description":"Whether the derogation is claimed."},"assessment":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the documented assessment."}},"description":"Art. 6(3): an Annex III system that is not high-risk, with the documented assessment required by Art. 6(4).","x-source":"AI Act Art. 6(3), 6(4)"}},"description":"Risk tier under the AI Act and its legal basis.","x-source":"AI Act Art. 5, 6, 50"},"obligations":{"type":"object","additionalProperties":{"$ref":"#/definitions/obligation"},"description":"AI Act obligations keyed by reference (Art. 9, Art. 17(1) …), each with status and evidence."},"risks":{"type":"array","items":{"type":"string"},"description":"Ids of risks in the risk register that concern this system."},"deployerContext":{"type":"string","description":"Where and how the system is used when you deploy it."},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","id","name","classification"],"additionalProperties":false,"definitions":{"obligation":{"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths or URLs of the evidence."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii"],"description":"Conformity assessment procedure for Art. 43: annex-vi (internal control) or annex-vii (notified body).","x-source":"AI Act Art. 43"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}}}};
-const schema19 = {"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths or URLs of the evidence."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii"],"description":"Conformity assessment procedure for Art. 43: annex-vi (internal control) or annex-vii (notified body).","x-source":"AI Act Art. 43"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}};
+const schema18 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"ai-system.schema.json","title":"AI system record","description":"One AI system: purpose, operator roles, AI Act classification and the obligations that follow.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"AISystem","description":"Kind of AIMS document; this file is a AISystem."},"id":{"type":"string","description":"Unique id of the system in this workspace; risks and reports refer to it."},"name":{"type":"string","description":"Human-readable name."},"description":{"type":"string","description":"What the system does, briefly."},"owner":{"type":"string","description":"Role id accountable for the system."},"lifecycle":{"enum":["design","development","verification","deployment","operation","retired"],"description":"Life-cycle stage: design, development, verification, deployment, operation or retired.","x-source":"ISO/IEC 42001 A.6.2"},"intendedPurpose":{"type":"string","description":"The use the provider intends, as in the instructions for use.","x-source":"AI Act Art. 3(12)"},"operatorRoles":{"type":"array","items":{"enum":["provider","deployer","importer","distributor","authorised-representative","product-manufacturer"]},"uniqueItems":true,"description":"Your AI Act roles for this system: provider, deployer, importer, distributor, authorised-representative, product-manufacturer.","x-source":"AI Act Art. 3(3)-(8)"},"provider":{"type":"string","description":"Name of the provider when you are not it (e.g. as deployer)."},"generalPurposeModel":{"type":"boolean","description":"True when the record is about a general-purpose AI model (Chapter V).","x-source":"AI Act Art. 3(63); Art. 53"},"systemicRisk":{"type":"boolean","description":"True for a general-purpose AI model with systemic risk.","x-source":"AI Act Art. 51; Art. 55"},"openSource":{"type":"boolean","description":"True when the general-purpose AI model is released under a free and open-source licence that allows access, use, modification and distribution, with its parameters, including the weights, architecture and usage information, made public. Such a model without systemic risk is exempt from Art. 53(1)(a) and (b) and from appointing an authorised representative.","x-source":"AI Act Art. 53(2), 54(6)"},"publicBody":{"type":"boolean","description":"True when the deployer is a body governed by public law or a private entity providing public services: such deployers perform a fundamental rights impact assessment before deploying an Annex III system other than point 2.","x-source":"AI Act Art. 27(1)"},"publicAuthority":{"type":"boolean","description":"True when the system is used by (or on behalf of) a public authority or a Union institution, body, office or agency. Such a deployer registers its use of an Annex III system (other than point 2) in the EU database and does not use an unregistered system; providers and deployers of legacy high-risk systems intended for public authorities comply by 2 August 2030.","x-source":"AI Act Art. 26(8), 49(3), 111(2)"},"establishment":{"enum":["eu","third-country"],"description":"Where the provider is established: eu, or third-country. A provider established in a third country appoints an authorised representative in the Union before making a high-risk system (Art. 22(1)) or a general-purpose AI model (Art. 54(1)) available.","x-source":"AI Act Art. 22(1), 54(1)"},"transparency":{"type":"array","items":{"enum":["interaction","synthetic-content","emotion-recognition","biometric-categorisation","deep-fake","public-interest-text"]},"uniqueItems":true,"description":"The Art. 50 cases that apply, whatever the tier: interaction (providers, 50(1)), synthetic-content (providers, 50(2)), emotion-recognition and biometric-categorisation (deployers, 50(3)), deep-fake and public-interest-text (deployers, 50(4)). They apply on top of Chapter III (Art. 50(6)).","x-source":"AI Act Art. 50(1)-(4), 50(6)"},"valueChain":{"type":"array","items":{"enum":["own-name","substantial-modification","changed-purpose"]},"uniqueItems":true,"description":"What you did to a system someone else provided: own-name (your name or trademark on a high-risk system already on the market), substantial-modification (so that it remains high-risk), changed-purpose (so that it becomes high-risk). Each makes a distributor, importer, deployer or other third party the provider, with the provider duties.","x-source":"AI Act Art. 25(1)(a)-(c)"},"usedIn":{"type":"array","items":{"enum":["workplace","education"]},"uniqueItems":true,"description":"Areas where the system is used: workplace, education (education institutions). Inferring emotions of natural persons in these areas is prohibited unless for medical or safety reasons.","x-source":"AI Act Art. 5(1)(f)"},"medicalOrSafety":{"type":"boolean","description":"True when an emotion recognition system used at the workplace or in education is intended for medical or safety reasons, the exception to the prohibition.","x-source":"AI Act Art. 5(1)(f)"},"marketDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date the system was (or will be) placed on the market or put into service.","x-source":"AI Act Art. 3(9), 3(11)"},"significantChange":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of the first significant change in the design of a high-risk system placed on the market before the Art. 111(2) cut-off; from then on the high-risk duties apply to it.","x-source":"AI Act Art. 111(2)"},"classification":{"type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"enum":["prohibited","high","limited","minimal"],"description":"prohibited (Art. 5), high (Art. 6), limited (Art. 50) or minimal.","x-source":"AI Act Art. 5, 6, 50"},"basis":{"enum":["annex-i","annex-iii","article-50","none"],"description":"Why the tier applies: annex-i (Art. 6(1)), annex-iii (Art. 6(2)), article-50 or none.","x-source":"AI Act Art. 6"},"annexIII":{"type":"string","description":"The Annex III point the use case falls under, e.g. Annex III(5)(b). Required when basis is annex-iii.","x-source":"AI Act Annex III"},"annexI":{"type":"string","description":"The Annex I point of the Union harmonisation legislation covering the product, e.g. Annex I(11) for medical devices: Section A is points 1-12 (New Legislative Framework), Section B points 13-20. Required in practice when basis is annex-i: Section B products fall under Art. 2(2).","x-source":"AI Act Annex I; Art. 2(2), 6(1)"},"thirdPartyAssessment":{"type":"boolean","description":"True when the product (or the AI system as a product) must undergo a third-party conformity assessment under the Annex I legislation. Without it an Annex I system is not high-risk under Art. 6(1).","x-source":"AI Act Art. 6(1)(b)"},"rationale":{"type":"string","description":"Why the system falls in this tier."},"derogation":{"type":"object","additionalProperties":false,"properties":{"applies":{"type":"boolean","description":"Whether the provider concludes that this Annex III system is not high-risk under Art. 6(3)."},"condition":{"enum":["a","b","c","d"],"description":"The condition of Art. 6(3) the system meets: a (narrow procedural task), b (improves the result of a previously completed human activity), c (detects decision-making patterns or deviations, without replacing or influencing the human assessment without proper review), d (preparatory task to an assessment relevant to Annex III).","x-source":"AI Act Art. 6(3), second subparagraph"},"profiling":{"type":"boolean","description":"Whether the system performs profiling of natural persons; if it does, it is always high-risk and the derogation cannot apply.","x-source":"AI Act Art. 6(3), third subparagraph"},"assessment":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the documented assessment, drawn up before placing on the market; the provider is then registered under Art. 49(2).","x-source":"AI Act Art. 6(4)"}},"description":"Art. 6(3): an Annex III system the provider considers not high-risk, with its condition (a)-(d), whether it profiles natural persons, and the documented assessment Art. 6(4) requires.","x-source":"AI Act Art. 6(3), 6(4)"}},"description":"Risk tier under the AI Act and its legal basis.","x-source":"AI Act Art. 5, 6, 50"},"obligations":{"type":"object","additionalProperties":{"$ref":"#/definitions/obligation"},"description":"AI Act obligations keyed by reference (Art. 9, Art. 17(1) …), each with status and evidence."},"risks":{"type":"array","items":{"type":"string"},"description":"Ids of risks in the risk register that concern this system."},"deployerContext":{"type":"string","description":"Where and how the system is used when you deploy it."},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","id","name","classification"],"additionalProperties":false,"definitions":{"obligation":{"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable (with a justification)."},"justification":{"type":"string","description":"Why the obligation does not apply (required with status not-applicable), e.g. the condition of the article the system does not meet."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths or URLs of the evidence."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii","sectoral"],"description":"The conformity assessment procedure of Art. 43: annex-vi (internal control), annex-vii (notified body assessment of the quality management system and technical documentation) or sectoral (the procedure of the Annex I Section A legislation). Annex III point 1: annex-vi or annex-vii, annex-vi only with harmonised standards applied in full (43(1)); points 2-8: annex-vi (43(2)); Annex I Section A: sectoral (43(3)).","x-source":"AI Act Art. 43(1)-(3)"},"harmonisedStandards":{"enum":["full","partial","none"],"description":"Whether harmonised standards (Art. 40) or common specifications (Art. 41) were applied: full, partial or none. For Annex III point 1, internal control (Annex VI) is open only with full.","x-source":"AI Act Art. 43(1)"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}}}};
+const schema19 = {"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable (with a justification)."},"justification":{"type":"string","description":"Why the obligation does not apply (required with status not-applicable), e.g. the condition of the article the system does not meet."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths or URLs of the evidence."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii","sectoral"],"description":"The conformity assessment procedure of Art. 43: annex-vi (internal control), annex-vii (notified body assessment of the quality management system and technical documentation) or sectoral (the procedure of the Annex I Section A legislation). Annex III point 1: annex-vi or annex-vii, annex-vi only with harmonised standards applied in full (43(1)); points 2-8: annex-vi (43(2)); Annex I Section A: sectoral (43(3)).","x-source":"AI Act Art. 43(1)-(3)"},"harmonisedStandards":{"enum":["full","partial","none"],"description":"Whether harmonised standards (Art. 40) or common specifications (Art. 41) were applied: full, partial or none. For Annex III point 1, internal control (Annex VI) is open only with full.","x-source":"AI Act Art. 43(1)"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="ai-system.schema.json" */;
@@ -2381,9 +2381,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.publicBody !== undefined){
-if(typeof data.publicBody !== "boolean"){
-const err20 = {instancePath:instancePath+"/publicBody",schemaPath:"#/properties/publicBody/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.openSource !== undefined){
+if(typeof data.openSource !== "boolean"){
+const err20 = {instancePath:instancePath+"/openSource",schemaPath:"#/properties/openSource/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2394,11 +2394,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.marketDate !== undefined){
-let data14 = data.marketDate;
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err21 = {instancePath:instancePath+"/marketDate",schemaPath:"#/properties/marketDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(data.publicBody !== undefined){
+if(typeof data.publicBody !== "boolean"){
+const err21 = {instancePath:instancePath+"/publicBody",schemaPath:"#/properties/publicBody/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2409,8 +2407,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/marketDate",schemaPath:"#/properties/marketDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.publicAuthority !== undefined){
+if(typeof data.publicAuthority !== "boolean"){
+const err22 = {instancePath:instancePath+"/publicAuthority",schemaPath:"#/properties/publicAuthority/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2421,11 +2420,10 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.classification !== undefined){
-let data15 = data.classification;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.tier === undefined){
-const err23 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'"};
+if(data.establishment !== undefined){
+let data16 = data.establishment;
+if(!((data16 === "eu") || (data16 === "third-country"))){
+const err23 = {instancePath:instancePath+"/establishment",schemaPath:"#/properties/establishment/enum",keyword:"enum",params:{allowedValues: schema18.properties.establishment.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2435,9 +2433,15 @@ vErrors.push(err23);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-for(const key1 in data15){
-if(!((((((key1 === "tier") || (key1 === "basis")) || (key1 === "annexIII")) || (key1 === "annexI")) || (key1 === "rationale")) || (key1 === "derogation"))){
-const err24 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.transparency !== undefined){
+let data17 = data.transparency;
+if(Array.isArray(data17)){
+const len1 = data17.length;
+for(let i2=0; i2<len1; i2++){
+let data18 = data17[i2];
+if(!((((((data18 === "interaction") || (data18 === "synthetic-content")) || (data18 === "emotion-recognition")) || (data18 === "biometric-categorisation")) || (data18 === "deep-fake")) || (data18 === "public-interest-text"))){
+const err24 = {instancePath:instancePath+"/transparency/" + i2,schemaPath:"#/properties/transparency/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.transparency.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2448,10 +2452,14 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data15.tier !== undefined){
-let data16 = data15.tier;
-if(!((((data16 === "prohibited") || (data16 === "high")) || (data16 === "limited")) || (data16 === "minimal"))){
-const err25 = {instancePath:instancePath+"/classification/tier",schemaPath:"#/properties/classification/properties/tier/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.tier.enum},message:"must be equal to one of the allowed values"};
+let i3 = data17.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data17[i3], data17[j1])){
+const err25 = {instancePath:instancePath+"/transparency",schemaPath:"#/properties/transparency/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2460,12 +2468,14 @@ vErrors.push(err25);
 }
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+break outer1;
 }
 }
-if(data15.basis !== undefined){
-let data17 = data15.basis;
-if(!((((data17 === "annex-i") || (data17 === "annex-iii")) || (data17 === "article-50")) || (data17 === "none"))){
-const err26 = {instancePath:instancePath+"/classification/basis",schemaPath:"#/properties/classification/properties/basis/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.basis.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/transparency",schemaPath:"#/properties/transparency/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2476,9 +2486,14 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data15.annexIII !== undefined){
-if(typeof data15.annexIII !== "string"){
-const err27 = {instancePath:instancePath+"/classification/annexIII",schemaPath:"#/properties/classification/properties/annexIII/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.valueChain !== undefined){
+let data19 = data.valueChain;
+if(Array.isArray(data19)){
+const len2 = data19.length;
+for(let i4=0; i4<len2; i4++){
+let data20 = data19[i4];
+if(!(((data20 === "own-name") || (data20 === "substantial-modification")) || (data20 === "changed-purpose"))){
+const err27 = {instancePath:instancePath+"/valueChain/" + i4,schemaPath:"#/properties/valueChain/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.valueChain.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2489,9 +2504,14 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data15.annexI !== undefined){
-if(typeof data15.annexI !== "string"){
-const err28 = {instancePath:instancePath+"/classification/annexI",schemaPath:"#/properties/classification/properties/annexI/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i5 = data19.length;
+let j2;
+if(i5 > 1){
+outer2:
+for(;i5--;){
+for(j2 = i5; j2--;){
+if(func0(data19[i5], data19[j2])){
+const err28 = {instancePath:instancePath+"/valueChain",schemaPath:"#/properties/valueChain/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2500,11 +2520,14 @@ vErrors.push(err28);
 }
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+break outer2;
 }
 }
-if(data15.rationale !== undefined){
-if(typeof data15.rationale !== "string"){
-const err29 = {instancePath:instancePath+"/classification/rationale",schemaPath:"#/properties/classification/properties/rationale/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/valueChain",schemaPath:"#/properties/valueChain/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2515,12 +2538,14 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data15.derogation !== undefined){
-let data21 = data15.derogation;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key2 in data21){
-if(!((key2 === "applies") || (key2 === "assessment"))){
-const err30 = {instancePath:instancePath+"/classification/derogation",schemaPath:"#/properties/classification/properties/derogation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data.usedIn !== undefined){
+let data21 = data.usedIn;
+if(Array.isArray(data21)){
+const len3 = data21.length;
+for(let i6=0; i6<len3; i6++){
+let data22 = data21[i6];
+if(!((data22 === "workplace") || (data22 === "education"))){
+const err30 = {instancePath:instancePath+"/usedIn/" + i6,schemaPath:"#/properties/usedIn/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.usedIn.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2531,9 +2556,14 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data21.applies !== undefined){
-if(typeof data21.applies !== "boolean"){
-const err31 = {instancePath:instancePath+"/classification/derogation/applies",schemaPath:"#/properties/classification/properties/derogation/properties/applies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let i7 = data21.length;
+let j3;
+if(i7 > 1){
+outer3:
+for(;i7--;){
+for(j3 = i7; j3--;){
+if(func0(data21[i7], data21[j3])){
+const err31 = {instancePath:instancePath+"/usedIn",schemaPath:"#/properties/usedIn/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2542,15 +2572,14 @@ vErrors.push(err31);
 }
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+break outer3;
 }
 }
-if(data21.assessment !== undefined){
-let data23 = data21.assessment;
-const _errs45 = errors;
-let valid6 = false;
-const _errs46 = errors;
-if(typeof data23 !== "string"){
-const err32 = {instancePath:instancePath+"/classification/derogation/assessment",schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/usedIn",schemaPath:"#/properties/usedIn/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2560,15 +2589,10 @@ vErrors.push(err32);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid0 = _errs46 === errors;
-valid6 = valid6 || _valid0;
-if(!valid6){
-const _errs48 = errors;
-if(Array.isArray(data23)){
-const len1 = data23.length;
-for(let i2=0; i2<len1; i2++){
-if(typeof data23[i2] !== "string"){
-const err33 = {instancePath:instancePath+"/classification/derogation/assessment/" + i2,schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.medicalOrSafety !== undefined){
+if(typeof data.medicalOrSafety !== "boolean"){
+const err33 = {instancePath:instancePath+"/medicalOrSafety",schemaPath:"#/properties/medicalOrSafety/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2579,9 +2603,11 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/classification/derogation/assessment",schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.marketDate !== undefined){
+let data24 = data.marketDate;
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
+const err34 = {instancePath:instancePath+"/marketDate",schemaPath:"#/properties/marketDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2591,11 +2617,9 @@ vErrors.push(err34);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid0 = _errs48 === errors;
-valid6 = valid6 || _valid0;
 }
-if(!valid6){
-const err35 = {instancePath:instancePath+"/classification/derogation/assessment",schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err35 = {instancePath:instancePath+"/marketDate",schemaPath:"#/properties/marketDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2605,21 +2629,12 @@ vErrors.push(err35);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-else {
-errors = _errs45;
-if(vErrors !== null){
-if(_errs45){
-vErrors.length = _errs45;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/classification/derogation",schemaPath:"#/properties/classification/properties/derogation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.significantChange !== undefined){
+let data25 = data.significantChange;
+if(typeof data25 === "string"){
+if(!pattern0.test(data25)){
+const err36 = {instancePath:instancePath+"/significantChange",schemaPath:"#/properties/significantChange/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2630,9 +2645,8 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-}
 else {
-const err37 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/significantChange",schemaPath:"#/properties/significantChange/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2643,15 +2657,11 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.obligations !== undefined){
-let data25 = data.obligations;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key3 in data25){
-let data26 = data25[key3];
+if(data.classification !== undefined){
+let data26 = data.classification;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key4 in data26){
-if(!(((((((key4 === "status") || (key4 === "evidence")) || (key4 === "controls")) || (key4 === "route")) || (key4 === "owner")) || (key4 === "due")) || (key4 === "notes"))){
-const err38 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/obligation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data26.tier === undefined){
+const err38 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2661,11 +2671,9 @@ vErrors.push(err38);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-}
-if(data26.status !== undefined){
-let data27 = data26.status;
-if(!((((data27 === "met") || (data27 === "partial")) || (data27 === "gap")) || (data27 === "not-applicable"))){
-const err39 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/status",schemaPath:"#/definitions/obligation/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"};
+for(const key1 in data26){
+if(!(((((((key1 === "tier") || (key1 === "basis")) || (key1 === "annexIII")) || (key1 === "annexI")) || (key1 === "thirdPartyAssessment")) || (key1 === "rationale")) || (key1 === "derogation"))){
+const err39 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2676,13 +2684,10 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data26.evidence !== undefined){
-let data28 = data26.evidence;
-const _errs61 = errors;
-let valid12 = false;
-const _errs62 = errors;
-if(typeof data28 !== "string"){
-const err40 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.tier !== undefined){
+let data27 = data26.tier;
+if(!((((data27 === "prohibited") || (data27 === "high")) || (data27 === "limited")) || (data27 === "minimal"))){
+const err40 = {instancePath:instancePath+"/classification/tier",schemaPath:"#/properties/classification/properties/tier/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.tier.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2692,15 +2697,11 @@ vErrors.push(err40);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid1 = _errs62 === errors;
-valid12 = valid12 || _valid1;
-if(!valid12){
-const _errs64 = errors;
-if(Array.isArray(data28)){
-const len2 = data28.length;
-for(let i3=0; i3<len2; i3++){
-if(typeof data28[i3] !== "string"){
-const err41 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence/" + i3,schemaPath:"#/definitions/obligation/properties/evidence/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data26.basis !== undefined){
+let data28 = data26.basis;
+if(!((((data28 === "annex-i") || (data28 === "annex-iii")) || (data28 === "article-50")) || (data28 === "none"))){
+const err41 = {instancePath:instancePath+"/classification/basis",schemaPath:"#/properties/classification/properties/basis/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.basis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2711,9 +2712,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data26.annexIII !== undefined){
+if(typeof data26.annexIII !== "string"){
+const err42 = {instancePath:instancePath+"/classification/annexIII",schemaPath:"#/properties/classification/properties/annexIII/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2723,11 +2724,10 @@ vErrors.push(err42);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid1 = _errs64 === errors;
-valid12 = valid12 || _valid1;
 }
-if(!valid12){
-const err43 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data26.annexI !== undefined){
+if(typeof data26.annexI !== "string"){
+const err43 = {instancePath:instancePath+"/classification/annexI",schemaPath:"#/properties/classification/properties/annexI/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2737,25 +2737,10 @@ vErrors.push(err43);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-else {
-errors = _errs61;
-if(vErrors !== null){
-if(_errs61){
-vErrors.length = _errs61;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data26.controls !== undefined){
-let data30 = data26.controls;
-if(Array.isArray(data30)){
-const len3 = data30.length;
-for(let i4=0; i4<len3; i4++){
-if(typeof data30[i4] !== "string"){
-const err44 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/controls/" + i4,schemaPath:"#/definitions/obligation/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.thirdPartyAssessment !== undefined){
+if(typeof data26.thirdPartyAssessment !== "boolean"){
+const err44 = {instancePath:instancePath+"/classification/thirdPartyAssessment",schemaPath:"#/properties/classification/properties/thirdPartyAssessment/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2766,9 +2751,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/controls",schemaPath:"#/definitions/obligation/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data26.rationale !== undefined){
+if(typeof data26.rationale !== "string"){
+const err45 = {instancePath:instancePath+"/classification/rationale",schemaPath:"#/properties/classification/properties/rationale/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2779,10 +2764,12 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data26.route !== undefined){
-let data32 = data26.route;
-if(!((data32 === "annex-vi") || (data32 === "annex-vii"))){
-const err46 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/definitions/obligation/properties/route/enum",keyword:"enum",params:{allowedValues: schema19.properties.route.enum},message:"must be equal to one of the allowed values"};
+if(data26.derogation !== undefined){
+let data33 = data26.derogation;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key2 in data33){
+if(!((((key2 === "applies") || (key2 === "condition")) || (key2 === "profiling")) || (key2 === "assessment"))){
+const err46 = {instancePath:instancePath+"/classification/derogation",schemaPath:"#/properties/classification/properties/derogation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2793,9 +2780,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data26.owner !== undefined){
-if(typeof data26.owner !== "string"){
-const err47 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/definitions/obligation/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.applies !== undefined){
+if(typeof data33.applies !== "boolean"){
+const err47 = {instancePath:instancePath+"/classification/derogation/applies",schemaPath:"#/properties/classification/properties/derogation/properties/applies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2806,11 +2793,10 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data26.due !== undefined){
-let data34 = data26.due;
-if(typeof data34 === "string"){
-if(!pattern0.test(data34)){
-const err48 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/due",schemaPath:"#/definitions/obligation/properties/due/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(data33.condition !== undefined){
+let data35 = data33.condition;
+if(!((((data35 === "a") || (data35 === "b")) || (data35 === "c")) || (data35 === "d"))){
+const err48 = {instancePath:instancePath+"/classification/derogation/condition",schemaPath:"#/properties/classification/properties/derogation/properties/condition/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.derogation.properties.condition.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2821,8 +2807,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/due",schemaPath:"#/definitions/obligation/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.profiling !== undefined){
+if(typeof data33.profiling !== "boolean"){
+const err49 = {instancePath:instancePath+"/classification/derogation/profiling",schemaPath:"#/properties/classification/properties/derogation/properties/profiling/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2833,9 +2820,13 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data26.notes !== undefined){
-if(typeof data26.notes !== "string"){
-const err50 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notes",schemaPath:"#/definitions/obligation/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.assessment !== undefined){
+let data37 = data33.assessment;
+const _errs68 = errors;
+let valid15 = false;
+const _errs69 = errors;
+if(typeof data37 !== "string"){
+const err50 = {instancePath:instancePath+"/classification/derogation/assessment",schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2845,10 +2836,15 @@ vErrors.push(err50);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/obligation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs69 === errors;
+valid15 = valid15 || _valid0;
+if(!valid15){
+const _errs71 = errors;
+if(Array.isArray(data37)){
+const len4 = data37.length;
+for(let i8=0; i8<len4; i8++){
+if(typeof data37[i8] !== "string"){
+const err51 = {instancePath:instancePath+"/classification/derogation/assessment/" + i8,schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2861,7 +2857,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/obligations",schemaPath:"#/properties/obligations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/classification/derogation/assessment",schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2871,14 +2867,11 @@ vErrors.push(err52);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
+var _valid0 = _errs71 === errors;
+valid15 = valid15 || _valid0;
 }
-if(data.risks !== undefined){
-let data36 = data.risks;
-if(Array.isArray(data36)){
-const len4 = data36.length;
-for(let i5=0; i5<len4; i5++){
-if(typeof data36[i5] !== "string"){
-const err53 = {instancePath:instancePath+"/risks/" + i5,schemaPath:"#/properties/risks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid15){
+const err53 = {instancePath:instancePath+"/classification/derogation/assessment",schemaPath:"#/properties/classification/properties/derogation/properties/assessment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2888,10 +2881,21 @@ vErrors.push(err53);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
+else {
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/risks",schemaPath:"#/properties/risks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err54 = {instancePath:instancePath+"/classification/derogation",schemaPath:"#/properties/classification/properties/derogation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2902,9 +2906,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.deployerContext !== undefined){
-if(typeof data.deployerContext !== "string"){
-const err55 = {instancePath:instancePath+"/deployerContext",schemaPath:"#/properties/deployerContext/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err55 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2915,9 +2919,15 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err56 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.obligations !== undefined){
+let data39 = data.obligations;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key3 in data39){
+let data40 = data39[key3];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key4 in data40){
+if(!(func2.call(schema19.properties, key4))){
+const err56 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/obligation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2928,14 +2938,307 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-}
-else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data40.status !== undefined){
+let data41 = data40.status;
+if(!((((data41 === "met") || (data41 === "partial")) || (data41 === "gap")) || (data41 === "not-applicable"))){
+const err57 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/status",schemaPath:"#/definitions/obligation/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data40.justification !== undefined){
+if(typeof data40.justification !== "string"){
+const err58 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/justification",schemaPath:"#/definitions/obligation/properties/justification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data40.evidence !== undefined){
+let data43 = data40.evidence;
+const _errs86 = errors;
+let valid21 = false;
+const _errs87 = errors;
+if(typeof data43 !== "string"){
+const err59 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs87 === errors;
+valid21 = valid21 || _valid1;
+if(!valid21){
+const _errs89 = errors;
+if(Array.isArray(data43)){
+const len5 = data43.length;
+for(let i9=0; i9<len5; i9++){
+if(typeof data43[i9] !== "string"){
+const err60 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence/" + i9,schemaPath:"#/definitions/obligation/properties/evidence/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs89 === errors;
+valid21 = valid21 || _valid1;
+}
+if(!valid21){
+const err62 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data40.controls !== undefined){
+let data45 = data40.controls;
+if(Array.isArray(data45)){
+const len6 = data45.length;
+for(let i10=0; i10<len6; i10++){
+if(typeof data45[i10] !== "string"){
+const err63 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/controls/" + i10,schemaPath:"#/definitions/obligation/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/controls",schemaPath:"#/definitions/obligation/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data40.route !== undefined){
+let data47 = data40.route;
+if(!(((data47 === "annex-vi") || (data47 === "annex-vii")) || (data47 === "sectoral"))){
+const err65 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/definitions/obligation/properties/route/enum",keyword:"enum",params:{allowedValues: schema19.properties.route.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data40.harmonisedStandards !== undefined){
+let data48 = data40.harmonisedStandards;
+if(!(((data48 === "full") || (data48 === "partial")) || (data48 === "none"))){
+const err66 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/harmonisedStandards",schemaPath:"#/definitions/obligation/properties/harmonisedStandards/enum",keyword:"enum",params:{allowedValues: schema19.properties.harmonisedStandards.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data40.owner !== undefined){
+if(typeof data40.owner !== "string"){
+const err67 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/definitions/obligation/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data40.due !== undefined){
+let data50 = data40.due;
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
+const err68 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/due",schemaPath:"#/definitions/obligation/properties/due/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/due",schemaPath:"#/definitions/obligation/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data40.notes !== undefined){
+if(typeof data40.notes !== "string"){
+const err70 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notes",schemaPath:"#/definitions/obligation/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/obligation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/obligations",schemaPath:"#/properties/obligations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.risks !== undefined){
+let data52 = data.risks;
+if(Array.isArray(data52)){
+const len7 = data52.length;
+for(let i11=0; i11<len7; i11++){
+if(typeof data52[i11] !== "string"){
+const err73 = {instancePath:instancePath+"/risks/" + i11,schemaPath:"#/properties/risks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/risks",schemaPath:"#/properties/risks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.deployerContext !== undefined){
+if(typeof data.deployerContext !== "string"){
+const err75 = {instancePath:instancePath+"/deployerContext",schemaPath:"#/properties/deployerContext/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err76 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
