@@ -48,8 +48,17 @@ export function createLanguageClient(
   // eslint-disable-next-line prefer-const -- the supervisor's host reads it once the client exists
   let client: LanguageClient;
   const restart = async (): Promise<void> => {
-    // A hung server does not answer `shutdown`: stop gives up after 2 s and the client kills the process.
+    const proc = client.serverProcess;
+    // A hung server does not answer `shutdown`: stop gives up after 2 s.
     await client.stop(2000).catch((e: unknown) => output.warn(`stopping the server: ${e instanceof Error ? e.message : String(e)}`));
+    // Then it is killed here, not left to the client library's delayed clean-up (which once left a stopped process
+    // behind), and its exit is awaited while the client is stopped: the old connection's close, arriving after the
+    // next start, would count as a crash of the new server and restart it again.
+    if (proc && proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise<void>((res) => proc.once('exit', () => setTimeout(res, 100)));
+      proc.kill('SIGKILL');
+      await Promise.race([exited, new Promise((res) => setTimeout(res, 5000))]);
+    }
     await client.start();
   };
   const supervisor = new Supervisor({

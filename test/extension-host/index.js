@@ -66,6 +66,16 @@ exports.run = async function run() {
   process.kill(old, 'SIGSTOP');
   await api.server.checkNow(2000);
   await restarted(old, 'a restart after a hang');
+  const hung = old;
+  const gone = () => {
+    try {
+      process.kill(hung, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  await waitFor(gone, 'the hung server process is gone', 10000);
   assert.ok(await waitFor(hoverWorks, 'a hover after the hang', 30000));
   console.log('EXTHOST ok restart after a hang');
   old = pid();
