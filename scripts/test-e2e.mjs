@@ -479,7 +479,7 @@ try {
       .first()
       .click({ timeout: 30_000 });
     await quickOpen('soa.aims.yaml');
-    // The client restarts the language server with the workspace now trusted; ask until its answer arrives.
+    // The client tells the running server that the workspace is now trusted (aims/trustChanged); ask until its answer arrives.
     await waitFor(
       async () => {
         await quickFixOnTitle();

@@ -38,7 +38,7 @@ describe('unreadable and odd inputs', () => {
     if (spawnSync('mkfifo', [join(dir, 'pipe.aims.yaml')]).status !== 0) return;
     const r = aimsProcess(['check', 'pipe.aims.yaml'], { cwd: dir, timeout: 10_000 });
     assert.equal(r.code, 2, r.out + r.err);
-    assert.equal(r.err, 'aims: pipe.aims.yaml is not a regular file\n');
+    assert.equal(r.err, 'aims: cannot read pipe.aims.yaml: it is a named pipe (FIFO), not a regular file\n');
   });
 });
 

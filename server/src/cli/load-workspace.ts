@@ -5,8 +5,9 @@ import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
 import { computeCoverage } from '../core/coverage';
 import type { WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
-import { isAimsFile, MAX_FILE_BYTES, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
-import { findAimsFiles, toCorePath } from '../node/find-files';
+import { isAimsFile, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
+import { toCorePath, walkAimsFiles } from '../node/find-files';
+import { readAimsFile, readListedFile, type DiskText } from '../node/read-file';
 import { memoFileSystem } from '../core/memo-fs';
 import { nodeFileSystem } from '../node/node-fs';
 import { UsageError } from './args';
@@ -24,46 +25,64 @@ export interface CheckedWorkspace extends WorkspaceResult {
   single: boolean;
   /** Whether that file was checked without its folder (no workspace around it could be read). */
   alone: boolean;
+  /** Entries named like AIMS files that were not read (pipes, links out …), and why. */
+  skipped: { path: string; why: string }[];
+  /** Set when the walk stopped at a limit (see WALK_LIMITS): what it had read by then. */
+  walkStopped?: string;
 }
 
-/** Reads one text file, or explains in one line why it could not be read. */
-export function readText(p: string, cwd: string): string {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(p);
-  } catch (e) {
+/** A file's text as read from disk, parsed (an oversized one is reported from its size, never read). */
+function parsed(p: string, read: Exclude<DiskText, { refused: string }>): ParsedFile {
+  return 'text' in read ? parseFile(toCorePath(p), read.text) : oversizedFile(toCorePath(p), read.tooLarge);
+}
+
+/** A file that exists but cannot be read is one line for the user (exit 2). */
+function cannotRead(p: string, cwd: string): (e: unknown) => never {
+  return (e) => {
     throw new UsageError(`cannot read ${shown(cwd, p)}: ${reason(e)}`);
-  }
-  // Invalid UTF-8 is decoded with replacement characters and reported by the parser as text it cannot read.
-  return new TextDecoder('utf-8').decode(buf);
+  };
 }
 
-/** Reads and parses one AIMS file (an oversized one is reported from its size, never read). */
+/**
+ * Reads and parses one AIMS file named by the user: only a regular file
+ * inside its own folder once links are resolved (a FIFO blocked `aims check`
+ * for good; a link could carry another folder's file in).
+ */
 export function loadFile(p: string, cwd: string): ParsedFile {
-  let size: number;
-  try {
-    size = fs.statSync(p).size;
-  } catch (e) {
-    throw new UsageError(`cannot read ${shown(cwd, p)}: ${reason(e)}`);
-  }
-  return size > MAX_FILE_BYTES ? oversizedFile(toCorePath(p), size) : parseFile(toCorePath(p), readText(p, cwd));
+  const read = readAimsFile(p, path.dirname(p), cannotRead(p, cwd));
+  if (!read) throw new UsageError(`cannot read ${shown(cwd, p)}: ${reason({ code: 'ENOENT' })}`);
+  if ('refused' in read) throw new UsageError(`cannot read ${shown(cwd, p)}: ${read.refused}`);
+  return parsed(p, read);
 }
 
 /**
  * Parses and checks every AIMS file below a folder (one AIMS). `replace` is a
  * file whose text comes from elsewhere (standard input): it stands in for the
- * file at its path, or is added. A folder that cannot be read is an error: a
- * check that silently left part of the workspace out would pass what it never saw.
+ * file at its path, or is added. A folder or file that cannot be read is an
+ * error: a check that silently left part of the workspace out would pass what
+ * it never saw. Entries that are not regular files are left out and named in
+ * `skipped`; a walk stopped at a limit says so in `walkStopped`.
  */
 export function checkFolder(folder: string, options: CheckOptions, cwd: string, replace?: ParsedFile): CheckedWorkspace {
-  const root = toCorePath(folder);
-  const paths = findAimsFiles(folder, (dir, e) => {
+  const walk = walkAimsFiles(folder, (dir, e) => {
     throw new UsageError(`cannot read folder ${shown(cwd, dir)}: ${reason(e)}`);
   });
-  const files = paths.filter((p) => toCorePath(p) !== replace?.path).map((p) => loadFile(p, cwd));
-  if (replace) files.push(replace);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return withCoverage(root, folder, files, options);
+  const skipped = [...walk.skipped];
+  const files: ParsedFile[] = [];
+  for (const p of walk.files) {
+    if (toCorePath(p) === replace?.path) continue;
+    // Only regular files are read (the walk follows no links); a file gone since the walk is left out.
+    const read = readListedFile(p, cannotRead(p, cwd));
+    if (!read) continue;
+    if ('refused' in read) skipped.push({ path: p, why: read.refused });
+    else files.push(parsed(p, read));
+  }
+  if (replace) {
+    files.push(replace);
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  const walkStopped = walk.stopped && (walk.stopped === 'files' ? `${walk.files.length} files` : `${walk.folders} folders`);
+  return { ...withCoverage(toCorePath(folder), folder, files, options), skipped, walkStopped };
 }
 
 /**
@@ -84,6 +103,7 @@ function withCoverage(root: string, folder: string, files: ParsedFile[], options
     target: '',
     single: false,
     alone: false,
+    skipped: [],
   };
 }
 
@@ -97,19 +117,9 @@ function holdsManifest(dir: string): boolean {
   }
   for (const e of ents) {
     if (!e.isFile() || !isAimsFile(e.name)) continue;
-    let head = '';
-    try {
-      const fd = fs.openSync(path.join(dir, e.name), 'r');
-      try {
-        const buf = Buffer.alloc(4096);
-        head = buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch {
-      continue; // unreadable: not a manifest we can use
-    }
-    if (/^kind:\s*AIMS\s*(#.*)?$/m.test(head)) return true;
+    // Read as any AIMS file is: a pipe, a link out or an unreadable file is not a manifest we can use.
+    const read = readAimsFile(path.join(dir, e.name), dir);
+    if (read && 'text' in read && /^kind:\s*AIMS\s*(#.*)?$/m.test(read.text.slice(0, 4096))) return true;
   }
   return false;
 }

@@ -17,6 +17,7 @@ import { checkAlone, checkFolder, checkSingleFile, loadFile, type CheckedWorkspa
 import { diffCommand } from './diff-command';
 import { importCommand } from './import-command';
 import { toCorePath } from '../node/find-files';
+import { notRegular } from '../node/read-file';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -127,12 +128,19 @@ function check(argv: string[], io: Io): number {
         ? formatSarif(checked, io.cwd, pkg.version)
         : formatText(checked, io.cwd);
   io.stdout.write(out);
+  // File names are user text: printed so they cannot start a line or an escape sequence.
+  const note = (line: string): unknown => io.stderr.write(`${logLine(`aims: ${plainLine(line)}`)}\n`);
+  for (const ws of checked) {
+    for (const x of ws.skipped) note(`${shown(io.cwd, x.path)} was not read: ${x.why}`);
+    if (ws.walkStopped)
+      note(`stopped looking for AIMS files in ${shown(io.cwd, ws.folder)} after ${ws.walkStopped}; check the folder that holds them`);
+  }
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
-  const worst = checked.reduce(
-    (w, ws) => ws.files.reduce((v, f) => (ws.diagnostics.get(f.path) ?? []).reduce((x, d) => Math.max(x, ORDER.indexOf(d.severity)), v), w),
-    -1,
-  );
+  // A loop, not Math.max(...all): spreading every finding into one call overflowed the stack.
+  let worst = -1;
+  for (const ws of checked)
+    for (const f of ws.files) for (const d of ws.diagnostics.get(f.path) ?? []) worst = Math.max(worst, ORDER.indexOf(d.severity));
   return worst >= threshold ? 1 : 0;
 }
 
@@ -157,7 +165,8 @@ function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boole
     }
     return { ...ws, target: label };
   }
-  if (!stat.isFile()) throw new UsageError(`${t} is not a regular file`);
+  // Only regular files are opened: a FIFO blocked `aims check` for good.
+  if (!stat.isFile()) throw new UsageError(`cannot read ${t}: ${notRegular(stat)}`);
   if (!isAimsFile(abs)) {
     if (!allowEmpty) throw new UsageError(`${t} is not an AIMS file (the name must end in .aims.yaml or .aims.yml)`);
     return { ...checkAlone(undefined, path.dirname(abs), options), target: label, single: true };
