@@ -268,6 +268,29 @@ const gpaiFlags: Rule = {
   },
 };
 
+/**
+ * Art. 6 classifies AI systems; a general-purpose AI model (Art. 3(63)) has the
+ * Chapter V duties. A model record with a high-risk classification would
+ * otherwise list the model's duties and silently none of the system's.
+ */
+const gpaiClassified: Rule = {
+  code: 'gpai-model-classified',
+  severity: 'error',
+  kinds: SYS,
+  summary: 'A record about a general-purpose AI model carries a high-risk classification, which Art. 6 gives AI systems only.',
+  check(ctx) {
+    if (text(child(ctx.file.root, 'generalPurposeModel')) !== 'true') return;
+    const cls = child(ctx.file.root, 'classification');
+    const tier = child(cls, 'tier');
+    const basis = text(child(cls, 'basis'));
+    if (text(tier) !== 'high' && basis !== 'annex-i' && basis !== 'annex-iii') return;
+    ctx.report(
+      text(tier) === 'high' ? tier : child(cls, 'basis'),
+      'Art. 6 classifies AI systems, not general-purpose AI models (Art. 3(1), 3(63)); this record says generalPurposeModel: true, so only the Chapter V duties of a model provider are listed (Art. 53-55), none of a high-risk system. If the record is about an AI system built on a general-purpose AI model, its provider is a downstream provider (Art. 3(68)) with the duties of the system: set generalPurposeModel: false. If you provide both the model and the system, keep one record for the model and one for the system.',
+    );
+  },
+};
+
 const undeterminedFact: Rule = {
   code: 'undetermined-fact',
   severity: 'information',
@@ -292,5 +315,6 @@ export const CLASSIFICATION_RULES: readonly Rule[] = [
   derogationRule,
   transparencyCases,
   gpaiFlags,
+  gpaiClassified,
   undeterminedFact,
 ];
