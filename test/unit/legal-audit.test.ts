@@ -6,6 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DUTIES } from '../../server/src/core/catalog/applicability';
+import { findTerm } from '../../server/src/core/catalog/terms';
+import { hover } from '../../server/src/services/hover';
+import { config, workspaceAt } from '../helpers/cursor';
 import { EXISTING, MANIFEST, soa } from '../helpers/fixtures';
 import { checkFiles, find } from '../helpers/workspace';
 
@@ -15,6 +19,14 @@ function check(record: string, asOf = '2026-11-23', timeline: 'in-force' | 'orig
     { existing: EXISTING, asOf, timeline },
   );
   return r['systems/s.aims.yaml'] ?? [];
+}
+
+function hoverText(text: string, timeline: 'in-force' | 'original' = 'in-force'): string {
+  const { file, ws, position } = workspaceAt({ 's.aims.yaml': text }, 's.aims.yaml');
+  const cfg = config();
+  const h = hover(file, ws, position, { ...cfg, options: { ...cfg.options, timeline } });
+  assert.ok(h, 'a hover');
+  return (h.contents as { value: string }).value;
 }
 
 const RECORD = (top: string, cls: string): string =>
@@ -37,5 +49,68 @@ describe('a general-purpose AI model is not classified under Art. 6', () => {
   it('stays silent for a model record without a high-risk basis', () => {
     const d = find(check(RECORD('generalPurposeModel: true\n', '  tier: minimal\n  basis: none\n')), 'gpai-model-classified');
     assert.equal(d.length, 0);
+  });
+});
+
+describe('Art. 49(4): the secure non-public section', () => {
+  it('is for points 1, 6 and 7 of Annex III in the areas of law enforcement, migration, asylum and border control', () => {
+    // The Art. 49(1) row said "Points 1, 6 and 7 register in the secure non-public section", which puts every
+    // biometric system (point 1) there; Art. 49(4) limits it to those areas.
+    const row = DUTIES.find((d) => d.id === 'art-49-1')!;
+    assert.match(row.note!, /points 1, 6 and 7 in the areas of law enforcement, migration, asylum and border control management/);
+    assert.doesNotMatch(row.note!, /Points 1, 6 and 7 register in the secure non-public section \(/);
+  });
+});
+
+describe('terms: the Act side states the Act’s conditions', () => {
+  it('high-risk under Art. 6(1) needs the third-party conformity assessment of Art. 6(1)(b)', () => {
+    assert.match(findTerm('high-risk')!.act, /third-party conformity assessment[^.]*\(Art\. 6\(1\)\)/);
+  });
+  it('the product manufacturer is treated as the provider for Annex I Section A products only (Art. 25(3))', () => {
+    assert.match(findTerm('product manufacturer')!.act, /Annex I Section A/);
+  });
+  it('Act obligations follow from role and the Act’s conditions, not from a tier alone', () => {
+    assert.doesNotMatch(findTerm('Statement of Applicability')!.act, /role and tier/);
+  });
+  it('no ISO definition is quoted word for word', () => {
+    // "fulfilment of a requirement" and "effect of uncertainty" are ISO's own definitions (harmonised structure).
+    for (const t of ['conformity', 'risk', 'interested party']) {
+      assert.doesNotMatch(findTerm(t)!.iso, /fulfilment of a requirement|effect of uncertainty|is or feels affected/i, t);
+    }
+  });
+});
+
+describe('hovers', () => {
+  it('a provision the amendment reportedly inserts has no date under the 2024 text', () => {
+    // The hover on Art. 6(1a) said "Under the other timeline: 2 August 2027 (Regulation (EU) 2024/1689 as adopted …)",
+    // a date for a provision the adopted text does not contain.
+    const t = hoverText(RECORD('', '  tier: high\n  basis: annex-i\n  annexI: Annex I(11)\n') + 'notes: see Art. 6(1|a)\n');
+    assert.match(t, /Art\. 6\(1a\)/);
+    assert.doesNotMatch(t, /Under the other timeline/);
+    assert.match(t, /Not in Regulation \(EU\) 2024\/1689 as adopted/);
+  });
+  for (const [point, exclusion] of [
+    ['5(b)', /with the exception of AI systems used for the purpose of detecting financial fraud/],
+    ['1(a)', /shall not include AI systems intended to be used for biometric verification the sole purpose of which/],
+    ['7(d)', /with the exception of the verification of travel documents/],
+  ] as const) {
+    it(`Annex III point ${point} names the use case and what the point leaves out`, () => {
+      const ref = `Annex III(${point.replace('(', ')(')}`;
+      const t = hoverText(RECORD('', '  tier: minimal\n  basis: none\n') + `notes: see ${ref.replace('III', 'II|I')}\n`);
+      assert.match(t, exclusion);
+    });
+  }
+});
+
+describe('Art. 111(2) in the legacy-system note', () => {
+  it('does not say "no significant change recorded" when the record dates one before the cut-off', () => {
+    const rec = RECORD(
+      'marketDate: 2025-06-01\nsignificantChange: 2027-03-01\n',
+      '  tier: high\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\n',
+    );
+    const [d] = find(check(rec, '2028-01-01'), 'legacy-system');
+    assert.ok(d);
+    assert.doesNotMatch(d.message, /no significant change in design recorded/);
+    assert.match(d.message, /the significant change recorded on 1 March 2027 is before that date/);
   });
 });
