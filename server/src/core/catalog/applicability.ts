@@ -192,7 +192,7 @@ export const DUTIES: readonly Duty[] = [
     dates: 'high-risk',
     quote:
       'Before placing on the market or putting into service a high-risk AI system listed in Annex III, with the exception of high-risk AI systems referred to in point 2 of Annex III, the provider or, where applicable, the authorised representative shall register themselves and their system in the EU database referred to in Article 71.',
-    note: 'Annex I systems are not registered under Art. 49. Points 1, 6 and 7 register in the secure non-public section (Art. 49(4)).',
+    note: 'Annex I systems are not registered under Art. 49. Systems of points 1, 6 and 7 in the areas of law enforcement, migration, asylum and border control management register in the secure non-public section, with less information (Art. 49(4)).',
   },
   {
     id: 'art-49-5',
