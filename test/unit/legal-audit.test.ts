@@ -5,6 +5,8 @@
  * provision and what the product said before.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DUTIES } from '../../server/src/core/catalog/applicability';
 import { findTerm } from '../../server/src/core/catalog/terms';
@@ -12,6 +14,8 @@ import { hover } from '../../server/src/services/hover';
 import { config, workspaceAt } from '../helpers/cursor';
 import { EXISTING, MANIFEST, soa } from '../helpers/fixtures';
 import { checkFiles, find } from '../helpers/workspace';
+
+const ROOT = join(__dirname, '..', '..');
 
 function check(record: string, asOf = '2026-11-23', timeline: 'in-force' | 'original' = 'in-force') {
   const r = checkFiles(
@@ -112,5 +116,24 @@ describe('Art. 111(2) in the legacy-system note', () => {
     assert.ok(d);
     assert.doesNotMatch(d.message, /no significant change in design recorded/);
     assert.match(d.message, /the significant change recorded on 1 March 2027 is before that date/);
+  });
+});
+
+describe('product documents', () => {
+  it("README's aims diff example shows what the checker says (a deployer owes Art. 50(3), not Art. 50)", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const golden = readFileSync(join(ROOT, 'test', 'fixtures', 'diff', 'acme.txt'), 'utf8');
+    const block = readme.slice(readme.indexOf('$ aims diff --git main'), readme.indexOf('```', readme.indexOf('$ aims diff --git main')));
+    const lines = block.split('\n').filter((l) => /fraud-detection|^\s+Art\. 50/.test(l));
+    assert.ok(lines.length >= 2);
+    for (const l of lines) {
+      const known = l.replace(/ …$/, '').replace(/\(…\).*$/, '');
+      assert.ok(golden.includes(known.trimEnd()), `README line not in the checker's output: ${l}`);
+    }
+  });
+  it('no document qualifies "never satisfies" with "on its own"', () => {
+    for (const f of ['README.md', 'docs/format.md', 'docs/obligations.md']) {
+      assert.doesNotMatch(readFileSync(join(ROOT, f), 'utf8'), /never satisf\w+[^.]*on its own/, f);
+    }
   });
 });
