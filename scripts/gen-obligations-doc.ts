@@ -114,7 +114,7 @@ export function buildObligationsDoc(): string {
     '',
     '- **Roles** come from `operatorRoles`. A product manufacturer is considered the provider of a high-risk AI system that is a safety component of an Annex I **Section A** product (Art. 25(3)); for Section B products and Annex III systems the role brings no duty of its own.',
     `- **Value chain (Art. 25(1)):** a distributor, importer, deployer or other third party that records one of these events for a high-risk system is considered its provider, with the Art. 16 duties; an importer or distributor then no longer owes Art. 23 or 24, a deployer keeps Art. 26. ${VALUE_CHAIN_EVENTS.map((e) => `\`${e.event}\`: ${e.point}, ${e.what}`).join('; ')}. The initial provider is then no longer the provider of that system (Art. 25(2)).`,
-    '- **High-risk** (Art. 6): tier `high` with basis `annex-iii` (Art. 6(2)), or basis `annex-i` where the product needs a third-party conformity assessment (`thirdPartyAssessment`, Art. 6(1)(b); without it the system is not high-risk under Art. 6(1)).',
+    '- **High-risk** (Art. 6): tier `high` with basis `annex-iii` (Art. 6(2)), or basis `annex-i` where the product needs a third-party conformity assessment (`thirdPartyAssessment`, Art. 6(1)(b); without it the system is not high-risk under Art. 6(1)). A system the record says recognises emotions (`transparency: emotion-recognition`) is an Annex III point 1(c) system: a lower tier without the derogation is reported (`tier-basis-mismatch`), and its duties are listed once the record is classified.',
     `- **Annex I Section B** (points ${ANNEX_I_POINTS.filter((p) => p.section === 'B')
       .map((p) => p.point)
       .join(

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DUTIES } from '../../server/src/core/catalog/applicability';
 import { findTerm } from '../../server/src/core/catalog/terms';
+import { withTransparency } from '../../server/src/core/templates';
 import { hover } from '../../server/src/services/hover';
 import { config, workspaceAt } from '../helpers/cursor';
 import { EXISTING, MANIFEST, soa } from '../helpers/fixtures';
@@ -53,6 +54,49 @@ describe('a general-purpose AI model is not classified under Art. 6', () => {
   it('stays silent for a model record without a high-risk basis', () => {
     const d = find(check(RECORD('generalPurposeModel: true\n', '  tier: minimal\n  basis: none\n')), 'gpai-model-classified');
     assert.equal(d.length, 0);
+  });
+});
+
+describe('emotion recognition is an Annex III use case (point 1(c))', () => {
+  const ER = (cls: string, extra = ''): string =>
+    RECORD(`transparency: [emotion-recognition]\n${extra}`, cls) + 'obligations:\n  Art. 4: { status: partial }\n';
+  it('a record that says the system performs emotion recognition cannot be limited-risk without the Art. 6(3) derogation', () => {
+    // Annex III point 1(c) lists "AI systems intended to be used for emotion recognition"; such a record was
+    // accepted as limited-risk with Art. 50(3) alone, silently without the high-risk duties.
+    const d = find(check(ER('  tier: limited\n  basis: article-50\n')), 'tier-basis-mismatch');
+    assert.equal(d.length, 1);
+    assert.match(d[0].message, /Annex III point 1\(c\)/);
+    assert.match(d[0].message, /high-risk under Art\. 6\(2\)/);
+    assert.match(d[0].message, /Art\. 6\(3\) derogation/);
+  });
+  it('stays silent when the record classifies it under Annex III(1)(c)', () => {
+    const ok = ER('  tier: high\n  basis: annex-iii\n  annexIII: Annex III(1)(c)\n');
+    assert.equal(find(check(ok), 'tier-basis-mismatch').length, 0);
+  });
+  it('leaves a prohibited use to the Art. 5(1)(f) finding', () => {
+    const d = check(ER('  tier: limited\n  basis: article-50\n', 'usedIn: [workplace]\n'));
+    assert.equal(find(d, 'prohibited-emotion-recognition').length, 1);
+    assert.equal(find(d, 'tier-basis-mismatch').length, 0);
+  });
+});
+
+describe('New AI System Record: the Art. 50 cases picked decide the classification', () => {
+  const base = { id: 's', name: 'S', roles: ['provider' as const], tier: 'minimal' as const, basis: 'none' };
+  it('emotion recognition makes the record Annex III(1)(c), high-risk (Art. 6(2)), not limited-risk', () => {
+    const spec = withTransparency(base, ['emotion-recognition']);
+    assert.deepEqual([spec.tier, spec.basis, spec.annexIII], ['high', 'annex-iii', 'Annex III(1)(c)']);
+  });
+  it('other cases make a minimal-risk record limited-risk (Art. 50)', () => {
+    const spec = withTransparency(base, ['interaction']);
+    assert.deepEqual([spec.tier, spec.basis, spec.annexIII], ['limited', 'article-50', undefined]);
+  });
+  it('an Annex I product that also recognises emotions stays high-risk under Annex I', () => {
+    const spec = withTransparency({ ...base, tier: 'high', basis: 'annex-i', annexI: 11 }, ['emotion-recognition']);
+    assert.deepEqual([spec.tier, spec.basis, spec.annexIII], ['high', 'annex-i', undefined]);
+  });
+  it('an Annex III record keeps its point', () => {
+    const spec = withTransparency({ ...base, tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(4)(a)' }, ['emotion-recognition']);
+    assert.deepEqual([spec.tier, spec.basis, spec.annexIII], ['high', 'annex-iii', 'Annex III(4)(a)']);
   });
 });
 

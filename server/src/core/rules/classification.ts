@@ -100,6 +100,16 @@ const classificationBasis: Rule = {
         `Basis annex-iii makes a system high-risk (Art. 6(2)), but its tier is ${tier}. If the Art. 6(3) derogation applies, record it under classification.derogation (applies, condition, profiling, assessment); the documented assessment is required by Art. 6(4).`,
       );
     }
+    // Annex III point 1(c) lists "AI systems intended to be used for emotion recognition": whatever else the record says,
+    // a system it declares to recognise emotions is high-risk under Art. 6(2) unless the derogation applies.
+    const emotions = (p.transparency ?? []).includes('emotion-recognition');
+    if (emotions && basis !== 'annex-iii' && tier && tier !== 'high' && tier !== 'prohibited' && p.generalPurposeModel !== true) {
+      if (!classify(p).prohibitedBy)
+        mismatch(
+          entry(ctx.file.root, 'transparency')?.keyNode ?? tierNode,
+          `The record says the system performs emotion recognition (transparency: emotion-recognition), and Annex III point 1(c) lists "AI systems intended to be used for emotion recognition": the system is high-risk under Art. 6(2), not ${tier}, unless the Art. 6(3) derogation applies. Set basis: annex-iii, annexIII: Annex III(1)(c) and tier: high, or record the derogation under classification.derogation.`,
+        );
+    }
     if (basis === 'article-50' && tier && tier !== 'limited') {
       mismatch(basisNode, `Basis article-50 belongs to the limited tier (transparency duties, Art. 50), but the tier is ${tier}.`);
     }
