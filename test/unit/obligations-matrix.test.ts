@@ -328,6 +328,12 @@ const SCENARIOS: Scenario[] = [
     duties: ['Art. 4', 'Art. 50(4)'],
   },
   {
+    name: 'provider and deployer of a system that generates deep fakes',
+    cite: 'Art. 50(2): a deep fake is generated or manipulated image, audio or video content (Art. 3(60)), so its provider marks it; Art. 50(4) for the deployer',
+    profile: { roles: ['provider', 'deployer'], tier: 'limited', basis: 'article-50', transparency: ['deep-fake'] },
+    duties: ['Art. 4', 'Art. 50(2)', 'Art. 50(4)'],
+  },
+  {
     name: 'deployer publishing AI-generated text on matters of public interest',
     cite: 'Art. 50(4), second subparagraph',
     profile: { roles: ['deployer'], tier: 'limited', transparency: ['public-interest-text'] },

@@ -84,7 +84,7 @@ const TRANSPARENCY_ITEMS: Record<TransparencyCase, { description: string; detail
     detail: 'The system assigns people to categories from their biometric data',
   },
   'deep-fake': {
-    description: 'Art. 50(4), deployers',
+    description: 'Art. 50(4), deployers; 50(2), providers',
     detail: 'The system generates or manipulates image, audio or video that is a deep fake',
   },
   'public-interest-text': {

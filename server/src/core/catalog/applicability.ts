@@ -392,12 +392,14 @@ export const DUTIES: readonly Duty[] = [
     ref: 'Art. 50(2)',
     kind: 'duty',
     roles: ['provider'],
-    when: { subject: 'ai-system', transparency: ['synthetic-content'] },
+    // A deep fake is AI-generated or manipulated image, audio or video content (Art. 3(60)): its generator's provider marks it too.
+    when: { subject: 'ai-system', transparency: ['synthetic-content', 'deep-fake'] },
     owedBy: 'providers of AI systems generating synthetic audio, image, video or text content (Art. 50(2))',
     creates: 'Art. 50(2)',
     dates: 'general-50-2',
     quote:
       'Providers of AI systems, including general-purpose AI systems, generating synthetic audio, image, video or text content, shall ensure that the outputs of the AI system are marked in a machine-readable format and detectable as artificially generated or manipulated.',
+    note: 'A system that generates deep fakes (`deep-fake`) generates synthetic image, audio or video content (Art. 3(60)), so its provider owes it too. Where the system only assists standard editing or does not substantially alter the input data, the duty does not apply (Art. 50(2), third sentence): mark the entry not-applicable with that justification.',
   },
   {
     id: 'art-50-3',
