@@ -385,7 +385,7 @@ export const DUTIES: readonly Duty[] = [
     dates: 'general',
     quote:
       'Providers shall ensure that AI systems intended to interact directly with natural persons are designed and developed in such a way that the natural persons concerned are informed that they are interacting with an AI system, unless this is obvious …',
-    note: 'A deployer of such a system owes nothing under Art. 50(1).',
+    note: 'A deployer of such a system owes nothing under Art. 50(1). Not for systems authorised by law to detect, prevent, investigate or prosecute criminal offences, unless the public can use them to report a criminal offence (Art. 50(1), second sentence): mark the entry not-applicable with that justification.',
   },
   {
     id: 'art-50-2',
@@ -415,7 +415,7 @@ export const DUTIES: readonly Duty[] = [
     dates: 'general',
     quote:
       'Deployers of an emotion recognition system or a biometric categorisation system shall inform the natural persons exposed thereto of the operation of the system …',
-    note: 'Annex III points 1(b) and 1(c) are biometric categorisation and emotion recognition systems, so their deployers owe it too, high-risk or not (Art. 50(6)).',
+    note: 'Annex III points 1(b) and 1(c) are biometric categorisation and emotion recognition systems, so their deployers owe it too, high-risk or not (Art. 50(6)). Not for such systems permitted by law to detect, prevent or investigate criminal offences (Art. 50(3), second sentence): mark the entry not-applicable with that justification.',
   },
   {
     id: 'art-50-4',
