@@ -187,6 +187,21 @@ export const RULE_CASES: RuleCase[] = [
     line: 2,
     good: SYS_HEAD + ART4,
   },
+  {
+    code: 'invalid-encoding',
+    why: 'AIMS files are UTF-8. Bytes that are not UTF-8 (a file saved as Latin-1, a UTF-16 export) would be read as replacement characters and change names and ids without a word.',
+    file: 'systems/chatbot.aims.yaml',
+    bad: SYS_HEAD.replace('name: Chatbot', 'name: Chatbot caf\uFFFD  # <--') + ART4,
+    good: SYS_HEAD + ART4,
+  },
+  {
+    code: 'too-many-findings',
+    why: 'A file shows at most 1,000 findings, so one broken or generated file cannot flood the Problems view, the CI log or memory; one finding on line 1 counts the rest and is as severe as the worst of them.',
+    file: 'systems/chatbot.aims.yaml',
+    bad: '(a record with 1,001 unknown keys)',
+    line: 1,
+    good: SYS_HEAD + ART4,
+  },
   // ---- structure
   {
     code: 'not-a-mapping',

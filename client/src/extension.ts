@@ -6,7 +6,7 @@ import type { ImportSoaOptions } from './commands/import-soa';
 import { newSystemRecord } from './commands/new-system';
 import { exportReport, ReportPanel } from './commands/report';
 import { CoverageStore } from './coverage-store';
-import { createLanguageClient } from './language-client';
+import { createLanguageClient, type ServerWatch } from './language-client';
 import { createStatusItem } from './status';
 import { CoverageTree } from './trees/coverage-tree';
 import { ObligationsTree } from './trees/obligations-tree';
@@ -22,23 +22,28 @@ export interface AimsApi {
   ready: Promise<void>;
   /** How long `activate` took, in ms (the server starts after it returns). */
   activationMs: number;
+  /** The server's supervision state (running, restarting, down). */
+  server: ServerWatch;
 }
 
 export function activate(context: vscode.ExtensionContext): AimsApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('AIMS', { log: true });
-  client = createLanguageClient(context, output);
+  const created = createLanguageClient(context, output);
+  client = created.client;
+  const server = created.watch;
   const store = new CoverageStore(client);
   const coverage = new CoverageTree(store);
   const coverageView = vscode.window.createTreeView('aims.coverage', { treeDataProvider: coverage, showCollapseAll: true });
   const systems = new SystemsTree(store);
   context.subscriptions.push(
     output,
+    server,
     store,
     coverageView,
     vscode.window.createTreeView('aims.obligations', { treeDataProvider: new ObligationsTree(store), showCollapseAll: true }),
     vscode.window.createTreeView('aims.systems', { treeDataProvider: systems }),
-    createStatusItem(store),
+    createStatusItem(store, server),
   );
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments arrive untyped from VS Code
@@ -63,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   command('aims.toggleSystemGrouping', () => systems.toggleGrouping());
   command('aims.showOutput', () => output.show(true));
   command('aims.restartServer', async () => {
-    await client?.restart();
+    await server.restart();
     await store.refresh();
   });
   command(
@@ -79,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   ready.catch((e: unknown) => output.error(`the AIMS language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   const activationMs = Date.now() - started;
   output.info(`AIMS extension activated in ${activationMs} ms`);
-  return { store, client, ready, activationMs };
+  return { store, client, ready, activationMs, server };
 }
 
 export async function deactivate(): Promise<void> {

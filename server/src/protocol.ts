@@ -85,6 +85,26 @@ export namespace DiffCoverageRequest {
   }
 }
 
+/**
+ * Client → server: the user granted workspace trust (VS Code's
+ * `onDidGrantWorkspaceTrust`). Until then an untrusted workspace gets no
+ * rename and no code actions from the server, whatever the client shows.
+ */
+export namespace TrustChangedNotification {
+  export const method = 'aims/trustChanged';
+  export interface Params {
+    trusted: boolean;
+  }
+}
+
+/**
+ * Client → server: a question with an empty answer, asked now and then to
+ * tell a server that stopped answering (it is then restarted).
+ */
+export namespace PingRequest {
+  export const method = 'aims/ping';
+}
+
 /** Options the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** Whether the workspace is trusted; untrusted workspaces get no edits from the server. */

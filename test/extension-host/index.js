@@ -49,6 +49,46 @@ exports.run = async function run() {
   assert.ok(api.store.workspaces[0].systems.some((s) => s.id === 'credit-scoring'));
   console.log('EXTHOST ok coverage');
 
+  // Supervision: a killed server comes back, a hung one is found and restarted, and one that keeps
+  // failing stays down (the status item says so) until the user restarts it.
+  const hoverWorks = async () => {
+    const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', system, new vscode.Position(line, 4));
+    return h.some((x) => x.contents.some((c) => /Risk management system/.test(typeof c === 'string' ? c : c.value)));
+  };
+  const pid = () => api.client.serverProcess && api.client.serverProcess.pid;
+  const restarted = (old, what) => waitFor(() => api.server.state === 'running' && pid() && pid() !== old, what, 30000);
+  let old = pid();
+  process.kill(old, 'SIGKILL');
+  await restarted(old, 'a restart after a crash');
+  assert.ok(await waitFor(hoverWorks, 'a hover after the crash', 30000));
+  console.log('EXTHOST ok restart after a crash');
+  old = pid();
+  process.kill(old, 'SIGSTOP');
+  await api.server.checkNow(2000);
+  await restarted(old, 'a restart after a hang');
+  const hung = old;
+  const gone = () => {
+    try {
+      process.kill(hung, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  await waitFor(gone, 'the hung server process is gone', 10000);
+  assert.ok(await waitFor(hoverWorks, 'a hover after the hang', 30000));
+  console.log('EXTHOST ok restart after a hang');
+  old = pid();
+  process.kill(old, 'SIGKILL');
+  await restarted(old, 'a third restart');
+  process.kill(pid(), 'SIGKILL');
+  await waitFor(() => api.server.state === 'down', 'the server left down after four stops', 30000);
+  assert.equal(api.server.detail, 'stopped 4 times in 3 minutes');
+  await vscode.commands.executeCommand('aims.restartServer');
+  await waitFor(() => api.server.state === 'running', 'running after AIMS: Restart Server', 30000);
+  assert.ok(await waitFor(hoverWorks, 'a hover after the restart', 30000));
+  console.log('EXTHOST ok down after repeated crashes, up again on request');
+
   const target = vscode.Uri.joinPath(folder, 'coverage-report.md');
   await vscode.commands.executeCommand('aims.exportReport', 'markdown', target);
   const report = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');

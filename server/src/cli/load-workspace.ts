@@ -4,8 +4,9 @@ import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
 import { computeCoverage } from '../core/coverage';
 import type { WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
-import { MAX_FILE_BYTES, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
-import { findAimsFiles, toCorePath } from '../node/find-files';
+import { oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
+import { toCorePath, walkAimsFiles } from '../node/find-files';
+import { readAimsFile, readListedFile } from '../node/read-file';
 import { memoFileSystem } from '../core/memo-fs';
 import { nodeFileSystem } from '../node/node-fs';
 
@@ -14,6 +15,10 @@ export interface CheckedWorkspace extends WorkspaceResult {
   folder: string;
   files: ParsedFile[];
   coverage: WorkspaceCoverage;
+  /** Entries named like AIMS files that were not read (pipes, links out …), and why. */
+  skipped: { path: string; why: string }[];
+  /** Set when the walk stopped at a limit (see WALK_LIMITS): what it had read by then. */
+  walkStopped?: string;
 }
 
 /** Reads one text file, or explains why it could not be read. */
@@ -26,13 +31,26 @@ export function readText(p: string): string {
 /** Parses and checks every AIMS file below a folder (one AIMS). */
 export function checkFolder(folder: string, options: CheckOptions): CheckedWorkspace {
   const root = toCorePath(folder);
-  // Oversized files are reported from their size; they are never read into memory.
-  const files = findAimsFiles(folder).map((p) => {
-    const size = fs.statSync(p).size;
-    return size > MAX_FILE_BYTES ? oversizedFile(toCorePath(p), size) : parseFile(toCorePath(p), readText(p));
-  });
+  const walk = walkAimsFiles(folder);
+  const skipped = [...walk.skipped];
+  const files: ParsedFile[] = [];
+  for (const p of walk.files) {
+    // Only regular files are read (the walk follows no links); oversized ones are reported from their size, never read.
+    const read = readListedFile(p);
+    if (!read) continue;
+    if ('refused' in read) skipped.push({ path: p, why: read.refused });
+    else files.push('text' in read ? parseFile(toCorePath(p), read.text) : oversizedFile(toCorePath(p), read.tooLarge));
+  }
   const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem));
-  return { ...result, folder: path.resolve(folder), files, coverage: computeCoverage(result.index, result.diagnostics, options) };
+  const walkStopped = walk.stopped && (walk.stopped === 'files' ? `${walk.files.length} files` : `${walk.folders} folders`);
+  return {
+    ...result,
+    folder: path.resolve(folder),
+    files,
+    skipped,
+    walkStopped,
+    coverage: computeCoverage(result.index, result.diagnostics, options),
+  };
 }
 
 /**
@@ -51,11 +69,9 @@ export function workspaceRootOf(file: string, cwd: string): string {
     }
     for (const n of names) {
       if (!/\.aims\.ya?ml$/i.test(n)) continue;
-      try {
-        if (/^kind:\s*AIMS\s*$/m.test(fs.readFileSync(path.join(dir, n), 'utf8').slice(0, 4096))) return dir;
-      } catch {
-        // unreadable: not the manifest we are looking for
-      }
+      // Read as any AIMS file is: a pipe or a link out is not the manifest we are looking for.
+      const read = readAimsFile(path.join(dir, n), dir);
+      if (read && 'text' in read && /^kind:\s*AIMS\s*$/m.test(read.text.slice(0, 4096))) return dir;
     }
     const up = path.dirname(dir);
     if (up === dir) break;

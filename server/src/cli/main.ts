@@ -13,6 +13,7 @@ import { plainLine } from '../core/safe-text';
 import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
 import { diffCommand } from './diff-command';
 import { toCorePath } from '../node/find-files';
+import { readAimsFile } from '../node/read-file';
 import { UnsafeWrite, writeInside } from '../node/safe-write';
 import { IMPORT_USAGE, importCommand } from './import-command';
 
@@ -118,6 +119,9 @@ function check(argv: string[], io: Io): number {
       }
       checked.push(checkFolder(abs, options));
     } else {
+      // Only a regular file inside its own folder is ever opened: a FIFO blocked `aims check` for good.
+      const read = readAimsFile(abs, path.dirname(abs));
+      if (read && 'refused' in read) throw new UsageError(`cannot read ${t}: ${read.refused}`);
       // A single file: checked within its workspace; only that file's findings are reported.
       const ws = checkFolder(workspaceRootOf(abs, io.cwd), options);
       const only = toCorePath(abs);
@@ -132,12 +136,21 @@ function check(argv: string[], io: Io): number {
         ? formatSarif(checked, io.cwd, pkg.version)
         : formatText(checked, io.cwd);
   io.stdout.write(out);
+  // File names are user text: printed so they cannot start a line or an escape sequence.
+  const note = (line: string): unknown => io.stderr.write(`${logLine(`aims: ${plainLine(line)}`)}\n`);
+  for (const ws of checked) {
+    for (const x of ws.skipped) note(`${path.relative(io.cwd, x.path)} was not read: ${x.why}`);
+    if (ws.walkStopped)
+      note(
+        `stopped looking for AIMS files in ${path.relative(io.cwd, ws.folder) || '.'} after ${ws.walkStopped}; check the folder that holds them`,
+      );
+  }
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
-  const worst = Math.max(
-    -1,
-    ...checked.flatMap((ws) => ws.files.flatMap((f) => (ws.diagnostics.get(f.path) ?? []).map((d) => ORDER.indexOf(d.severity)))),
-  );
+  // A loop, not Math.max(...all): spreading every finding into one call overflowed the stack.
+  let worst = -1;
+  for (const ws of checked)
+    for (const f of ws.files) for (const d of ws.diagnostics.get(f.path) ?? []) worst = Math.max(worst, ORDER.indexOf(d.severity));
   return worst >= threshold ? 1 : 0;
 }
 

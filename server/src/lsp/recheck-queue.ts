@@ -86,7 +86,7 @@ export class RecheckQueue {
     try {
       while (q.open.size || q.rest.size) {
         const options = await this.optionsOf(folder);
-        if (this.manager.folders.get(folder.root) !== folder) break; // the folder was removed
+        if (!this.manager.has(folder)) break; // the folder was removed (or the document checked alone was closed)
         const end = Date.now() + SLICE_MS;
         // One memo per slice: records name the same evidence files many times, and a run that lasts
         // as long as someone types must still see files created meanwhile.

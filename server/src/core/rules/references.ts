@@ -51,8 +51,10 @@ const invalidIsoReference: Rule = {
   check(ctx) {
     const root = ctx.file.root;
     const lists: Node[] = [];
-    if (ctx.file.kind === 'AISystem') for (const o of entries(child(root, 'obligations'))) lists.push(...items(child(o.value, 'controls')));
-    if (ctx.file.kind === 'RiskRegister') for (const r of entries(child(root, 'risks'))) lists.push(...items(child(r.value, 'controls')));
+    if (ctx.file.kind === 'AISystem')
+      for (const o of entries(child(root, 'obligations'))) for (const c of items(child(o.value, 'controls'))) lists.push(c);
+    if (ctx.file.kind === 'RiskRegister')
+      for (const r of entries(child(root, 'risks'))) for (const c of items(child(r.value, 'controls'))) lists.push(c);
     for (const n of lists) {
       const r = checkIsoRef(text(n) ?? '', { controls: true, topics: false, clauses: false });
       if (!r.ok) ctx.report(n, r.message, r.suggestion ? { data: { replacement: r.suggestion } } : undefined);
