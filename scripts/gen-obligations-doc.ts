@@ -66,9 +66,9 @@ export function describeCondition(c: Condition): string {
 }
 
 const DATE_RULES: Record<Exclude<DateRule, 'high-risk'>, string> = {
-  'art-113-a': 'from 2 February 2025 (Art. 113, third paragraph, point (a)); not changed by the reported amendment',
+  'art-113-a': 'from 2 February 2025 (Art. 113, third paragraph, point (a)); the amendment is not reported to change this date',
   'art-113-b': `from 2 August 2025 (Art. 113, third paragraph, point (b)); for a model placed on the market before ${formatDate(TRANSITIONAL.gpaiBefore)}, by ${formatDate(TRANSITIONAL.gpaiBy)} (Art. 111(3))`,
-  general: 'from 2 August 2026 (Art. 113, second paragraph); not changed by the reported amendment',
+  general: 'from 2 August 2026 (Art. 113, second paragraph); the amendment is not reported to change this date',
   'general-50-2': `from 2 August 2026 (Art. 113, second paragraph); reported: for a system placed on the market before ${formatDate(TRANSITIONAL.marking50Before)}, from ${formatDate(TRANSITIONAL.marking50From)} (Art. 111(4) as reportedly added by the Digital Omnibus on AI (2026))`,
 };
 
