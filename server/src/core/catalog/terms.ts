@@ -22,7 +22,7 @@ const TERMS: TermComparison[] = [
     id: 'ai-system',
     term: 'AI system',
     aliases: ['ai system', 'ai systems', 'aisystem'],
-    iso: 'An engineered system that produces outputs for objectives set by people; in an AIMS it marks what the management system governs (clause 4.3 scope).',
+    iso: 'A term the standard takes from ISO/IEC 22989: a technical system whose outputs serve goals that people give it. In an AIMS it marks what the management system governs (clause 4.3 scope).',
     act: 'A machine-based system with some autonomy that infers from its input how to produce outputs that can influence environments (Art. 3(1)). Falling under it triggers legal duties.',
     actDefinition: 1,
     articles: ['Art. 3', 'Art. 2'],
