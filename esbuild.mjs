@@ -21,12 +21,51 @@ const common = {
   alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
+// exceljs (workbook import and the .xlsx report) is most of the size of anything that bundles it:
+// it goes into dist/exceljs.js, which the other bundles load only when a workbook is read or
+// written (server/src/core/import/exceljs.ts). Parts of its dependency tree that reading and
+// writing workbooks in memory never reach (streaming reader, CSV, folder globbing, a userland
+// copy of Node's streams) are left out; test/cli/import.test.ts runs the bundle to prove it.
+const lazyExcelJs = {
+  name: 'lazy-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.js', external: true }));
+  },
+};
+const UNUSED_BY_EXCELJS = /^(unzipper|fast-csv|@fast-csv\/(parse|format)|glob|minimatch)(\/.*)?$/;
+const trimExcelJs = {
+  name: 'trim-exceljs',
+  setup(build) {
+    build.onResolve({ filter: UNUSED_BY_EXCELJS }, (a) => ({ path: a.path, namespace: 'unused' }));
+    build.onResolve({ filter: /^readable-stream(\/.*)?$/ }, (a) => ({ path: a.path, namespace: 'node-stream' }));
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-stream' }, () => ({ contents: 'module.exports = require("stream");', loader: 'js' }));
+  },
+};
+
 const builds = [
-  { entryPoints: ['server/src/server-main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/server-main.ts'], outfile: 'dist/server.js', plugins: [lazyExcelJs] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyExcelJs] },
+  { entryPoints: ['node_modules/exceljs/excel.js'], outfile: 'dist/exceljs.js', plugins: [trimExcelJs], sourcemap: false },
 ];
+// The SoA import (table parsers for CSV, Markdown and workbooks) loads when the command runs,
+// so activating the extension does not parse it.
+const lazyImportCommand = {
+  name: 'lazy-import-command',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\/import-soa$/ }, () => ({ path: './import-soa.js', external: true }));
+  },
+};
 if (existsSync('client/src/extension.ts')) {
-  builds.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] });
+  builds.push(
+    {
+      entryPoints: ['client/src/extension.ts'],
+      outfile: 'dist/client.js',
+      external: ['vscode'],
+      plugins: [lazyExcelJs, lazyImportCommand],
+    },
+    { entryPoints: ['client/src/commands/import-soa.ts'], outfile: 'dist/import-soa.js', external: ['vscode'], plugins: [lazyExcelJs] },
+  );
 }
 
 for (const b of builds) {

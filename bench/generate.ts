@@ -81,7 +81,7 @@ export function systemText(i: number): string {
     '  rationale: Generated for the benchmark.',
     'obligations:',
   ];
-  for (const o of requiredObligations({ roles: p.roles, tier: p.tier, annexIII: p.annexIII })) {
+  for (const o of requiredObligations(p)) {
     lines.push(`  Art. ${o.article}:`, `    status: ${o.article === 43 ? 'partial' : 'met'}`, '    evidence: [../evidence/policy.md]');
     if (o.article === 43) lines.push('    route: annex-vi');
     if (o.article === 9) lines.push('    controls: [A.5.2, A.6.2.4]');

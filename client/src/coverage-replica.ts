@@ -204,9 +204,9 @@ export class CoverageReplica {
     return dropped;
   }
 
-  /** Forgets everything: the next sync of each folder brings all its parts. */
-  reset(): void {
-    this.folders.clear();
+  /** Whether a folder's coverage has arrived. */
+  has(root: string): boolean {
+    return this.folders.get(root)?.loaded ?? false;
   }
 
   workspaces(): LiveWorkspace[] {

@@ -16,12 +16,15 @@ export class CoverageStore implements vscode.Disposable {
   workspaces: LiveWorkspace[] = [];
   /** Whether the trees show only gaps. */
   gapsOnly = false;
-  /** True once the first answer arrived. */
+  /** True once every folder's coverage has arrived (folders the server is still indexing wait). */
   loaded = false;
+  private readonly loadedEmitter = new vscode.EventEmitter<void>();
   private pending: Promise<void> | undefined;
   /** The versions announced last, or undefined to ask the server for them. */
   private announced: FolderVersion[] | undefined;
   private again = false;
+  /** Ask for every part once more, whatever version is held (the Refresh command). */
+  private forceFull = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {
@@ -33,11 +36,25 @@ export class CoverageStore implements vscode.Disposable {
     );
   }
 
-  /** Fetches everything afresh (the Refresh command, a restarted server). */
+  /**
+   * Fetches everything afresh (the Refresh command, a restarted server). What
+   * is shown stays until the new copy is complete.
+   */
   refresh(): Promise<void> {
-    this.replica.reset();
+    this.forceFull = true;
     this.announced = undefined;
     return this.sync(true);
+  }
+
+  /** Resolves once every folder's coverage has arrived. */
+  whenLoaded(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    return new Promise((res) => {
+      const sub = this.loadedEmitter.event(() => {
+        sub.dispose();
+        res();
+      });
+    });
   }
 
   /** Brings every folder up to its announced version; concurrent calls collapse into one more round. */
@@ -57,6 +74,7 @@ export class CoverageStore implements vscode.Disposable {
   private async round(full: boolean): Promise<void> {
     let changes = noChanges();
     changes.full = full;
+    let pending = false;
     try {
       do {
         this.again = false;
@@ -64,21 +82,30 @@ export class CoverageStore implements vscode.Disposable {
           this.announced ?? (await this.client.sendRequest<CoverageVersionsRequest.Result>(CoverageVersionsRequest.method, {})).folders;
         this.announced = undefined;
         if (this.replica.keepOnly(versions.map((v) => v.root))) changes.full = true;
+        const force = this.forceFull;
+        this.forceFull = false;
+        pending = false;
         for (const v of versions) {
+          // A folder being indexed has no coverage yet: keep what is shown; its notice comes when it is done.
+          if (v.version < 0) {
+            pending ||= !this.replica.has(v.root);
+            continue;
+          }
           const at = this.replica.position(v.root);
-          if (at.epoch === v.epoch && at.since === v.version) continue;
-          changes = mergeChanges(changes, await this.syncFolder(v.root));
+          if (!force && at.epoch === v.epoch && at.since === v.version) continue;
+          changes = mergeChanges(changes, await this.syncFolder(v.root, force));
         }
       } while (this.again);
     } catch (e) {
       this.client.outputChannel.appendLine(`coverage request failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (pending) return;
     if (!this.loaded || !isEmpty(changes)) this.publish(changes);
   }
 
-  private async syncFolder(root: string): Promise<CoverageChanges> {
+  private async syncFolder(root: string, full: boolean): Promise<CoverageChanges> {
     const out = noChanges();
-    const { epoch, since } = this.replica.position(root);
+    const { epoch, since } = full ? { epoch: undefined, since: undefined } : this.replica.position(root);
     let cursor: string | undefined;
     let first = true;
     do {
@@ -93,7 +120,9 @@ export class CoverageStore implements vscode.Disposable {
 
   private publish(changes: CoverageChanges): void {
     this.workspaces = this.replica.workspaces();
+    const first = !this.loaded;
     this.loaded = true;
+    if (first) this.loadedEmitter.fire();
     void vscode.commands.executeCommand(
       'setContext',
       'aims.hasFiles',
@@ -115,6 +144,7 @@ export class CoverageStore implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.loadedEmitter.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

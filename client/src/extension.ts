@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { addMissingControls, createSoa } from './commands/soa-commands';
-import { importSoa } from './commands/import-soa';
+import { registerCompareBranch } from './commands/compare-branch';
+import type { ImportSoaOptions } from './commands/import-soa';
 import { newSystemRecord } from './commands/new-system';
 import { exportReport, ReportPanel } from './commands/report';
 import { CoverageStore } from './coverage-store';
-import { createLanguageClient } from './language-client';
+import { createLanguageClient, type ServerWatch } from './language-client';
 import { createStatusItem } from './status';
 import { CoverageTree, type CoverageNode } from './trees/coverage-tree';
 import { ObligationsTree } from './trees/obligations-tree';
@@ -24,20 +25,25 @@ export interface AimsApi {
   /** The views' data providers and the status item, so the tests read what a user sees. */
   trees: { coverage: CoverageTree; obligations: ObligationsTree; systems: SystemsTree };
   status: vscode.LanguageStatusItem;
+  /** The server's supervision state (running, restarting, down). */
+  server: ServerWatch;
 }
 
 export function activate(context: vscode.ExtensionContext): AimsApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('AIMS', { log: true });
-  client = createLanguageClient(context, output);
+  const created = createLanguageClient(context, output);
+  client = created.client;
+  const server = created.watch;
   const store = new CoverageStore(client);
   const coverage = new CoverageTree(store);
   const coverageView = vscode.window.createTreeView('aims.coverage', { treeDataProvider: coverage, showCollapseAll: true });
   const systems = new SystemsTree(store);
   const obligations = new ObligationsTree(store);
-  const status = createStatusItem(store);
+  const status = createStatusItem(store, server, context.subscriptions);
   context.subscriptions.push(
     output,
+    server,
     store,
     coverageView,
     vscode.window.createTreeView('aims.obligations', { treeDataProvider: obligations, showCollapseAll: true }),
@@ -49,19 +55,25 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   const command = (id: string, fn: (...args: any[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };
-  command('aims.newSystemRecord', () => newSystemRecord());
+  command('aims.newSystemRecord', () => newSystemRecord(store));
   command('aims.createSoa', () => createSoa());
-  command('aims.importSoa', (file?: vscode.Uri) => importSoa(file));
+  // From the explorer the second argument is the list of selected files; tests pass options there.
+  // Loaded on first use (a bundle of its own): the table parsers are not needed to activate.
+  command('aims.importSoa', async (file?: vscode.Uri, options?: ImportSoaOptions | vscode.Uri[]) =>
+    (await import('./commands/import-soa')).importSoa(file, options && !Array.isArray(options) ? options : {}),
+  );
   command('aims.addMissingControls', (uri?: vscode.Uri) => addMissingControls(uri));
   command('aims.openReport', () => ReportPanel.show(store));
-  command('aims.exportReport', (format?: 'markdown' | 'html' | 'csv' | 'json', target?: vscode.Uri) => exportReport(store, format, target));
+  command('aims.exportReport', (format?: 'markdown' | 'html' | 'csv' | 'json' | 'xlsx', target?: vscode.Uri) =>
+    exportReport(store, format, target),
+  );
   command('aims.refresh', () => store.refresh());
   command('aims.showGapsOnly', () => store.setGapsOnly(true));
   command('aims.showAll', () => store.setGapsOnly(false));
   command('aims.toggleSystemGrouping', () => systems.toggleGrouping());
   command('aims.showOutput', () => output.show(true));
   command('aims.restartServer', async () => {
-    await client?.restart();
+    await server.restart();
     await store.refresh();
   });
   command(
@@ -70,13 +82,17 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
       openLocation(file, range),
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
+  command('aims.openFormat', () =>
+    vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'format.md')),
+  );
+  registerCompareBranch(context, client);
 
   // The server starts after activation returns, so opening a folder is never held up by it.
   const ready = client.start().then(() => store.refresh());
   ready.catch((e: unknown) => output.error(`the AIMS language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   const activationMs = Date.now() - started;
   output.info(`AIMS extension activated in ${activationMs} ms`);
-  return { store, client, ready, activationMs, trees: { coverage, obligations, systems }, status };
+  return { store, client, ready, activationMs, trees: { coverage, obligations, systems }, status, server };
 }
 
 export async function deactivate(): Promise<void> {
@@ -102,7 +118,7 @@ async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<Coverage
     void vscode.window.showInformationMessage('Put the cursor on an Annex A control id (such as A.6.2.4) to reveal it.');
     return;
   }
-  if (!store.loaded) await store.refresh();
+  await store.whenLoaded();
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
   const node = tree.findControl(folder?.uri.fsPath ?? '', editor.document.getText(range));
   if (node) await view.reveal(node, { select: true, focus: true, expand: true });

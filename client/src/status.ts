@@ -1,17 +1,27 @@
 import * as vscode from 'vscode';
 import type { CoverageStore } from './coverage-store';
-import { DOCUMENT_SELECTOR } from './language-client';
+import { DOCUMENT_SELECTOR, type ServerWatch } from './language-client';
 
 /**
  * A language status item on AIMS files: Annex A coverage and the number of
- * gaps (SoA and obligations), opening the report when clicked.
+ * gaps (SoA and obligations), opening the report when clicked. While the
+ * server is down it says so instead, and clicking restarts it.
  */
-export function createStatusItem(store: CoverageStore): vscode.LanguageStatusItem {
+export function createStatusItem(store: CoverageStore, server: ServerWatch, subscriptions: vscode.Disposable[]): vscode.LanguageStatusItem {
   const item = vscode.languages.createLanguageStatusItem('aims.coverage', DOCUMENT_SELECTOR);
   item.name = 'AIMS coverage';
   item.text = '$(sync~spin) AIMS: indexing';
   item.command = { command: 'aims.openReport', title: 'Open report' };
   const update = (): void => {
+    if (server.state === 'down') {
+      item.text = '$(error) AIMS: server stopped';
+      item.detail = server.detail;
+      item.severity = vscode.LanguageStatusSeverity.Error;
+      item.command = { command: 'aims.restartServer', title: 'Restart' };
+      item.accessibilityInformation = { label: `AIMS: the language server stopped. ${server.detail ?? ''} Restarts it.` };
+      return;
+    }
+    item.command = { command: 'aims.openReport', title: 'Open report' };
     if (!store.loaded) return;
     // Folders without AIMS files have nothing to report (their 38 "missing" controls are not gaps of anything).
     const all = store.workspaces.filter((w) => w.files > 0);
@@ -38,8 +48,7 @@ export function createStatusItem(store: CoverageStore): vscode.LanguageStatusIte
         `${obligationGaps} AI Act obligation gap${obligationGaps === 1 ? '' : 's'}. Opens the coverage report.`,
     };
   };
-  // The subscription lives as long as the store, which is disposed with the item.
-  store.onDidChange(update);
+  subscriptions.push(store.onDidChange(update), server.onDidChange(update));
   update();
   return item;
 }

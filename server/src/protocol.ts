@@ -5,6 +5,7 @@
  * the client opens them with `vscode.Uri.file`.
  */
 import type { ObligationCoverage, SystemCoverage, TopicCoverage, WorkspaceCoverage } from './core/coverage-types';
+import type { BaseVersion, CoverageDelta, DiffFormat, VersionFile } from './core/diff';
 import type { ReportFormat } from './core/report';
 
 /**
@@ -30,6 +31,7 @@ export interface FolderVersion {
   root: string;
   /** Changes when the server's copy starts afresh (a new server, a re-added folder): versions of another epoch mean nothing. */
   epoch: string;
+  /** -1 while the folder is first indexed: its coverage is not known yet (a client keeps what it has). */
   version: number;
 }
 
@@ -127,6 +129,63 @@ export namespace RenderReportRequest {
   export interface Result {
     content: string;
   }
+}
+
+/**
+ * Client → server: the evidence paths that the AIMS files of another version
+ * of a folder name (relative to the folder), so the client can tell which
+ * exist in that version before asking for the delta.
+ */
+export namespace DiffEvidenceRequest {
+  export const method = 'aims/diffEvidence';
+  export interface Params {
+    /** The workspace folder (or any file in it). */
+    uri: string;
+    /** The other version's AIMS files, paths relative to the folder. */
+    files: VersionFile[];
+  }
+  export interface Result {
+    paths: string[];
+  }
+}
+
+/**
+ * Client → server: what the folder's current state (open documents' text
+ * included) changed against another version given as texts: the coverage
+ * delta, and the same delta rendered (Markdown unless asked otherwise).
+ */
+export namespace DiffCoverageRequest {
+  export const method = 'aims/diffCoverage';
+  export interface Params {
+    uri: string;
+    base: BaseVersion;
+    headLabel?: string;
+    format?: DiffFormat;
+  }
+  export interface Result {
+    delta: CoverageDelta;
+    content: string;
+  }
+}
+
+/**
+ * Client → server: the user granted workspace trust (VS Code's
+ * `onDidGrantWorkspaceTrust`). Until then an untrusted workspace gets no
+ * rename and no code actions from the server, whatever the client shows.
+ */
+export namespace TrustChangedNotification {
+  export const method = 'aims/trustChanged';
+  export interface Params {
+    trusted: boolean;
+  }
+}
+
+/**
+ * Client → server: a question with an empty answer, asked now and then to
+ * tell a server that stopped answering (it is then restarted).
+ */
+export namespace PingRequest {
+  export const method = 'aims/ping';
 }
 
 /** Options the client passes in `initializationOptions`. */

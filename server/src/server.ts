@@ -2,9 +2,10 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
-  ResponseError,
+  LSPErrorCodes,
   FileChangeType,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -26,16 +27,22 @@ import { isAimsFile, parseFile, type ParsedFile } from './core/yaml/parse';
 import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
-import { WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
+import { storageOf, WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
 import { CoverageTracker } from './lsp/coverage-parts';
 import {
   CoverageChangedNotification,
   CoveragePartsRequest,
   CoverageRequest,
   CoverageVersionsRequest,
+  DiffCoverageRequest,
+  DiffEvidenceRequest,
+  PingRequest,
   RenderReportRequest,
+  TrustChangedNotification,
   type InitializationOptions,
 } from './protocol';
+import { diffWithBase, evidencePaths, renderDelta, versionFiles } from './core/diff';
+import { inSkippedFolder } from './node/find-files';
 import { codeActions } from './services/code-actions';
 import { complete } from './services/complete';
 import type { ServiceConfig } from './services/config';
@@ -65,7 +72,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     snippetSupport,
     markdown,
     uriOf: uriOf(folder),
-    fs: files.fs,
+    fs: storageOf(folder, files.fs),
+    partial: !folder.indexed,
   });
 
   const tracker = new CoverageTracker(
@@ -86,7 +94,10 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         });
       }
     },
-    (folder, more) => void tracker.refresh(folder, more),
+    // Documents checked alone (outside every workspace folder) have no coverage to show.
+    (folder, more) => {
+      if (!folder.loose) void tracker.refresh(folder, more);
+    },
   );
   /** Re-checks files of a folder and publishes the findings that changed (open documents first, in slices). */
   const recheck = (folder: Folder, paths: string[]): Promise<void> => queue.add(folder, paths);
@@ -94,7 +105,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   /** Paths waiting for a re-check per changed document, collected at each change (the debounce only delays them). */
   const pending = new Map<string, Set<string>>();
   function schedule(uri: string, change: Change, immediate = false): void {
-    const folder = manager.folderOf(uri);
+    const folder = change.folder;
     const deps = pending.get(uri) ?? new Set<string>();
     // A text equal to the one already known (opening a file, the content event that follows) re-checks
     // only the document itself: opening the SoA of 10,000 records re-checked all of them twice.
@@ -125,9 +136,16 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     // Coverage is announced once the folder is indexed and checked, not part-way through.
     for (const f of folders) tracker.setQuiet(f, true);
     for (const f of folders) {
-      const n = await manager.indexFolder(f);
+      // The walk reports as it goes: opening a home folder can take a while, and requests are answered meanwhile.
+      const r = await manager.indexFolder(f, (w) => progress?.report(`${f.root}: ${w.folders} folders searched, ${w.files} AIMS files`));
       done++;
-      progress?.report(Math.round((done / folders.length) * 100), `${f.root}: ${n} file(s)`);
+      progress?.report(Math.round((done / folders.length) * 100), `${f.root}: ${r.files} file(s)`);
+      for (const x of r.skipped) connection.console.warn(`Not reading ${x.uri}: ${x.why}.`);
+      if (r.stopped) {
+        void connection.window.showWarningMessage(
+          `AIMS: stopped looking for AIMS files in ${f.root} after ${r.stopped === 'files' ? `${r.files.toLocaleString('en')} files` : `${r.folders.toLocaleString('en')} folders`}; files further in are not checked until opened. Open the folder that holds your AIMS files instead.`,
+        );
+      }
       await recheck(f, [...f.files.keys()]);
       await tracker.refresh(f);
       tracker.setQuiet(f, false);
@@ -156,12 +174,13 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        renameProvider: trusted ? { prepareProvider: true } : undefined,
+        // Declared even when untrusted: the handlers refuse until trust is granted (aims/trustChanged), and say why.
+        renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
-        codeActionProvider: trusted ? { codeActionKinds: ['quickfix', 'source.aims.addMissingControls'] } : undefined,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.aims.addMissingControls'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'aims-language-server', version: '0.1.0' },
@@ -196,19 +215,18 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
 
   documents.onDidOpen((e) => {
     if (!isAimsFile(e.document.uri)) return;
-    schedule(e.document.uri, manager.setText(e.document.uri, e.document.getText(), e.document.version, true), true);
+    const change = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
+    if (change) schedule(e.document.uri, change, true);
   });
   documents.onDidChangeContent((e) => {
     if (!isAimsFile(e.document.uri)) return;
-    schedule(e.document.uri, manager.setText(e.document.uri, e.document.getText(), e.document.version, true));
+    const change = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
+    if (change) schedule(e.document.uri, change);
   });
   documents.onDidClose((e) => {
     void manager.close(e.document.uri).then((r) => {
-      if (!r) {
-        void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-        return;
-      }
-      schedule(e.document.uri, r, true);
+      if (r.cleared) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      if (r.change) schedule(e.document.uri, r.change, true);
     });
   });
 
@@ -220,10 +238,12 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
         if (r) schedule(c.uri, r, true);
       } else {
-        const text = await files.readFile(c.uri);
-        if (text === undefined) continue;
-        const r = typeof text === 'string' ? manager.setText(c.uri, text, 0, false) : manager.setText(c.uri, '', 0, false, text.tooLarge);
-        schedule(c.uri, r, true);
+        const r = await manager.reload(c.uri);
+        if (r?.refused) {
+          connection.console.warn(`Not reading ${c.uri}: ${r.refused}.`);
+          void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+        }
+        if (r?.change) schedule(c.uri, r.change, true);
       }
     }
   });
@@ -231,8 +251,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   /** The parsed file and its folder for a request, or undefined for non-AIMS documents. */
   const target = (uri: string): { file: ParsedFile; folder: Folder } | undefined => {
     const folder = manager.folderOf(uri);
-    const file = folder.files.get(pathOfUri(uri));
-    return file ? { file, folder } : undefined;
+    const file = folder?.files.get(pathOfUri(uri));
+    return file && folder ? { file, folder } : undefined;
   };
 
   connection.onCompletion(async (p, token) => {
@@ -252,11 +272,26 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     const t = target(p.textDocument.uri);
     return t ? references(t.file, manager.indexOf(t.folder), p.position, p.context.includeDeclaration, await cfgFor(t.folder)) : null;
   });
+  /** Rename and edits in an untrusted workspace: refused by the server itself, not only hidden by the client. */
+  const untrusted = (): ResponseError<void> | undefined =>
+    trusted
+      ? undefined
+      : new ResponseError(
+          LSPErrorCodes.RequestFailed,
+          'Rename is off in an untrusted workspace: trust the workspace to let AIMS edit files.',
+        );
+  connection.onNotification(TrustChangedNotification.method, (p: TrustChangedNotification.Params) => {
+    trusted = p?.trusted === true;
+  });
   connection.onPrepareRename((p) => {
+    const refused = untrusted();
+    if (refused) return refused;
     const t = target(p.textDocument.uri);
     return t ? prepareRename(t.file, manager.indexOf(t.folder), p.position) : null;
   });
   connection.onRenameRequest(async (p) => {
+    const refused = untrusted();
+    if (refused) return refused;
     const t = target(p.textDocument.uri);
     return t ? rename(t.file, manager.indexOf(t.folder), p.position, p.newName, await cfgFor(t.folder)) : null;
   });
@@ -287,7 +322,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   });
 
   const coverageOf = async (params: { uri?: string }, isCancelled: () => boolean) => {
-    const folders = params.uri ? [manager.folderOf(params.uri)] : [...manager.folders.values()];
+    // Coverage is about workspace folders: a URI in none of them (or a document checked alone) has none.
+    const folders = params.uri ? [manager.folderOf(params.uri)].filter((f): f is Folder => !!f && !f.loose) : [...manager.folders.values()];
     const workspaces = [];
     for (const f of folders) {
       if (isCancelled()) break;
@@ -296,6 +332,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     }
     return workspaces;
   };
+  connection.onRequest(PingRequest.method, () => ({}));
   connection.onRequest(CoverageRequest.method, async (params: CoverageRequest.Params, token: CancellationToken) => ({
     workspaces: await coverageOf(params ?? {}, () => token.isCancellationRequested),
   }));
@@ -308,6 +345,26 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token: CancellationToken) => ({
     content: renderReport(await coverageOf(params, () => token.isCancellationRequested), params.format),
   }));
+
+  // Another version's files, as `aims check` would find them in that folder.
+  const baseFiles = (files: unknown) => versionFiles(files).filter((f) => !inSkippedFolder(f.path));
+  /** The workspace folder a diff is about: never one made up for a stray URI (or a document checked alone). */
+  const diffFolder = (uri: string): Folder | ResponseError<void> => {
+    const folder = manager.folderOf(uri);
+    return folder && !folder.loose ? folder : new ResponseError(LSPErrorCodes.RequestFailed, `${uri} is in no workspace folder.`);
+  };
+  connection.onRequest(DiffEvidenceRequest.method, (params: DiffEvidenceRequest.Params) => {
+    const folder = diffFolder(params.uri);
+    return folder instanceof ResponseError ? folder : { paths: evidencePaths(folder.root, baseFiles(params.files)) };
+  });
+  connection.onRequest(DiffCoverageRequest.method, async (params: DiffCoverageRequest.Params) => {
+    const folder = diffFolder(params.uri);
+    if (folder instanceof ResponseError) return folder;
+    const base = { ...params.base, files: baseFiles(params.base?.files) };
+    const options = await settings.get(folder.uri);
+    const delta = diffWithBase(folder.root, [...folder.files.values()], files.fs, base, options, params.headLabel ?? 'working tree');
+    return { delta, content: renderDelta(delta, params.format ?? 'markdown') };
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,45 +1,16 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main';
-
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const temps: string[] = [];
-after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
-
-function temp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'aims-cli-'));
-  temps.push(d);
-  return d;
-}
-
-async function aims(args: string[], cwd = EXAMPLES): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
-
-/** A copy of the example workspace with one line of one file changed. */
-function brokenExample(file: string, from: string, to: string): string {
-  const dir = join(temp(), 'acme');
-  cpSync(join(EXAMPLES, 'acme-lending'), dir, { recursive: true });
-  const p = join(dir, file);
-  const text = readFileSync(p, 'utf8');
-  assert.ok(text.includes(from), `${file} contains ${from}`);
-  writeFileSync(p, text.replace(from, to));
-  return dir;
-}
+import { describe, it } from 'node:test';
+import { aims, brokenExample, temp } from './helpers';
 
 describe('aims check', () => {
   it('finds nothing in the examples and prints the coverage summary', async () => {
     const r = await aims(['check', 'acme-lending', 'starter', '--as-of', '2026-11-23']);
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /Annex A: 38\/38 addressed, 0 gaps/);
-    assert.match(r.out, /credit-scoring \(high, Annex III\(5\)\(b\)\): 15 met, 4 partial, 1 gap, 0 missing/);
-    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/);
+    assert.match(r.out, /credit-scoring \(high, Annex III\(5\)\(b\)\): 16 met, 5 partial, 1 gap, 0 missing/);
+    assert.match(r.out, /0 errors, 0 warnings/);
   });
 
   it('prints compiler-style lines and exits 1 on an error', async () => {
@@ -63,22 +34,25 @@ describe('aims check', () => {
     assert.match(late.out, /aims\.aims\.yaml:\d+:\d+ warning policy-review-overdue/);
   });
 
-  it('prints JSON with 0-based positions and paths relative to the folder', async () => {
+  it('prints JSON with 0-based positions and paths relative to the current folder', async () => {
     const dir = brokenExample('systems/credit-scoring.aims.yaml', '  Art. 9:\n', '  Art. 9(3):\n');
-    const r = await aims(['check', dir, '--format', 'json', '--as-of', '2026-11-23']);
-    const json = JSON.parse(r.out) as {
-      diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[];
-      coverage: { annexA: { total: number } };
+    const r = await aims(['check', '.', '--format', 'json', '--as-of', '2026-11-23'], dir);
+    type Json = {
+      results: {
+        diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[];
+        coverage: { annexA: { total: number } };
+      }[];
     };
+    const json = JSON.parse(r.out) as Json;
     assert.equal(r.code, 0);
-    assert.equal(json.coverage.annexA.total, 38);
-    const d = json.diagnostics.find((x) => x.code === 'invalid-act-reference');
+    assert.equal(json.results[0].coverage.annexA.total, 38);
+    const d = json.results[0].diagnostics.find((x) => x.code === 'invalid-act-reference');
     assert.equal(d, undefined, 'Art. 9(3) exists');
     const dir2 = brokenExample('systems/credit-scoring.aims.yaml', '  Art. 9:\n', '  Art. 9(11):\n');
-    const j2 = JSON.parse((await aims(['check', dir2, '--format', 'json', '--as-of', '2026-11-23'])).out) as typeof json;
-    const bad = j2.diagnostics.find((x) => x.code === 'invalid-act-reference')!;
+    const j2 = JSON.parse((await aims(['check', '.', '--format', 'json', '--as-of', '2026-11-23'], dir2)).out) as Json;
+    const bad = j2.results[0].diagnostics.find((x) => x.code === 'invalid-act-reference')!;
     assert.equal(bad.file, 'systems/credit-scoring.aims.yaml');
-    assert.deepEqual(bad.range.start, { line: 27, character: 2 });
+    assert.deepEqual(bad.range.start, { line: 32, character: 2 });
     assert.equal(bad.severity, 'error');
   });
 
@@ -133,43 +107,58 @@ describe('aims controls, articles, rules', () => {
   });
 });
 
-describe('aims import', () => {
-  it('imports a CSV with quotes, semicolons and a BOM, and reports what the table got wrong', async () => {
-    const dir = temp();
-    writeFileSync(
-      join(dir, 'soa.csv'),
-      '\uFEFFControl;Title;Applicable;Justification;Status;Evidence;Owner\n' +
-        'A.2.2;AI risk assessment;yes;"Root of the AIMS; approved by the board";Implemented;policies/ai-policy.md;AIMS owner\n' +
-        'A.2.3;Alignment with other organizational policies;no;;;;\n' +
-        'A.2.9;Made-up control;yes;x;Planned;;\n' +
-        'A.3.2;AI roles and responsibilities;maybe;Because;In progress;;\n',
-    );
-    const r = await aims(['import', 'soa.csv', '-o', 'soa.aims.yaml', '--as-of', '2026-11-23'], dir);
+describe('aims articles: dates on the reference date and timeline', () => {
+  const line = (out: string, n: number): string => out.split('\n').find((l) => l.startsWith(`Art. ${String(n).padEnd(4)} `)) ?? '';
+  it('gives the amended high-risk dates, labelled reported, once the amendment is in force', async () => {
+    const r = await aims(['articles', '--as-of', '2026-11-23']);
     assert.equal(r.code, 0, r.err);
-    const yaml = readFileSync(join(dir, 'soa.aims.yaml'), 'utf8');
     assert.match(
-      yaml,
-      /A\.2\.2:\n {4}title: AI risk assessment\n {4}applicable: true\n {4}justification: Root of the AIMS; approved by the board\n {4}status: implemented/,
+      r.out.split('\n')[0],
+      /as of 2026-11-23: as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\)/,
     );
-    assert.match(r.err, /soa\.csv:5: A\.3\.2: applicable value "maybe"/);
-    assert.match(r.err, /35 Annex A control\(s\) have no row/);
-    assert.match(r.out, /soa-title-mismatch/);
-    assert.match(r.out, /soa-unknown-control/);
-    assert.match(r.out, /soa-missing-justification A\.2\.3 has no justification/);
-    assert.match(r.out, /soa-missing-control/);
-    assert.match(yaml, /not mapped: applicable: maybe/);
+    assert.match(line(r.out, 9), /2027-12-02 for Annex III systems, 2028-08-02 for Annex I systems; reported/);
+    assert.match(line(r.out, 43), /2027-12-02 for Annex III systems, 2028-08-02 for Annex I systems; reported, inferred/);
+    assert.match(line(r.out, 5), /applies from 2025-02-02\)/);
   });
-  it('imports a Markdown table and refuses to overwrite without --force', async () => {
-    const dir = temp();
-    writeFileSync(
-      join(dir, 'soa.md'),
-      '# SoA\n\n| ID | Control title | Included | Reason |\n|---|---|---|---|\n| A.2.2 | AI policy | ✓ | Root \\| of it |\n',
+  it('follows the 2024 text when pinned or before the amendment was in force', async () => {
+    for (const args of [
+      ['--as-of', '2026-11-23', '--timeline', 'original'],
+      ['--as-of', '2026-05-01'],
+    ]) {
+      const r = await aims(['articles', ...args]);
+      assert.match(r.out.split('\n')[0], /Regulation \(EU\) 2024\/1689 as adopted/);
+      assert.match(line(r.out, 9), /2026-08-02 for Annex III systems, 2027-08-02 for Annex I systems\)/);
+      assert.doesNotMatch(line(r.out, 9), /reported/);
+    }
+  });
+  it('puts the dates and their labels in the JSON', async () => {
+    const a = JSON.parse((await aims(['articles', '--format', 'json', '--as-of', '2026-11-23'])).out) as {
+      number: number;
+      appliesFrom: string;
+      appliesFromAnnexI?: string;
+      timeline: string;
+      dateNote: string;
+    }[];
+    const art9 = a.find((x) => x.number === 9)!;
+    assert.equal(art9.appliesFrom, '2027-12-02');
+    assert.equal(art9.appliesFromAnnexI, '2028-08-02');
+    assert.equal(art9.timeline, 'omnibus');
+    assert.match(art9.dateNote, /reported/);
+  });
+  it('refuses a malformed reference date', async () => {
+    const r = await aims(['articles', '--as-of', '23/11/2026']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--as-of takes a real date written YYYY-MM-DD/);
+  });
+});
+
+describe('aims check: the header says which text the dates follow', () => {
+  it('labels the amended timeline reported', async () => {
+    const r = await aims(['check', 'acme-lending', '--as-of', '2026-11-23']);
+    assert.match(
+      r.out,
+      /as of 2026-11-23, dates as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\)/,
     );
-    assert.equal((await aims(['import', 'soa.md'], dir)).code, 0);
-    assert.match(readFileSync(join(dir, 'soa.aims.yaml'), 'utf8'), /justification: Root \| of it/);
-    const again = await aims(['import', 'soa.md'], dir);
-    assert.equal(again.code, 2);
-    assert.match(again.err, /exists; use --force/);
   });
 });
 
@@ -180,7 +169,7 @@ describe('aims init', () => {
     assert.ok(existsSync(join(dir, 'ws', 'soa.aims.yaml')));
     const r = await aims(['check', 'ws', '--format', 'json'], dir);
     const codes = new Set(
-      (JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] }).diagnostics
+      (JSON.parse(r.out) as { results: { diagnostics: { code: string; severity: string }[] }[] }).results[0].diagnostics
         .filter((d) => d.severity === 'error')
         .map((d) => d.code),
     );
@@ -193,7 +182,7 @@ describe('aims check on a single file', () => {
   it('checks the file within its workspace, so relative evidence and ids resolve', async () => {
     const r = await aims(['check', 'acme-lending/systems/credit-scoring.aims.yaml', '--as-of', '2026-11-23']);
     assert.equal(r.code, 0, r.out);
-    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/);
+    assert.match(r.out, /0 errors, 0 warnings/);
   });
 });
 

@@ -108,7 +108,8 @@ exports.run = async function run() {
   // Changed, created and deleted on disk, as `git pull` or another editor would.
   const fs = require('fs');
   const fraud = vscode.Uri.joinPath(folder, 'systems', 'fraud-detection.aims.yaml').fsPath;
-  fs.writeFileSync(fraud, fs.readFileSync(fraud, 'utf8').replace(/^name: .*$/m, 'name: Payment fraud screening'));
+  const fraudText = fs.readFileSync(fraud, 'utf8');
+  fs.writeFileSync(fraud, fraudText.replace(/^name: .*$/m, 'name: Payment fraud screening'));
   await waitFor(async () => !!(await rowAt(systems, 'Tier: minimal', 'Payment fraud screening')), 'the name changed on disk');
   const extra = vscode.Uri.joinPath(folder, 'systems', 'from-disk.aims.yaml').fsPath;
   fs.writeFileSync(
@@ -139,9 +140,141 @@ exports.run = async function run() {
   assert.deepEqual(await new coverage.constructor(empty).getChildren(), []);
   console.log('EXTHOST ok gaps-only and empty folders say so');
 
+  // Leave the workspace as the checks below expect it: the edits above undone, the file on disk restored.
+  for (const uri of [soa, system, chatbot]) {
+    await vscode.window.showTextDocument(uri);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  fs.writeFileSync(fraud, fraudText);
+
+  // Supervision: a killed server comes back, a hung one is found and restarted, and one that keeps
+  // failing stays down (the status item says so) until the user restarts it.
+  const hoverWorks = async () => {
+    const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', system, new vscode.Position(line, 4));
+    return h.some((x) => x.contents.some((c) => /Risk management system/.test(typeof c === 'string' ? c : c.value)));
+  };
+  const pid = () => api.client.serverProcess && api.client.serverProcess.pid;
+  const restarted = (old, what) => waitFor(() => api.server.state === 'running' && pid() && pid() !== old, what, 30000);
+  let old = pid();
+  process.kill(old, 'SIGKILL');
+  await restarted(old, 'a restart after a crash');
+  assert.ok(await waitFor(hoverWorks, 'a hover after the crash', 30000));
+  console.log('EXTHOST ok restart after a crash');
+  old = pid();
+  process.kill(old, 'SIGSTOP');
+  await api.server.checkNow(2000);
+  await restarted(old, 'a restart after a hang');
+  const hung = old;
+  const gone = () => {
+    try {
+      process.kill(hung, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  await waitFor(gone, 'the hung server process is gone', 10000);
+  assert.ok(await waitFor(hoverWorks, 'a hover after the hang', 30000));
+  console.log('EXTHOST ok restart after a hang');
+  old = pid();
+  process.kill(old, 'SIGKILL');
+  await restarted(old, 'a third restart');
+  process.kill(pid(), 'SIGKILL');
+  await waitFor(() => api.server.state === 'down', 'the server left down after four stops', 30000);
+  assert.equal(api.server.detail, 'stopped 4 times in 3 minutes');
+  await vscode.commands.executeCommand('aims.restartServer');
+  await waitFor(() => api.server.state === 'running', 'running after AIMS: Restart Server', 30000);
+  assert.ok(await waitFor(hoverWorks, 'a hover after the restart', 30000));
+  console.log('EXTHOST ok down after repeated crashes, up again on request');
+
   const target = vscode.Uri.joinPath(folder, 'coverage-report.md');
   await vscode.commands.executeCommand('aims.exportReport', 'markdown', target);
   const report = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
   assert.match(report, /# AIMS coverage report: Acme Lending GmbH/);
   console.log('EXTHOST ok export');
+
+  // Language defaults: 2-space indent, suggestions inside values (where ids and references are typed).
+  const editor = vscode.workspace.getConfiguration('editor', { languageId: 'aims' });
+  assert.equal(editor.get('tabSize'), 2);
+  assert.equal(editor.get('insertSpaces'), true);
+  assert.equal(editor.get('quickSuggestions').strings, true);
+  console.log('EXTHOST ok language defaults');
+
+  // File events reach the server from one watcher, the one it registers (not a second client-side one too),
+  // and a file created on disk gets its findings.
+  assert.equal((api.client.clientOptions.synchronize || {}).fileEvents, undefined);
+  assert.ok(api.client.getFeature('workspace/didChangeWatchedFiles').getState().registrations, 'the server registered its watcher');
+  const created = vscode.Uri.joinPath(folder, 'systems', 'created-on-disk.aims.yaml');
+  const record = Buffer.from(await vscode.workspace.fs.readFile(system)).toString('utf8');
+  await vscode.workspace.fs.writeFile(
+    created,
+    Buffer.from(record.replace(/^id: .*$/m, 'id: created-on-disk').replace('  Art. 9:\n', '  Art. 9(11):\n')),
+  );
+  await waitFor(
+    () => vscode.languages.getDiagnostics(created).some((d) => /no paragraph 11/.test(d.message)),
+    'findings of a file created on disk',
+  );
+  await vscode.workspace.fs.delete(created);
+  console.log('EXTHOST ok file events');
+
+  // The example is committed on `main`; the workspace has the SoA defect and the record the UI test created.
+  const md = await vscode.commands.executeCommand('aims.compareWithBranch', 'main');
+  assert.match(md, /^### AIMS coverage: /m);
+  assert.match(md, /^Base `main` → head `workspace` · Acme Lending GmbH/m);
+  assert.match(md, /^- `soa\.aims\.yaml:9:12` error `soa-title-mismatch` The title of A\.2\.2 is "AI policy", not "AI risk assessment"/m);
+  assert.match(md, /^- `exam-proctoring` \(Exam proctoring\), `systems\/exam-proctoring\.aims\.yaml`: high Annex III\\\(3\\\)\\\(d\\\)/m);
+  const preview = await waitFor(
+    () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('AIMS coverage against main')),
+    'the Markdown preview of the delta',
+    30000,
+  );
+  console.log(`EXTHOST ok compare with branch (${preview.label})`);
+
+  // Import a workbook into the workspace's SoA: merged in place (comments and other keys kept),
+  // never a second SoA; the column the header does not explain is mapped by the caller, as the
+  // quick pick would. exceljs comes from the project's node_modules, as the unit tests use it.
+  const ExcelJS = require('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('SoA');
+  sheet.addRow(['ID', 'Included?', 'Reason for inclusion / exclusion', 'Auditor remark']);
+  sheet.addRow(['A.10.4', 'No', 'We offer no AI products or services to customers.', 'Checked in the 2026 audit']);
+  sheet.addRow(['B.10.4', 'Yes', 'Followed for supplier contracts', '']);
+  const table = vscode.Uri.joinPath(folder, 'soa-from-audit.xlsx');
+  await vscode.workspace.fs.writeFile(table, new Uint8Array(await wb.xlsx.writeBuffer()));
+  const soaBefore = Buffer.from(await vscode.workspace.fs.readFile(soa)).toString('utf8');
+  const outcome = await vscode.commands.executeCommand('aims.importSoa', table, { mapping: { 'Auditor remark': 'notes' } });
+  assert.ok(outcome, 'the import ran');
+  assert.equal(outcome.created, false);
+  assert.equal(outcome.uri.toString(), soa.toString());
+  assert.deepEqual(outcome.result.summary, { read: 2, written: 2, attention: 1 });
+  const soaAfter = Buffer.from(await vscode.workspace.fs.readFile(soa)).toString('utf8');
+  assert.ok(soaAfter.startsWith(soaBefore.split('\n').slice(0, 2).join('\n')), 'the leading comments are kept');
+  assert.match(
+    soaAfter,
+    /  A\.10\.4:\n    title: Customers\n    applicable: false\n    justification: We offer no AI products or services to customers\.\n    reviewedOn: 2026-05-01\n    notes: Checked in the 2026 audit\n/,
+  );
+  assert.match(
+    soaAfter,
+    /\n  B\.10\.4:\n    applicable: true\n    justification: Followed for supplier contracts\n    source: soa-from-audit\.xlsx, sheet "SoA", row 3\n/,
+  );
+  assert.equal(soaAfter.split('\n').length, soaBefore.split('\n').length + 5);
+  const files = (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n);
+  assert.ok(!files.some((n) => /^soa-\d/.test(n)), `no second SoA: ${files.join(', ')}`);
+  await waitFor(
+    () => vscode.languages.getDiagnostics(soa).some((d) => (d.code && (d.code.value || d.code)) === 'soa-not-a-control'),
+    'the finding on B.10.4',
+  );
+  console.log('EXTHOST ok import');
+
+  // The .xlsx report: the workbook module loads on demand inside the extension host too.
+  const xlsx = vscode.Uri.joinPath(folder, 'coverage-report.xlsx');
+  await vscode.commands.executeCommand('aims.exportReport', 'xlsx', xlsx);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await vscode.workspace.fs.readFile(xlsx)));
+  assert.deepEqual(
+    book.worksheets.map((w) => w.name),
+    ['Summary', 'Annex A', 'AI Act obligations'],
+  );
+  assert.equal(book.getWorksheet('Annex A').rowCount, 39);
+  console.log('EXTHOST ok xlsx export');
 };

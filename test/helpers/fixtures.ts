@@ -38,7 +38,7 @@ classification:
   basis: annex-iii
   annexIII: Annex III(4)(a)
 obligations:
-${[4, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 26, 43, 47, 48, 49, 72, 73].map((a) => `  Art. ${a}: { status: partial${a === 43 ? ', route: annex-vi' : ''} }`).join('\n')}
+${[4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 26, 43, 47, 48, 49, 72, 73].map((a) => `  Art. ${a}: { status: partial${a === 43 ? ', route: annex-vi' : ''} }`).join('\n')}
 `;
 
 /**

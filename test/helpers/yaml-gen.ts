@@ -139,3 +139,73 @@ export function randomYaml(rand: () => number, wild = rand() < 0.5): string {
   }
   return text;
 }
+
+/*
+ * AIMS mappings written in every YAML style a user may choose, for the
+ * quick-fix property tests: block entries, one-line flow, multi-line flow
+ * (with or without a trailing comma, the brace on its own line or not),
+ * anchors and aliases, comments between and after entries, and the empty
+ * forms (`key:`, `key: {}`, `key: ~`, an anchored `{}`).
+ */
+
+export type MappingStyle = 'block' | 'flow-line' | 'flow-lines' | 'empty';
+
+export interface MappingSpec {
+  style: MappingStyle;
+  /** An anchor on the mapping itself (`key: &m …`). */
+  anchor: boolean;
+  /** Comments on the key's line and between entries (where the style allows). */
+  comments: boolean;
+  /** Flow entry values in block mappings; aliases to the first entry's value. */
+  flowValues: boolean;
+  aliases: boolean;
+  trailingComma: boolean;
+  braceOwnLine: boolean;
+  empty: 'null' | '{}' | '~';
+}
+
+/**
+ * The lines of `key:` holding `entries` (key → fields of scalars) in the
+ * given style, with `unit` spaces of indentation. With `aliases`, every
+ * third entry after the first is `*base`, an alias of the first entry's value.
+ */
+export function mappingLines(key: string, entries: [string, [string, string][]][], spec: MappingSpec, unit: number): string[] {
+  const pad = ' '.repeat(unit);
+  const anchor = spec.anchor ? ' &m' : '';
+  const keyComment = spec.comments ? '  # kept' : '';
+  const isAlias = (i: number) => spec.aliases && i > 0 && i % 3 === 0;
+  const flowValue = (fields: [string, string][], i: number) =>
+    isAlias(i) ? '*base' : `${spec.aliases && i === 0 ? '&base ' : ''}{ ${fields.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+  if (spec.style === 'empty' || entries.length === 0) {
+    const value = spec.empty === 'null' ? '' : ` ${spec.empty}`;
+    return [`${key}:${anchor}${value}${keyComment}`];
+  }
+  if (spec.style === 'block') {
+    const lines = [`${key}:${anchor}${keyComment}`];
+    entries.forEach(([k, fields], i) => {
+      if (spec.comments && i % 2 === 1) lines.push(`${pad}# about ${k}`);
+      if (isAlias(i)) lines.push(`${pad}${k}: *base`);
+      else if (spec.flowValues) lines.push(`${pad}${k}: ${flowValue(fields, i)}${spec.comments ? `  # ${k}` : ''}`);
+      else {
+        lines.push(`${pad}${k}:${spec.aliases && i === 0 ? ' &base' : ''}${spec.comments ? `  # ${k}` : ''}`);
+        for (const [fk, fv] of fields) {
+          if (fk === 'justification') lines.push(`${pad}${pad}${fk}: >-`, `${pad}${pad}${pad}${fv}`);
+          else lines.push(`${pad}${pad}${fk}: ${fv}`);
+        }
+      }
+    });
+    return lines;
+  }
+  const items = entries.map(([k, fields], i) => `${k}: ${flowValue(fields, i)}`);
+  if (spec.style === 'flow-line') return [`${key}:${anchor} {${items.join(', ')}${spec.trailingComma ? ',' : ''}}${keyComment}`];
+  const lines = [`${key}:${anchor} {${keyComment}`];
+  items.forEach((item, i) => {
+    const last = i === items.length - 1;
+    const comma = !last || spec.trailingComma ? ',' : '';
+    const close = last && !spec.braceOwnLine ? ' }' : '';
+    const comment = spec.comments && i % 2 === 0 ? `  # note ${i}` : '';
+    lines.push(`${pad}${item}${comma}${close}${comment}`);
+  });
+  if (spec.braceOwnLine) lines.push('}');
+  return lines;
+}

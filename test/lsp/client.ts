@@ -32,6 +32,8 @@ export class TestClient {
   readonly proc: ChildProcess;
   readonly published: Published[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** `$/progress` values, in order (jsonrpc keeps them apart from other notifications). */
+  readonly progress: { kind: string; message?: string; percentage?: number }[] = [];
   settings: Record<string, unknown> = {};
   private waiters: (() => void)[] = [];
 
@@ -44,6 +46,10 @@ export class TestClient {
     });
     this.conn.onNotification((method: string, params: unknown) => {
       this.notifications.push({ method, params });
+      this.wake();
+    });
+    this.conn.onUnhandledProgress((p) => {
+      this.progress.push(p.value as TestClient['progress'][number]);
       this.wake();
     });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));

@@ -14,8 +14,9 @@ after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 before(() => ensureBuilt());
 
 function example(): { dir: string; uri: (rel: string) => string; path: (rel: string) => string; text: (rel: string) => string } {
-  const dir = join(mkdtempSync(join(tmpdir(), 'aims-cov-')), 'acme');
-  temps.push(dir);
+  const parent = mkdtempSync(join(tmpdir(), 'aims-cov-'));
+  temps.push(parent);
+  const dir = join(parent, 'acme');
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), dir, { recursive: true });
   return {
     dir,

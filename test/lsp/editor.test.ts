@@ -11,8 +11,9 @@ after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 before(() => ensureBuilt());
 
 describe('what the editor shows, through the protocol', () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'aims-editor-')), 'acme');
-  temps.push(dir);
+  const parent = mkdtempSync(join(tmpdir(), 'aims-editor-'));
+  temps.push(parent);
+  const dir = join(parent, 'acme');
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), dir, { recursive: true });
   const uri = (rel: string): string => pathToFileURL(join(dir, rel)).toString();
   const SYS = 'systems/credit-scoring.aims.yaml';
@@ -22,6 +23,7 @@ describe('what the editor shows, through the protocol', () => {
     c = new TestClient();
     c.settings = { referenceDate: '2026-11-23' };
     await c.initialize(pathToFileURL(dir).toString(), VSCODE_CAPS);
+    await c.until(() => c.notifications.some((n) => n.method === 'aims/coverageChanged'), 'indexing', 60_000);
   });
   after(() => c.close());
 
@@ -51,7 +53,7 @@ describe('what the editor shows, through the protocol', () => {
       textDocument: { uri: uri(SYS) },
       position: { line, character: 10 },
     })) as { contents: { value: string } };
-    assert.match(h.contents.value, /^\*\*head-of-risk\*\*: role \*/);
+    assert.match(h.contents.value, /^\*\*head-of-risk\*\*: role _/);
     assert.match(
       h.contents.value,
       new RegExp(`Defined in \\[aims\\.aims\\.yaml:\\d+\\]\\(${uri('aims.aims.yaml').replace(/[./]/g, '\\$&')}#L\\d+\\)`),
@@ -62,7 +64,7 @@ describe('what the editor shows, through the protocol', () => {
   it("links each finding's code to its own section of docs/rules.md", async () => {
     const text = readFileSync(join(dir, SYS), 'utf8').replace('annexIII: Annex III(5)(b)', 'annexIII: Annex III(5)(x)');
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(SYS), version: 2 }, contentChanges: [{ text }] });
-    const d = await c.until(() => c.latest(uri(SYS))?.find((x) => x.code === 'invalid-act-reference'), 'invalid-act-reference');
+    const d = await c.until(() => c.latest(uri(SYS))?.find((x) => x.code === 'invalid-act-reference'), 'invalid-act-reference', 30_000);
     const href = (d as unknown as { codeDescription: { href: string } }).codeDescription.href;
     const [file, fragment] = href.split('#');
     assert.equal(fileURLToPath(file), join(ROOT_DIR, 'docs', 'rules.md'));

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { copyRecords, ensureBuilt, MINIMAL_CAPS, ROOT_DIR, TestClient, VSCODE_CAPS } from './client';
 
 const temps: string[] = [];
@@ -11,8 +13,9 @@ after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
 /** A fresh copy of the example workspace. */
 function example(): { dir: string; uri: (rel: string) => string; text: (rel: string) => string } {
-  const dir = join(mkdtempSync(join(tmpdir(), 'aims-lsp-')), 'acme');
-  temps.push(dir);
+  const parent = mkdtempSync(join(tmpdir(), 'aims-lsp-'));
+  temps.push(parent);
+  const dir = join(parent, 'acme');
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), dir, { recursive: true });
   return { dir, uri: (rel) => pathToFileURL(join(dir, rel)).toString(), text: (rel) => readFileSync(join(dir, rel), 'utf8') };
 }
@@ -152,10 +155,9 @@ describe('language server over stdio (VS Code-like client)', () => {
     assert.match(report.content, /# AIMS coverage report: Acme Lending GmbH/);
   });
 
-  it('offers the quick fix that adds missing obligations', async () => {
-    const uri = ws.uri('systems/new.aims.yaml');
-    const text =
-      'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [deployer]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n';
+  /** Opens a system record and asks for the quick fixes of its missing-obligation findings. */
+  async function obligationFixes(name: string, text: string): Promise<{ uri: string; actions: CodeAction[] }> {
+    const uri = ws.uri(`systems/${name}.aims.yaml`);
     await open(c, uri, text);
     const diags = await c.until(
       () => (c.latest(uri)?.some((d) => d.code === 'missing-obligation') ? c.latest(uri) : undefined),
@@ -165,8 +167,32 @@ describe('language server over stdio (VS Code-like client)', () => {
       textDocument: { uri },
       range: diags[0].range,
       context: { diagnostics: diags },
-    })) as { title: string }[];
+    })) as CodeAction[];
+    return { uri, actions };
+  }
+
+  it('offers the quick fix that adds missing obligations', async () => {
+    const { actions } = await obligationFixes(
+      'new',
+      'aims: 1\nkind: AISystem\nid: new\nname: New\nowner: aims-owner\noperatorRoles: [provider]\ntransparency: [interaction]\nclassification:\n  tier: limited\n  basis: article-50\nobligations:\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }\n',
+    );
     assert.ok(actions.some((a) => /Add the 1 obligation/.test(a.title)));
+  });
+
+  it('adds obligations inside a flow mapping over the protocol, keeping every byte, and never as the preferred fix', async () => {
+    const text =
+      'aims: 1\nkind: AISystem\nid: flow\nname: Flow\nowner: aims-owner\noperatorRoles: [provider]\ntransparency: [interaction]\nclassification: { tier: limited, basis: article-50 }\nobligations: {\n  Art. 4: { status: met, evidence: [../evidence/ai-literacy-programme.md] }  # literacy\n}\n';
+    const { uri, actions } = await obligationFixes('flow', text);
+    const fix = actions.find((a) => /Add the 1 obligation/.test(a.title));
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    assert.notEqual(fix.isPreferred, true);
+    assert.equal(
+      TextDocument.applyEdits(TextDocument.create(uri, 'aims', 1, text), fix.edit!.changes![uri]),
+      text.replace(
+        'programme.md] }  # literacy\n',
+        'programme.md] },  # literacy\n  Art. 50(1): { status: gap }  # Transparency obligations for providers and deployers of certain AI systems\n',
+      ),
+    );
   });
 
   it('follows file-system changes reported by the watcher', async () => {
@@ -229,6 +255,38 @@ describe('language server with a minimal client (no configuration, no snippets)'
       };
       assert.ok(comp.items.length > 0);
       assert.ok(comp.items.every((i) => i.insertTextFormat !== 2 && !/\$\{/.test(i.textEdit?.newText ?? '')));
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('hovers on phrases, Article 3 points and reported provisions, through the protocol', () => {
+  it('finds the phrase around the cursor and labels what the amendment reportedly inserts', async () => {
+    const ws = example();
+    const c = new TestClient();
+    c.settings = { referenceDate: '2026-11-23' };
+    try {
+      await c.initialize(pathToFileURL(ws.dir).toString(), VSCODE_CAPS);
+      const rel = 'systems/credit-scoring.aims.yaml';
+      const notes = 'notes: Placing on the market after Art. 3(12) review; see Art. 6(1a).';
+      const text = ws.text(rel).replace(/notes: Internal control under Annex VI;[^\n]*/, notes);
+      await open(c, ws.uri(rel), text);
+      const line = lineOf(text, notes);
+      const at = async (needle: string, offset: number): Promise<string> => {
+        const character = text.split('\n')[line].indexOf(needle) + offset;
+        const h = (await c.conn.sendRequest('textDocument/hover', {
+          textDocument: { uri: ws.uri(rel) },
+          position: { line, character },
+        })) as {
+          contents: { value: string };
+        } | null;
+        assert.ok(h, `a hover on ${needle}`);
+        return h.contents.value;
+      };
+      assert.match(await at('market', 2), /\*\*placing on the market\*\*[^]*‘placing on the market’ means/);
+      assert.match(await at('Art. 3(12)', 8), /‘intended purpose’ means/);
+      assert.match(await at('Art. 6(1a)', 8), /reported \(Digital Omnibus on AI, 2026; Official Journal text not verified\)/);
     } finally {
       await c.close();
     }

@@ -85,6 +85,14 @@ describe('the fast YAML path reads files exactly as the yaml library does', () =
     assert.ok(accepted > 4000, `only ${accepted} texts took the fast path`);
   });
 
+  it('reads keys named __proto__ as own keys, as yaml does', () => {
+    for (const t of ['"__proto__": {kind: x}\na: 1\n', "'__proto__':\n  b: 2\n", '__proto__: 1\n']) {
+      assert.ok(assertAgrees(t), JSON.stringify(t));
+      const value = parseFile('/x.aims.yaml', t).value() as object;
+      assert.equal(Object.getPrototypeOf(value), Object.prototype, 'the prototype is untouched');
+    }
+  });
+
   it('leaves constructs outside the subset to yaml', () => {
     for (const t of [
       'a: &x 1\nb: *x\n', // anchors and aliases

@@ -12,7 +12,8 @@ function check(text: string): Diagnostic[] {
 }
 
 function assertInside(text: string, diags: Diagnostic[]): void {
-  const lines = text.split('\n');
+  // Lines end at \n, \r\n or a lone \r, as LSP counts them.
+  const lines = text.split(/\r\n|\r|\n/);
   for (const d of diags) {
     for (const p of [d.range.start, d.range.end]) {
       assert.ok(p.line >= 0 && p.line < lines.length, `line ${p.line} inside ${lines.length} lines (${d.code})`);

@@ -18,7 +18,7 @@ risks:
 `;
 
 /** The hover at `|` in file `at`, with the manifest, SoA, record and register around it. */
-function hoverAt(at: string, marked: string, markdown = true): string {
+function hoverAt(at: string, marked: string, markdown = true, partial = false): string {
   const files: Record<string, string> = {
     'aims.aims.yaml': MANIFEST,
     'soa.aims.yaml': soa(),
@@ -27,7 +27,7 @@ function hoverAt(at: string, marked: string, markdown = true): string {
   };
   files[at] = marked;
   const { file, ws, position } = workspaceAt(files, at);
-  const h = hover(file, ws, position, config({ markdown }));
+  const h = hover(file, ws, position, config({ markdown, partial }));
   assert.ok(h, 'a hover');
   return (h.contents as { value: string }).value;
 }
@@ -35,7 +35,7 @@ function hoverAt(at: string, marked: string, markdown = true): string {
 describe('hovers on ids and status values', () => {
   it('a role id: what it is, where it is defined, what refers to it', () => {
     const t = hoverAt('risk.aims.yaml', RISKS.replace('owner: head-of-risk', 'owner: head-of-r|isk'));
-    assert.match(t, /^\*\*head-of-risk\*\*: role \*Head of model risk\*, held by Ali Khan/);
+    assert.match(t, /^\*\*head-of-risk\*\*: role _Head of model risk_, held by Ali Khan/);
     assert.match(t, /Defined in \[aims\.aims\.yaml:13\]\(file:\/\/\/ws\/aims\.aims\.yaml#L13\)\./);
     assert.match(
       t,
@@ -47,7 +47,7 @@ describe('hovers on ids and status values', () => {
     const t = hoverAt('risk.aims.yaml', RISKS.replace('system: hiring', 'system: hir|ing'));
     assert.match(
       t,
-      /\*\*hiring\*\*: AI system \*CV screening\*, risk tier high \(Annex III\(4\)\(a\)\), operator roles provider, deployer\./,
+      /\*\*hiring\*\*: AI system _CV screening_, risk tier high \(Annex III\\\(4\\\)\\\(a\\\)\), operator roles provider, deployer\./,
     );
     assert.match(t, /Defined in \[systems\/hiring\.aims\.yaml:3\]/);
     assert.match(t, /Referred to 1 time in 1 file: \[risk\.aims\.yaml:6\]/);
@@ -55,10 +55,7 @@ describe('hovers on ids and status values', () => {
 
   it('a risk id, on its definition: the risk and the records that list it', () => {
     const t = hoverAt('risk.aims.yaml', RISKS.replace('  R-1:', '  R|-1:'));
-    assert.match(
-      t,
-      /\*\*R-1\*\*: risk \*Biased ranking of applicants\*, of system `hiring`, likelihood possible, impact major, status open\./,
-    );
+    assert.match(t, /\*\*R-1\*\*: risk _Biased ranking of applicants_, of system hiring, likelihood possible, impact major, status open\./);
     assert.match(t, /Referred to 1 time in 1 file: \[systems\/hiring\.aims\.yaml:\d+\]/);
   });
 
@@ -83,6 +80,20 @@ describe('hovers on ids and status values', () => {
     );
     assert.match(t, /^\*\*gap\*\* in an AI system record: where this EU AI Act obligation stands/);
     assert.match(t, /`met`: the organisation holds the obligation fulfilled .* never satisfy it/);
+  });
+
+  it('while the workspace is still being read, an id not found yet is not called undefined', () => {
+    const t = hoverAt('risk.aims.yaml', RISKS.replace('owner: head-of-risk', 'owner: nob|ody'), true, true);
+    assert.match(t, /\*\*nobody\*\*: the workspace is still being read; where this role is defined is not known yet/);
+    assert.match(t, /In the files read so far: Referred to 1 time in 1 file/);
+  });
+
+  it('quotes record text as text', () => {
+    const t = hoverAt(
+      'aims.aims.yaml',
+      MANIFEST.replace('head-of-risk: { title: Head of model risk', 'head-of-r|isk: { title: "<b>*x*</b>"'),
+    );
+    assert.match(t, /role _&lt;b&gt;\\\*x\\\*&lt;\/b&gt;_/);
   });
 
   it('plain-text clients get the words without link targets or marks', () => {

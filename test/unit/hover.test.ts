@@ -44,7 +44,7 @@ describe('hover', () => {
       { 's.aims.yaml': limited + 'marketDate: 2026-03-01\nobligations:\n  Art. 50(|2): { status: met }\n' },
       's.aims.yaml',
     );
-    assert.match(early, /reported; Official Journal text not verified here/);
+    assert.match(early, /reported \(Digital Omnibus on AI, 2026; Official Journal text not verified\)/);
     assert.match(early, /1 March 2026, is before 2 August 2026, so the grace period covers it until 2 December 2026/);
     const late = hoverText(
       { 's.aims.yaml': limited + 'marketDate: 2026-09-01\nobligations:\n  Art. 50(|2): { status: met }\n' },

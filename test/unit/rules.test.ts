@@ -20,6 +20,7 @@ function workspace(c: RuleCase, text: string, failing = false): Record<string, s
 function badText(c: RuleCase): string {
   if (c.code === 'file-too-large') return 'aims: 1\n' + '#'.repeat(10 * 1024 * 1024 + 10);
   if (c.code === 'binary-content') return 'aims: 1\nkind: AISystem\u0000\n';
+  if (c.code === 'too-many-findings') return c.good + Array.from({ length: 1001 }, (_, i) => `extra${i}: x\n`).join('');
   return c.bad;
 }
 

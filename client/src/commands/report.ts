@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { REPORT_EXTENSIONS, REPORT_FORMATS, renderHtml, renderReport, type ReportFormat } from '../../../server/src/core/report';
+import {
+  REPORT_EXTENSIONS,
+  REPORT_FORMATS,
+  renderHtml,
+  renderReport,
+  renderXlsx,
+  type ReportFormat,
+} from '../../../server/src/core/report';
 import type { CoverageStore } from '../coverage-store';
 
 function nonce(): string {
@@ -45,7 +52,7 @@ export class ReportPanel {
   }
 
   static async show(store: CoverageStore): Promise<vscode.WebviewPanel> {
-    if (!store.loaded) await store.refresh();
+    await store.whenLoaded();
     if (ReportPanel.current) {
       ReportPanel.current.panel.reveal();
       return ReportPanel.current.panel;
@@ -64,7 +71,11 @@ export class ReportPanel {
   }
 }
 
-const FORMAT_LABELS: Record<ReportFormat, string> = {
+/** The text formats, and an Excel workbook (binary, so not one of the server's text formats). */
+type ExportFormat = ReportFormat | 'xlsx';
+
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  xlsx: 'Excel workbook (.xlsx, one sheet for Annex A, one for obligations)',
   markdown: 'Markdown (for a pull request or wiki)',
   html: 'HTML (self-contained page, light and dark)',
   csv: 'CSV (one row per control and obligation)',
@@ -72,31 +83,36 @@ const FORMAT_LABELS: Record<ReportFormat, string> = {
 };
 
 /** "Export Coverage Report": asks for a format and a file, writes the report there. */
-export async function exportReport(store: CoverageStore, format?: ReportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (!store.loaded) await store.refresh();
+export async function exportReport(store: CoverageStore, format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  await store.whenLoaded();
   if (!format) {
     const pick = await vscode.window.showQuickPick(
-      REPORT_FORMATS.map((f) => ({ label: f, description: FORMAT_LABELS[f], format: f })),
+      [...REPORT_FORMATS, 'xlsx' as const].map((f) => ({ label: f, description: FORMAT_LABELS[f], format: f })),
       { title: 'Export Coverage Report: format' },
     );
     if (!pick) return undefined;
     format = pick.format;
   }
+  const extension = format === 'xlsx' ? 'xlsx' : REPORT_EXTENSIONS[format];
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `aims-coverage.${REPORT_EXTENSIONS[format]}`) : undefined,
-      filters: { [format.toUpperCase()]: [REPORT_EXTENSIONS[format]] },
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `aims-coverage.${extension}`) : undefined,
+      filters: { [format.toUpperCase()]: [extension] },
       title: 'Export Coverage Report',
     });
     if (!target) return undefined;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(store.workspaces, format)));
+  const bytes = format === 'xlsx' ? await renderXlsx(store.workspaces) : new TextEncoder().encode(renderReport(store.workspaces, format));
+  await vscode.workspace.fs.writeFile(target, bytes);
   const written = target;
+  // A workbook is not text: it is shown in the Explorer, to open with the spreadsheet program.
+  const action = format === 'xlsx' ? 'Show in Explorer' : 'Open';
   void vscode.window
-    .showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(written)}.`, 'Open')
+    .showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(written)}.`, action)
     .then((choice) => {
       if (choice === 'Open') void vscode.window.showTextDocument(written, { preview: false });
+      else if (choice === 'Show in Explorer') void vscode.commands.executeCommand('revealInExplorer', written);
     });
   return target;
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ControlCoverage, TopicCoverage } from '../../../server/src/core/coverage-types';
 import type { LiveWorkspace } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { CONTROL_STATE, escapeMd, messageItem, plural, stateIcon, topicIcon } from './labels';
+import { count } from '../../../server/src/core/wording';
+import { CONTROL_STATE, escapeMd, messageItem, stateIcon, topicIcon } from './labels';
 
 export type CoverageNode =
   | { type: 'folder'; root: string }
@@ -101,8 +102,8 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
       const a = ws?.annexA;
       const item = new vscode.TreeItem(ws?.organisation ?? node.root, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `folder|${node.root}`;
-      item.description = a ? `${a.addressed}/${a.total}${a.gaps ? ` · ${plural(a.gaps, 'gap')}` : ''}` : '';
-      item.tooltip = a ? `${node.root}\n${a.addressed} of ${a.total} Annex A controls addressed · ${plural(a.gaps, 'gap')}` : node.root;
+      item.description = a ? `${a.addressed}/${a.total}${a.gaps ? ` · ${count(a.gaps, 'gap')}` : ''}` : '';
+      item.tooltip = a ? `${node.root}\n${a.addressed} of ${a.total} Annex A controls addressed · ${count(a.gaps, 'gap')}` : node.root;
       item.iconPath = new vscode.ThemeIcon('root-folder');
       return item;
     }
@@ -115,7 +116,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
       const c = t.counts;
       const gaps = gapCount(t);
       // The label carries the title; the description stays short enough not to be cut off.
-      item.description = `${c.implemented}/${t.controls.length}${gaps ? ` · ${plural(gaps, 'gap')}` : ''}`;
+      item.description = `${c.implemented}/${t.controls.length}${gaps ? ` · ${count(gaps, 'gap')}` : ''}`;
       item.tooltip = topicTooltip(t, gaps);
       item.iconPath = topicIcon(c);
       return item;
@@ -151,7 +152,7 @@ function topicTooltip(t: TopicCoverage, gaps: number): vscode.MarkdownString {
     c.planned && `${c.planned} planned`,
     c['not-started'] && `${c['not-started']} not started`,
     c.excluded && `${c.excluded} excluded with a justification`,
-    gaps && plural(gaps, 'gap'),
+    gaps && count(gaps, 'gap'),
   ].filter(Boolean);
   md.appendMarkdown(parts.join(' · '));
   return md;

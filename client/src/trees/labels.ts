@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../../server/src/core/escape-markdown';
 import type { ControlState, ObligationCoverage, SystemCoverage } from '../../../server/src/core/coverage-types';
 
 /** How each control state reads and looks in the trees, the status item and the report. */
@@ -56,11 +57,6 @@ export function systemIcon(s: SystemCoverage): vscode.ThemeIcon {
   return stateIcon(OBLIGATION_STATE.met);
 }
 
-/** "1 gap", "3 gaps". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** A node that only says something (nothing to show under a filter, still loading). */
 export function messageItem(text: string, icon: string): vscode.TreeItem {
   const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
@@ -69,6 +65,7 @@ export function messageItem(text: string, icon: string): vscode.TreeItem {
   return item;
 }
 
+/** Record text in a tooltip: one line, no Markdown syntax or HTML (the server's escaping, shared). */
 export function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return escapeMarkdown(s);
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { count } from '../../../server/src/core/wording';
 import type { ObligationCoverage, SystemCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageChanges } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { CONTROL_STATE, OBLIGATION_STATE, escapeMd, longDate, messageItem, plural, shortDate, stateIcon, systemIcon } from './labels';
+import { CONTROL_STATE, OBLIGATION_STATE, escapeMd, messageItem, shortDate, stateIcon, systemIcon } from './labels';
 
 const TIER_ORDER = ['prohibited', 'high', 'limited', 'minimal', 'unclassified'];
 /** Each tier's label, and the article that defines it (shown beside it, so the label is never cut). */
@@ -124,8 +125,8 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         const n = this.shown().filter((s) => (s.tier ?? 'unclassified') === node.tier).length;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `tier|${node.tier}`;
-        item.description = [article, plural(n, 'system')].filter(Boolean).join(' · ');
-        item.tooltip = `${TIER_TOOLTIP[node.tier] ?? label}: ${plural(n, 'system')}`;
+        item.description = [article, count(n, 'system')].filter(Boolean).join(' · ');
+        item.tooltip = `${TIER_TOOLTIP[node.tier] ?? label}: ${count(n, 'system')}`;
         item.iconPath = new vscode.ThemeIcon(node.tier === 'prohibited' ? 'error' : node.tier === 'high' ? 'shield' : 'symbol-misc');
         return item;
       }
@@ -135,7 +136,7 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         item.id = `system|${node.path}`;
         item.contextValue = 'system';
         if (!s) return item;
-        item.description = s.gaps ? plural(s.gaps, 'gap') : '';
+        item.description = s.gaps ? count(s.gaps, 'gap') : '';
         item.iconPath = systemIcon(s);
         item.tooltip = [
           `${s.name} (${s.id})`,
@@ -159,7 +160,8 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         item.id = `obligation|${node.path}|${node.article}`;
         if (!o) return item;
         const st = OBLIGATION_STATE[o.status];
-        item.description = `${st.label}${o.appliesFrom ? ` · from ${shortDate(o.appliesFrom)}` : ''}`;
+        // An amended date is the reported amendment's, and says so (not verified against the Official Journal).
+        item.description = `${st.label}${o.appliesFrom ? ` · from ${shortDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}`;
         item.iconPath = stateIcon(st);
         item.contextValue = `obligation.${o.status}`;
         item.tooltip = obligationTooltip(o);
@@ -184,13 +186,8 @@ function obligationTooltip(o: ObligationCoverage): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${o.ref} ${escapeMd(o.title)}** — ${OBLIGATION_STATE[o.status].label}\n\n`);
   if (o.reason) md.appendMarkdown(`Required for ${escapeMd(o.reason)}.\n\n`);
-  if (o.appliesFrom) {
-    const which =
-      o.timeline === 'omnibus' ? 'as amended by the Digital Omnibus on AI (2026), reported' : 'Regulation (EU) 2024/1689 as adopted';
-    md.appendMarkdown(`Applies from ${longDate(o.appliesFrom)} (${which})`);
-    if (o.otherDate) md.appendMarkdown(`; ${longDate(o.otherDate)} under the other timeline`);
-    md.appendMarkdown('.\n\n');
-  }
+  // The server words the dates and labels amended ones reported; the client only shows them.
+  if (o.dateNote) md.appendMarkdown(`Applies from ${escapeMd(o.dateNote)}.\n\n`);
   if (o.evidence.length) md.appendMarkdown(`*Evidence:* ${o.evidence.map(escapeMd).join(', ')}\n\n`);
   if (o.controls.length) md.appendMarkdown('ISO/IEC 42001 controls cited support this obligation; they do not satisfy it.');
   return md;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { count } from '../../../server/src/core/wording';
 import type { SystemCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageChanges } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { messageItem, plural, systemIcon } from './labels';
+import { messageItem, systemIcon } from './labels';
 
 type Group = 'tier' | 'role';
 export type SystemNode =
@@ -91,7 +92,7 @@ export class SystemsTree implements vscode.TreeDataProvider<SystemNode> {
       );
       item.id = `group|${this.groupBy}|${node.label}`;
       item.description = String(n);
-      item.tooltip = plural(n, 'system');
+      item.tooltip = count(n, 'system');
       return item;
     }
     const s = this.systems.get(node.path);

@@ -1,9 +1,18 @@
 import type { Node } from 'yaml';
 import { ALL_RULES } from './rules/index';
 import type { FileSystem, RuleInfo, RuleContext } from './rules/rule';
-import type { CheckOptions, Diagnostic, Range } from './types';
+import type { CheckOptions, Diagnostic, Range, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
+import { unreliableFrom } from './yaml/indent-errors';
 import type { ParsedFile } from './yaml/parse';
+
+/**
+ * The most findings one file reports (server and CLI alike). Beyond it one
+ * `too-many-findings` finding on line 1 says how many were left out: a
+ * million-item list once published a million diagnostics and held 2.4 GB.
+ */
+export const MAX_FINDINGS_PER_FILE = 1000;
+const MAX_FINDINGS_PER_FILE_TEXT = MAX_FINDINGS_PER_FILE.toLocaleString('en');
 
 /** Codes reported by the parser rather than a rule (documented alongside the rules). */
 export const PARSER_CODES: readonly RuleInfo[] = [
@@ -18,6 +27,12 @@ export const PARSER_CODES: readonly RuleInfo[] = [
   },
   { code: 'file-too-large', severity: 'error', summary: 'The file is larger than the checker reads.' },
   { code: 'binary-content', severity: 'error', summary: 'The file is binary, not text.' },
+  { code: 'invalid-encoding', severity: 'error', summary: 'The file is not UTF-8 (bytes that are not UTF-8, or a UTF-16 file).' },
+  {
+    code: 'too-many-findings',
+    severity: 'warning',
+    summary: `A file has more than ${MAX_FINDINGS_PER_FILE_TEXT} findings; the first ones are shown and one finding counts the rest.`,
+  },
 ];
 
 /** Every code the checker can report, with default severity, in documentation order. */
@@ -34,15 +49,20 @@ export function allRuleInfos(): RuleInfo[] {
  * Pure: the same inputs give the same findings.
  */
 export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions, fs: FileSystem): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = new CappedFindings(MAX_FINDINGS_PER_FILE, (p) => file.lines.offsetAt(p));
   const overrides = options.severities;
-  const add = (d: Diagnostic): void => {
+  // A YAML error already explains what is wrong at its place; findings that only echo it there are noise,
+  // and so is everything from the block that holds it on (a bad indent moves keys to other mappings).
+  const broken = new Set(file.syntax.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line}:${d.range.start.character}`));
+  const cut = unreliableFrom(file.syntax, file.lines) ?? Infinity;
+  const add = (d: Diagnostic, ruled: boolean): void => {
     const o = overrides[d.code];
     if (o === 'off') return;
-    out.push(o ? { ...d, severity: o } : d);
+    if (ruled && (d.range.start.line >= cut || broken.has(`${d.range.start.line}:${d.range.start.character}`))) return;
+    out.add(o ? { ...d, severity: o } : d);
   };
-  for (const d of file.syntax) add(d);
-  if (file.syntax.some((d) => d.code === 'file-too-large' || d.code === 'binary-content')) return out;
+  for (const d of file.syntax) add(d, false);
+  if (!file.contents && file.syntax.some((d) => UNREAD.has(d.code))) return out.done(file);
 
   const firstLine = file.lines.lineRange(0);
   const rangeOf = (node: Node | null | undefined): Range => {
@@ -58,34 +78,117 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
       fs,
       rangeOf,
       report(target, message, extra = {}) {
-        const range = isRange(target) ? target : rangeOf(target);
         const code = extra.code ?? rule.code;
         const severity = code === rule.code ? rule.severity : (rule.alsoReports?.find((r) => r.code === code)?.severity ?? rule.severity);
+        // A finding that cannot be shown any more is only counted: no range, no object (a million-item list).
+        const start = isRange(target) ? undefined : target?.range?.[0];
+        if (start !== undefined && cut === Infinity && overrides[code] !== 'off' && out.beyond(start)) {
+          out.omit(overrides[code] ?? severity, 1);
+          return;
+        }
+        const range = isRange(target) ? target : rangeOf(target);
         const d: Diagnostic = { range, severity, code, message };
         if (extra.related) d.related = extra.related;
         if (extra.data) d.data = extra.data;
         if (extra.tags) d.tags = extra.tags;
-        add(d);
+        add(d, true);
+      },
+      incomplete() {
+        out.lowerBound = true;
       },
     };
     try {
       rule.check(ctx);
     } catch (e) {
       // A rule bug must not hide the other findings; it is reported where the user sees it.
-      add({
-        range: firstLine,
-        severity: 'error',
-        code: 'internal-error',
-        message: `The check '${rule.code}' failed on this file (${e instanceof Error ? e.message : String(e)}). Please report this.`,
-      });
+      add(
+        {
+          range: firstLine,
+          severity: 'error',
+          code: 'internal-error',
+          message: `The check '${rule.code}' failed on this file (${e instanceof Error ? e.message : String(e)}). Please report this.`,
+        },
+        false,
+      );
     }
   }
-  // A YAML error already explains what is wrong at its place; findings that only echo it there are noise.
-  const broken = new Set(file.syntax.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line}:${d.range.start.character}`));
-  const kept = broken.size
-    ? out.filter((d) => file.syntax.includes(d) || !broken.has(`${d.range.start.line}:${d.range.start.character}`))
-    : out;
-  return kept.sort(compareDiagnostics);
+  return out.done(file);
+}
+
+/** Parser codes after which the file is not read at all. */
+const UNREAD = new Set(['file-too-large', 'binary-content', 'invalid-encoding']);
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/**
+ * The first `cap` findings of a file by position, in memory bounded by twice
+ * the cap: findings are collected, and whenever twice the cap have piled up
+ * they are sorted and the tail is counted (with its worst severity) and dropped.
+ */
+class CappedFindings {
+  private list: Diagnostic[] = [];
+  private omitted = 0;
+  private worstOmitted: Severity = 'hint';
+  /** The last finding kept at the last trim: anything after it can never be shown. */
+  private cutoff: Diagnostic | undefined;
+  /** Where `cutoff` starts, as an offset in the text. */
+  private cutoffOffset = Infinity;
+  /** Set when a rule stopped early, so the count of findings is a lower bound. */
+  lowerBound = false;
+
+  constructor(
+    private readonly cap: number,
+    private readonly offsetOf: (p: Diagnostic['range']['start']) => number,
+  ) {}
+
+  /** Whether a finding starting at this offset comes after every finding that can still be shown. */
+  beyond(offset: number): boolean {
+    return offset > this.cutoffOffset;
+  }
+
+  add(d: Diagnostic): void {
+    // Past the last kept finding once the list is full: only counted (a million findings were a million objects).
+    if (this.cutoff && compareDiagnostics(d, this.cutoff) > 0) {
+      this.omit(d.severity, 1);
+      return;
+    }
+    this.list.push(d);
+    if (this.list.length >= 2 * this.cap) this.trim();
+  }
+
+  omit(severity: Severity, n: number): void {
+    if (SEVERITY_RANK[severity] > SEVERITY_RANK[this.worstOmitted]) this.worstOmitted = severity;
+    this.omitted += n;
+  }
+
+  private trim(): void {
+    this.list.sort(compareDiagnostics);
+    for (let i = this.cap; i < this.list.length; i++) this.omit(this.list[i].severity, 1);
+    if (this.list.length >= this.cap) {
+      this.list.length = this.cap;
+      this.cutoff = this.list[this.cap - 1];
+      this.cutoffOffset = this.offsetOf(this.cutoff.range.start);
+    }
+  }
+
+  /** The kept findings, sorted, with the summary finding first when some were left out. */
+  done(file: ParsedFile): Diagnostic[] {
+    this.trim();
+    if (!this.omitted) return this.list;
+    const n = (x: number): string => x.toLocaleString('en');
+    const last = this.list[this.list.length - 1].range.start.line + 1;
+    const total = this.lowerBound ? `more than ${n(this.list.length + this.omitted)}` : n(this.list.length + this.omitted);
+    const rest = this.lowerBound ? 'the rest are' : `${n(this.omitted)} more are`;
+    const summary: Diagnostic = {
+      range: file.lines.lineRange(0),
+      // As severe as the worst finding left out, so `--fail-on` and exit codes stay true.
+      severity: this.worstOmitted,
+      code: 'too-many-findings',
+      message: `This file has ${total} findings; the first ${n(this.list.length)} (to line ${n(last)}) are shown and ${rest} left out. Fix these, or split the file, to see the rest.`,
+      data: { omitted: this.omitted, lowerBound: this.lowerBound },
+    };
+    return [summary, ...this.list];
+  }
 }
 
 function isRange(x: unknown): x is Range {

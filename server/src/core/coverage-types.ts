@@ -66,7 +66,7 @@ export interface ObligationCoverage {
   /** met | partial | gap | not-applicable, or 'missing' when the record lacks it. */
   status: 'met' | 'partial' | 'gap' | 'not-applicable' | 'missing';
   required: boolean;
-  /** Why the Act requires it (role and tier), if it does. */
+  /** Why the Act requires it (role, basis, Annex point, facts), if it does. */
   reason?: string;
   /** The date it applies from, under the timeline in force on the reference date. */
   appliesFrom?: string;
@@ -74,10 +74,19 @@ export interface ObligationCoverage {
   timeline?: string;
   /** The other timeline's date, where the two differ. */
   otherDate?: string;
+  /**
+   * The dates in words with where each comes from, amended ones labelled
+   * reported: what every host shows beside the date (tree tooltip, reports).
+   */
+  dateNote?: string;
   evidence: string[];
   /** ISO controls cited for it, each with its state in the SoA. */
   controls: { id: string; state: ControlState | 'unknown' }[];
   location?: Location;
+  /** The paragraph that creates the duty (e.g. 'Art. 49(1)'), when the Act gives it to this record. */
+  citation?: string;
+  /** Why it has no date yet (Art. 111(2): waits for a significant change in the system's design). */
+  note?: string;
 }
 
 export interface SystemCoverage {

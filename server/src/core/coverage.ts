@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { findArticle } from './catalog/act';
 import { allControls, allTopics, findControl } from './catalog/iso';
 import { articlesForIso } from './catalog/mapping';
-import { requiredObligations } from './catalog/obligations';
+import { dateNote, dutyArticle } from './catalog/applicability-dates';
 import { applicationDate } from './catalog/timeline';
 import type {
   AnnexACoverage,
@@ -15,7 +15,7 @@ import type {
   WorkspaceCoverage,
 } from './coverage-types';
 import { PLACEHOLDER } from './rules/placeholders';
-import { highRiskBasis, listedArticles, profileOf } from './rules/system';
+import { assessRecord, type ListedObligation } from './rules/system-record';
 import type { CheckOptions, Diagnostic } from './types';
 import type { SoaEntry, WorkspaceIndex } from './workspace';
 import type { ParsedFile } from './yaml/parse';
@@ -87,43 +87,58 @@ function annexA(ws: WorkspaceIndex): AnnexACoverage {
   return { topics, totals, addressed: allControls().length - totals.missing - totals.unjustified, total: allControls().length, gaps };
 }
 
+function obligationCoverage(
+  file: ParsedFile,
+  ws: WorkspaceIndex,
+  entry: ListedObligation | undefined,
+  ref: string,
+  article: number,
+): Pick<ObligationCoverage, 'ref' | 'article' | 'title' | 'status' | 'evidence' | 'controls' | 'location'> {
+  const status = entry ? (entry.status as ObligationCoverage['status'] | undefined) : 'missing';
+  return {
+    ref: entry?.ref ?? ref,
+    article,
+    title: findArticle(article)?.title ?? '',
+    status: status && ['met', 'partial', 'gap', 'not-applicable', 'missing'].includes(status) ? status : 'gap',
+    evidence: items(child(entry?.value, 'evidence')).map((n) => text(n) ?? ''),
+    controls: items(child(entry?.value, 'controls')).map((n) => {
+      const id = text(n) ?? '';
+      return { id, state: findControl(id) ? controlState(ws.controls.get(id)) : 'unknown' };
+    }),
+    location: entry ? locate(file, entry.key) : undefined,
+  };
+}
+
 /** One system record's coverage: every obligation its profile requires or it lists. */
 export function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions): SystemCoverage {
   const root = file.root;
-  const p = profileOf(file);
-  const basis = highRiskBasis(p.basis);
-  const listed = listedArticles(file);
-  const required = p.tier === 'prohibited' ? [] : requiredObligations(p);
-  const articles = [...new Set([...required.map((r) => r.article), ...listed.keys()])].sort((a, b) => a - b);
-  const obligations: ObligationCoverage[] = articles.map((article) => {
-    const entry = listed.get(article);
-    const req = required.find((r) => r.article === article);
-    const date = applicationDate(article, { basis, asOf: options.asOf, timeline: options.timeline });
-    const other =
-      date && date.amended && date.amended.date !== date.original.date
-        ? date.effective.timeline === 'omnibus'
-          ? date.original
-          : date.amended
-        : undefined;
-    const status = entry ? (text(child(entry.value, 'status')) as ObligationCoverage['status'] | undefined) : 'missing';
-    return {
-      ref: entry?.ref ?? `Art. ${article}`,
-      article,
-      title: findArticle(article)?.title ?? '',
-      status: status && ['met', 'partial', 'gap', 'not-applicable', 'missing'].includes(status) ? status : 'gap',
-      required: !!req,
-      reason: req?.reason,
-      appliesFrom: date?.effective.date,
-      timeline: date?.effective.timeline,
-      otherDate: other?.date,
-      evidence: items(child(entry?.value, 'evidence')).map((n) => text(n) ?? ''),
-      controls: items(child(entry?.value, 'controls')).map((n) => {
-        const id = text(n) ?? '';
-        return { id, state: findControl(id) ? controlState(ws.controls.get(id)) : 'unknown' };
-      }),
-      location: entry ? locate(file, entry.key) : undefined,
-    };
-  });
+  const a = assessRecord(file, options);
+  const p = a.profile;
+  const obligations: ObligationCoverage[] = [];
+  for (const d of a.duties) {
+    // Rights, and duties waiting for a significant change (Art. 111(2)), show only when the record lists them;
+    // the Art. 6(4) assessment is recorded under classification.derogation, not here.
+    if (d.duty.recordedAt || (!d.required && !d.entry)) continue;
+    const article = dutyArticle(d.duty);
+    const eff = d.date.effective;
+    const other = eff.timeline === 'omnibus' ? d.date.original : d.date.amended;
+    obligations.push({
+      ...obligationCoverage(file, ws, d.entry, d.duty.ref, article),
+      required: d.required,
+      reason: d.reason,
+      appliesFrom: eff.date,
+      timeline: eff.timeline,
+      otherDate: other.date !== eff.date ? other.date : undefined,
+      dateNote: dateNote(d.date),
+      citation: d.duty.creates,
+      note: eff.date ? undefined : `applies only once the system undergoes a significant change in its design (${eff.basis})`,
+    });
+  }
+  const used = new Set(a.duties.map((d) => d.entry));
+  for (const l of a.listed) {
+    if (!used.has(l)) obligations.push({ ...obligationCoverage(file, ws, l, l.ref, Number(l.parts[0])), required: false });
+  }
+  obligations.sort((x, y) => x.article - y.article || x.ref.localeCompare(y.ref));
   const idNode = child(root, 'id');
   return {
     id: text(idNode) ?? '',

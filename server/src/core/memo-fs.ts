@@ -9,6 +9,7 @@ import type { FileSystem } from './rules/rule';
 export function memoFileSystem(base: FileSystem): FileSystem {
   const exists = new Map<string, boolean>();
   const real = new Map<string, string | undefined>();
+  const links = new Map<string, string | undefined>();
   return {
     exists(path) {
       let v = exists.get(path);
@@ -19,5 +20,11 @@ export function memoFileSystem(base: FileSystem): FileSystem {
       if (!real.has(path)) real.set(path, base.realpath?.(path));
       return real.get(path);
     },
+    readlink: base.readlink
+      ? (path) => {
+          if (!links.has(path)) links.set(path, base.readlink!(path));
+          return links.get(path);
+        }
+      : undefined,
   };
 }

@@ -27,10 +27,11 @@ export function join(...parts: string[]): string {
   return normalize(parts.filter((x) => x !== '').join('/'));
 }
 
-/** Whether `child` is `root` or lies below it. */
+/** Whether `child` is `root` or lies below it (a relative root such as '.' holds every relative path that does not climb out). */
 export function isInside(root: string, child: string): boolean {
   const r = normalize(root);
   const c = normalize(child);
+  if (r === '') return !c.startsWith('/') && c !== '..' && !c.startsWith('../');
   return c === r || c.startsWith(r.endsWith('/') ? r : r + '/');
 }
 

@@ -1,19 +1,38 @@
+import { ROUTE_NAMES, type TransparencyCase } from './catalog/applicability';
+import { applicableDuties, classify, routeRuleFor, type SystemProfile } from './catalog/applicability-eval';
+import { formatAnnexI } from './catalog/applicability-points';
 import { allControls } from './catalog/iso';
 import { findArticle } from './catalog/act';
-import { requiredObligations, type Role, type Tier } from './catalog/obligations';
 
-export interface NewSystem {
+/**
+ * What the New AI System Record command (and `aims init`) knows about a new
+ * system: the facts its duties turn on, each only when the user was asked.
+ */
+export interface NewSystem extends SystemProfile {
   id: string;
   name: string;
-  roles: Role[];
-  tier: Tier;
+  tier: NonNullable<SystemProfile['tier']>;
   /** annex-i | annex-iii | article-50 | none */
   basis: string;
-  /** Canonical Annex III point, when basis is annex-iii. */
-  annexIII?: string;
   owner?: string;
-  generalPurposeModel?: boolean;
-  publicBody?: boolean;
+}
+
+/**
+ * A new record with the Art. 50 cases picked: emotion recognition is itself an
+ * Annex III use case (point 1(c)), so a record that was not already
+ * high-risk becomes so under Art. 6(2); any other case makes a
+ * minimal-risk record limited-risk (Art. 50).
+ */
+export function withTransparency(spec: NewSystem, cases: readonly TransparencyCase[]): NewSystem {
+  const out: NewSystem = { ...spec, transparency: [...cases] };
+  if (cases.includes('emotion-recognition') && out.basis !== 'annex-iii' && out.tier !== 'high') {
+    return { ...out, tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(1)(c)' };
+  }
+  if (cases.length && out.tier === 'minimal') {
+    out.tier = 'limited';
+    if (out.basis === 'none') out.basis = 'article-50';
+  }
+  return out;
 }
 
 /** Placeholder the user must replace; the cursor is put on it. */
@@ -37,11 +56,58 @@ function quote(s: string): string {
 }
 
 /**
- * The text of a new AI system record with every obligation the Act requires
- * for its roles and tier listed as a gap, each commented with the article's
- * title. `cursor` is the offset of the first field to fill.
+ * The entries a new record lists under `obligations` for a profile: every duty
+ * (and right) the applicability table gives it, with the article's title and,
+ * for Art. 43, the route its basis allows (and why, as a YAML comment).
+ */
+export function obligationEntries(p: SystemProfile): { ref: string; comment: string; route?: string }[] {
+  const rule = routeRuleFor(classify(p));
+  return applicableDuties(p)
+    .filter(({ duty }) => !duty.recordedAt)
+    .map(({ duty }) => {
+      const article = Number(/^Art\. (\d+)/.exec(duty.ref)![1]);
+      const comment =
+        duty.kind === 'right' ? `a right of affected persons towards you (${duty.creates})` : (findArticle(article)?.title ?? '');
+      const route =
+        duty.id === 'art-43' && rule
+          ? `${rule.routes[rule.routes.length - 1]}  # ${rule.creates}: ${rule.routes.map((r) => `${r}, ${ROUTE_NAMES[r]}`).join('; or ')}${rule.annexVIOnlyWithFullStandards ? '; annex-vi only with harmonised standards or common specifications applied in full' : ''}`
+          : undefined;
+      return { ref: duty.ref, comment, route };
+    });
+}
+
+/** The id a new record gets: the name's slug, or the slug with -2, -3 … when that id or file is taken. */
+export function freeSystemId(name: string, taken: ReadonlySet<string>): string {
+  const base = slugify(name);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+function yaml(v: boolean | string | string[] | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+}
+
+/**
+ * The text of a new AI system record: the facts the user gave (and no others:
+ * nothing is written as false unasked), and every duty the applicability
+ * table gives such a system listed as a gap with the article's title, the
+ * Art. 43 route the basis allows pre-filled. `cursor` is the offset of the
+ * first field to fill.
  */
 export function systemRecordText(s: NewSystem, today: string): { text: string; cursor: number } {
+  const facts: [string, boolean | string | string[] | undefined][] = [
+    ['generalPurposeModel', s.generalPurposeModel || undefined],
+    ['systemicRisk', s.systemicRisk],
+    ['openSource', s.openSource],
+    ['establishment', s.establishment],
+    ['publicBody', s.publicBody],
+    ['publicAuthority', s.publicAuthority],
+    ['transparency', s.transparency?.length ? s.transparency : undefined],
+    ['usedIn', s.usedIn?.length ? s.usedIn : undefined],
+    ['medicalOrSafety', s.medicalOrSafety],
+  ];
   const lines = [
     'aims: 1',
     'kind: AISystem',
@@ -51,26 +117,30 @@ export function systemRecordText(s: NewSystem, today: string): { text: string; c
     'lifecycle: design',
     `intendedPurpose: ${FILL_ME}`,
     `operatorRoles: [${s.roles.join(', ')}]`,
-    `generalPurposeModel: ${s.generalPurposeModel ? 'true' : 'false'}`,
-    ...(s.roles.includes('deployer') ? [`publicBody: ${s.publicBody ? 'true' : 'false'}`] : []),
+    ...facts.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${yaml(v)}`),
     'classification:',
     `  tier: ${s.tier}`,
     `  basis: ${s.basis}`,
     ...(s.annexIII ? [`  annexIII: ${s.annexIII}`] : []),
+    ...(s.annexI !== undefined ? [`  annexI: ${formatAnnexI(s.annexI)}`] : []),
+    ...(s.thirdPartyAssessment !== undefined ? [`  thirdPartyAssessment: ${s.thirdPartyAssessment}`] : []),
+    ...(s.derogation?.applies
+      ? [
+          '  derogation:',
+          '    applies: true',
+          `    condition: ${s.derogation.condition ?? 'a'}`,
+          `    profiling: ${s.derogation.profiling === true}`,
+          '    assessment: TODO - path of the documented assessment (Art. 6(4))',
+        ]
+      : []),
     '  rationale: TODO - explain why the system falls in this tier',
   ];
-  const required = requiredObligations({
-    roles: s.roles,
-    tier: s.tier,
-    annexIII: s.annexIII,
-    generalPurposeModel: s.generalPurposeModel,
-    publicBody: s.publicBody,
-  });
-  if (required.length) {
-    lines.push(`# Obligations the AI Act sets for these roles and this tier (record created ${today}).`, 'obligations:');
-    for (const o of required) {
-      lines.push(`  Art. ${o.article}:  # ${findArticle(o.article)?.title ?? ''}`, '    status: gap');
-      if (o.article === 43) lines.push('    route: annex-vi  # or annex-vii (notified body); see Art. 43');
+  const listed = obligationEntries(s);
+  if (listed.length) {
+    lines.push(`# Obligations the AI Act gives this system (docs/obligations.md), listed ${today}.`, 'obligations:');
+    for (const o of listed) {
+      lines.push(`  ${o.ref}:  # ${o.comment}`, '    status: gap');
+      if (o.route) lines.push(`    route: ${o.route}`);
     }
   } else {
     lines.push('obligations: {}');

@@ -239,7 +239,11 @@ export class CoverageTracker {
   }
 
   versions(): FolderVersion[] {
-    return [...this.folders()].map((f) => ({ root: f.root, epoch: this.of(f).epoch, version: this.of(f).version }));
+    return [...this.folders()].map((f) => ({
+      root: f.root,
+      epoch: this.of(f).epoch,
+      version: this.quiet.has(f) ? -1 : this.of(f).version,
+    }));
   }
 
   /** While a folder is first indexed, its coverage is computed but not announced. */

@@ -1,9 +1,19 @@
-import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { FileSystem } from '../core/rules/rule';
-import { MAX_FILE_BYTES } from '../core/yaml/parse';
-import { findAimsFiles } from '../node/find-files';
-import { nodeFileSystem } from '../node/node-fs';
+import { walkAimsFilesAsync, type WalkResult } from '../node/find-files';
+import { createNodeFileSystem } from '../node/node-fs';
+import { readAimsFile, readListedFile, type DiskText } from '../node/read-file';
+
+export type { DiskText } from '../node/read-file';
+
+/** What a walk of a folder found: AIMS file URIs, and which limit stopped it, if one did. */
+export interface Listing {
+  uris: string[];
+  folders: number;
+  stopped?: WalkResult['stopped'];
+  /** Entries named like AIMS files that are not read (pipes, links …), and why. */
+  skipped: { uri: string; why: string }[];
+}
 
 /**
  * What the server needs from storage for files that are not open: listing and
@@ -12,51 +22,56 @@ import { nodeFileSystem } from '../node/node-fs';
  * nothing, so only open documents are checked there.
  */
 export interface FileProvider {
-  /** URIs of all AIMS files below a folder URI. */
-  listAimsFiles(folderUri: string): Promise<string[]>;
-  /** Text of a file, undefined when it cannot be read, or its size when it is too large to read. */
-  readFile(uri: string): Promise<string | { tooLarge: number } | undefined>;
+  /** URIs of all AIMS files below a folder URI, found without blocking requests; `progress` hears how far it got. */
+  listAimsFiles(
+    folderUri: string,
+    progress?: (r: { folders: number; files: number }) => void,
+    isCancelled?: () => boolean,
+  ): Promise<Listing>;
   /**
-   * The same, synchronously, where storage allows it. Indexing reads small
-   * files this way in short slices: awaiting each of 10,000 reads in turn
-   * left the server idle for a third of the time, waiting on the thread pool.
+   * The text of a file of the folder `folderUri`, undefined when it does not
+   * exist, its size when too large to read, or why it is refused (not a
+   * regular file, or a link out of the folder).
    */
-  readFileSync?(uri: string): string | { tooLarge: number } | undefined;
+  readFile(uri: string, folderUri: string): Promise<DiskText | undefined>;
+  /**
+   * A file that `listAimsFiles` just listed, synchronously, where storage
+   * allows it. Indexing reads small files this way in short slices: awaiting
+   * each of 10,000 reads in turn left the server idle for a third of the
+   * time, waiting on the thread pool.
+   */
+  readListedSync?(uri: string): DiskText | undefined;
   /** Existence checks for evidence paths (core paths). */
   fs: FileSystem & { list?(dir: string): string[] };
 }
 
 export const nodeFileProvider: FileProvider = {
-  listAimsFiles(folderUri) {
+  async listAimsFiles(folderUri, progress, isCancelled) {
     const u = URI.parse(folderUri);
-    return Promise.resolve(u.scheme === 'file' ? findAimsFiles(u.fsPath).map((p) => URI.file(p).toString()) : []);
+    if (u.scheme !== 'file') return { uris: [], folders: 0, skipped: [] };
+    const r = await walkAimsFilesAsync(u.fsPath, progress, isCancelled);
+    return {
+      uris: r.files.map((p) => URI.file(p).toString()),
+      folders: r.folders,
+      stopped: r.stopped,
+      skipped: r.skipped.map((x) => ({ uri: URI.file(x.path).toString(), why: x.why })),
+    };
   },
   // AIMS files are small; one synchronous read each is cheaper than the promise round trips.
-  readFile: (uri) => Promise.resolve(readLocalFile(uri)),
-  readFileSync: readLocalFile,
-  fs: {
-    ...nodeFileSystem,
-    list(dir: string): string[] {
-      try {
-        return fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
-      } catch {
-        return [];
-      }
-    },
+  readFile: (uri, folderUri) => Promise.resolve(readLocalFile(uri, folderUri)),
+  readListedSync: (uri) => {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? readListedFile(u.fsPath) : undefined;
   },
+  fs: createNodeFileSystem(),
 };
 
-/** A `file:` URI's text; files over the parser's limit are reported from their size and never read into memory. */
-function readLocalFile(uri: string): string | { tooLarge: number } | undefined {
+/** A `file:` URI's text, read only if it is a regular file inside its folder (see readAimsFile). */
+function readLocalFile(uri: string, folderUri: string): DiskText | undefined {
   const u = URI.parse(uri);
-  if (u.scheme !== 'file') return undefined;
-  try {
-    const { size } = fs.statSync(u.fsPath);
-    if (size > MAX_FILE_BYTES) return { tooLarge: size };
-    return fs.readFileSync(u.fsPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const root = URI.parse(folderUri);
+  if (u.scheme !== 'file' || root.scheme !== 'file') return undefined;
+  return readAimsFile(u.fsPath, root.fsPath);
 }
 
 /** The core path of a URI: its path component (file or virtual scheme). */

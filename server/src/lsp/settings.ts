@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import { isCalendarDate } from '../core/rules/util';
 import { defaultOptions, SEVERITIES, today, type CheckOptions, type Severity } from '../core/types';
 
 /** The `aims.*` settings as the client sends them. */
@@ -9,13 +10,16 @@ export interface AimsSettings {
   checkEvidence?: boolean;
 }
 
-/** Settings → core options; invalid values fall back to defaults rather than failing. */
-export function toOptions(s: AimsSettings | undefined): CheckOptions {
+/** Settings → core options; invalid values fall back to defaults, and `problem` is told why. */
+export function toOptions(s: AimsSettings | undefined, problem: (message: string) => void = () => {}): CheckOptions {
   const severities: Record<string, Severity | 'off'> = {};
   for (const [code, level] of Object.entries(s?.severity ?? {})) {
     if (level === 'off' || (SEVERITIES as readonly string[]).includes(level)) severities[code] = level as Severity | 'off';
   }
-  const date = s?.referenceDate && /^\d{4}-\d{2}-\d{2}$/.test(s.referenceDate) ? s.referenceDate : today();
+  let date = today();
+  if (s?.referenceDate && isCalendarDate(s.referenceDate)) date = s.referenceDate;
+  else if (s?.referenceDate)
+    problem(`aims.referenceDate '${s.referenceDate}' is not a calendar date (YYYY-MM-DD); checking as of today (${date}) instead.`);
   return defaultOptions({
     asOf: date,
     timeline: s?.timeline === 'original' ? 'original' : 'in-force',
@@ -34,7 +38,18 @@ export class SettingsCache {
   private pushed: AimsSettings | undefined;
   pullSupported = false;
 
+  /** Problems already shown, so each is said once and not at every re-check. */
+  private readonly told = new Set<string>();
+
   constructor(private readonly connection: Connection) {}
+
+  private toOptions(s: AimsSettings | undefined): CheckOptions {
+    return toOptions(s, (message) => {
+      if (this.told.has(message)) return;
+      this.told.add(message);
+      void this.connection.window.showWarningMessage(message);
+    });
+  }
 
   /** Called on didChangeConfiguration: keeps pushed settings for clients that cannot be asked. */
   changed(settings: unknown): void {
@@ -49,9 +64,9 @@ export class SettingsCache {
       p = this.pullSupported
         ? this.connection.workspace
             .getConfiguration({ scopeUri: folderUri, section: 'aims' })
-            .then((s: AimsSettings | null) => toOptions(s ?? this.pushed))
-            .catch(() => toOptions(this.pushed))
-        : Promise.resolve(toOptions(this.pushed));
+            .then((s: AimsSettings | null) => this.toOptions(s ?? this.pushed))
+            .catch(() => this.toOptions(this.pushed))
+        : Promise.resolve(this.toOptions(this.pushed));
       this.cache.set(folderUri, p);
     }
     return p;

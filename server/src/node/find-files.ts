@@ -1,40 +1,134 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAimsFile } from '../core/yaml/parse';
-
-/** Folders never searched for AIMS files. */
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
-
-/** Bounds the walk so a huge or looping tree cannot hang a host. */
-export const MAX_FILES = 50_000;
+import { notRegular } from './read-file';
 
 /**
- * All `*.aims.yaml|yml` files below a folder, sorted, without following
- * symbolic links (a link could lead outside the workspace or loop).
+ * Folders never searched for AIMS files: installed dependencies, build output
+ * and caches (and every folder whose name starts with a dot: .git, .venv, …).
+ * Names people might also give their own folders (vendor, build) stay in.
  */
-export function findAimsFiles(root: string): string[] {
-  const out: string[] = [];
-  const stack = [root];
-  while (stack.length && out.length < MAX_FILES) {
-    const dir = stack.pop()!;
-    let ents: fs.Dirent[];
-    try {
-      ents = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of ents) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP.has(e.name) && !e.name.startsWith('.')) stack.push(p);
-      } else if (e.isFile() && isAimsFile(e.name)) out.push(p);
-    }
-  }
-  return out.sort();
+const SKIP = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', '__pycache__', 'venv', 'site-packages']);
+/** Whether a '/'-separated path below a folder lies in a folder the walk never enters (for walks of git trees). */
+export function inSkippedFolder(rel: string): boolean {
+  return rel
+    .split('/')
+    .slice(0, -1)
+    .some((d) => SKIP.has(d) || d.startsWith('.'));
 }
 
-/** Converts a native path to the core's '/'-separated absolute form. */
-export function toCorePath(p: string): string {
-  const abs = path.resolve(p);
-  return path.sep === '/' ? abs : '/' + abs.replace(/\\/g, '/');
+/** Virtual file systems, never walked when a folder holds them (opening `/`). */
+const SKIP_PATHS = new Set(['/proc', '/sys', '/dev', '/run']);
+
+/** Bounds the walk so a huge or looping tree cannot hang a host (documented in docs/reliability.md). */
+export const WALK_LIMITS = { files: 50_000, folders: 20_000, depth: 20 };
+
+export interface WalkResult {
+  /** Native paths of the AIMS files found, sorted. */
+  files: string[];
+  /** Folders read. */
+  folders: number;
+  /** Set when a limit stopped the walk: which one. */
+  stopped?: 'files' | 'folders';
+  /** Entries named like AIMS files that are not read, and why (pipes, sockets, devices, links). */
+  skipped: { path: string; why: string }[];
 }
+
+/**
+ * One walk below a folder, a folder at a time, without following symbolic
+ * links (a link could lead outside the workspace or loop). Only regular files
+ * are listed: pipes, sockets and devices named `*.aims.yaml` are left out.
+ */
+class Walk {
+  readonly files: string[] = [];
+  readonly skipped: WalkResult['skipped'] = [];
+  folders = 0;
+  stopped?: WalkResult['stopped'];
+  private readonly stack: { dir: string; depth: number }[];
+
+  constructor(root: string) {
+    this.stack = [{ dir: root, depth: 0 }];
+  }
+
+  /** The next folder to read, or undefined when the walk is over. */
+  next(): { dir: string; depth: number } | undefined {
+    if (this.files.length >= WALK_LIMITS.files) this.stopped = 'files';
+    else if (this.folders >= WALK_LIMITS.folders && this.stack.length) this.stopped = 'folders';
+    if (this.stopped) return undefined;
+    const top = this.stack.pop();
+    if (top) this.folders++;
+    return top;
+  }
+
+  /** Takes in what one folder holds. */
+  add(dir: string, depth: number, entries: fs.Dirent[]): void {
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth < WALK_LIMITS.depth && !SKIP.has(e.name) && !e.name.startsWith('.') && !SKIP_PATHS.has(p))
+          this.stack.push({ dir: p, depth: depth + 1 });
+      } else if (isAimsFile(e.name)) {
+        if (!e.isFile()) this.skipped.push({ path: p, why: notRegular(e) ?? 'it is not a regular file' });
+        else if (this.files.length < WALK_LIMITS.files) this.files.push(p);
+      }
+    }
+  }
+
+  result(): WalkResult {
+    return { files: this.files.sort(), folders: this.folders, stopped: this.stopped, skipped: this.skipped };
+  }
+}
+
+/**
+ * All AIMS files below a folder, read synchronously (the CLI). A folder that
+ * cannot be read is skipped, or handed to `unreadable` (which may throw: the
+ * CLI refuses to pass a check that left part of the workspace unread).
+ */
+export function walkAimsFiles(root: string, unreadable?: (dir: string, e: unknown) => void): WalkResult {
+  const walk = new Walk(root);
+  for (let d = walk.next(); d; d = walk.next()) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d.dir, { withFileTypes: true });
+    } catch (e) {
+      unreadable?.(d.dir, e);
+      continue;
+    }
+    walk.add(d.dir, d.depth, entries);
+  }
+  return walk.result();
+}
+
+/** The files alone, for callers that need no more. */
+export function findAimsFiles(root: string): string[] {
+  return walkAimsFiles(root).files;
+}
+
+/**
+ * The same walk without blocking: each folder is read off the event loop, so
+ * a server answers requests while it looks through a large tree (opening `/`
+ * or a home folder took minutes of a blocked server). `progress` is called
+ * about every 200 ms; the walk stops when `isCancelled` says so.
+ */
+export async function walkAimsFilesAsync(
+  root: string,
+  progress: (r: { folders: number; files: number }) => void = () => {},
+  isCancelled: () => boolean = () => false,
+): Promise<WalkResult> {
+  const walk = new Walk(root);
+  let told = Date.now();
+  for (let d = walk.next(); d && !isCancelled(); d = walk.next()) {
+    try {
+      walk.add(d.dir, d.depth, await fs.promises.readdir(d.dir, { withFileTypes: true }));
+    } catch {
+      // unreadable folder: skipped
+    }
+    if (Date.now() - told > 200) {
+      told = Date.now();
+      progress({ folders: walk.folders, files: walk.files.length });
+    }
+  }
+  return walk.result();
+}
+
+export { toCorePath } from './node-fs';

@@ -1,14 +1,14 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { findArticle } from '../core/catalog/act';
 import { allControls } from '../core/catalog/iso';
-import { requiredObligations } from '../core/catalog/obligations';
-import { listedArticles, profileOf } from '../core/rules/system';
-import type { Node } from 'yaml';
+import { assessRecord } from '../core/rules/system';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
-import { child, entries, entry } from '../core/yaml/nav';
+import { child, entries, entry, type Entry } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
-import { columnOf, endOfBlock, eol, indentUnit, isBlockMap } from './edits';
+import { changesOnly, withValue } from './edit-check';
+import { addEntries, insertEntries, needsQuotes, yamlScalar, type NewEntry } from './edits';
 
 /** The source action kind the "Add Missing Controls" command asks for. */
 export const ADD_MISSING_CONTROLS = `${CodeActionKind.Source}.aims.addMissingControls`;
@@ -19,6 +19,7 @@ const REPLACEABLE = new Set([
   'unknown-kind',
   'soa-unknown-control',
   'soa-title-mismatch',
+  'soa-title-variant',
   'invalid-iso-reference',
   'invalid-act-reference',
   'non-canonical-act-reference',
@@ -27,6 +28,8 @@ const REPLACEABLE = new Set([
   'unknown-risk',
   'invalid-likelihood',
   'invalid-impact',
+  'annex-i-point-missing',
+  'conformity-route-mismatch',
 ]);
 
 /**
@@ -60,66 +63,66 @@ export function codeActions(
         title: `Change to '${replacement}'`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
+        // One token for the one the finding names: the only fixes auto-fix may apply unasked.
         isPreferred: true,
         edit: edit([{ range: d.range, newText: quoted }]),
       });
     }
     if (d.code === 'soa-missing-justification' && wants(CodeActionKind.QuickFix)) {
       const fix = addJustification(file, d);
-      if (fix) out.push({ title: 'Add a justification', kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([fix]) });
+      if (fix) out.push({ title: 'Add a justification', kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(fix) });
     }
   }
+  // Not preferred: adding obligations (or controls, or a placeholder) is a decision, so auto-fix never applies it.
   const missingObligations = context.diagnostics.filter((d) => d.code === 'missing-obligation');
   if (missingObligations.length && wants(CodeActionKind.QuickFix)) {
-    const fix = addObligations(file);
+    const fix = addObligations(file, cfg);
     if (fix)
       out.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: missingObligations,
-        isPreferred: true,
         edit: edit(fix.edits),
       });
   }
   if (file.kind === 'StatementOfApplicability') {
-    const fix = addMissingControls(file);
     const missingDiags = context.diagnostics.filter((d) => d.code === 'soa-missing-control');
-    if (fix && missingDiags.length && wants(CodeActionKind.QuickFix)) {
+    const asQuickFix = missingDiags.length > 0 && wants(CodeActionKind.QuickFix);
+    const asSource = wants(ADD_MISSING_CONTROLS) || (context.only?.includes(CodeActionKind.Source) ?? false);
+    // Made only when asked for: the fix is checked by reading the edited text (see changesOnly).
+    const fix = asQuickFix || asSource ? addMissingControls(file) : undefined;
+    if (fix && asQuickFix) {
       out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: missingDiags, edit: edit(fix.edits) });
     }
-    if (fix && (wants(ADD_MISSING_CONTROLS) || (context.only?.includes(CodeActionKind.Source) ?? false))) {
+    if (fix && asSource) {
       out.push({ title: fix.title, kind: ADD_MISSING_CONTROLS, edit: edit(fix.edits) });
     }
   }
   return out;
 }
 
-function needsQuotes(s: string): boolean {
-  return /^[\s#&*!|>'"%@`-]|: | #|^(true|false|null|~|yes|no)$/i.test(s) || /^[\d.]+$/.test(s);
-}
+const TODO_JUSTIFICATION = 'TODO - why this control is included or excluded';
+const TODO_YAML = yamlScalar(TODO_JUSTIFICATION, true);
 
-function addJustification(file: ParsedFile, d: Diagnostic): TextEdit | undefined {
+/**
+ * Fills a blank justification or adds a missing one. A blank value is replaced
+ * by the placeholder and nothing else: a comment after it, the block-scalar
+ * lines below it and the next key stay as they are.
+ */
+function addJustification(file: ParsedFile, d: Diagnostic): TextEdit[] | undefined {
   const offset = file.lines.offsetAt(d.range.start);
-  for (const key of ['controls', 'additionalControls']) {
-    for (const e of entries(child(file.root, key))) {
+  for (const section of ['controls', 'additionalControls']) {
+    for (const e of entries(child(file.root, section))) {
       const r = e.keyNode.range;
       if (!r || offset < r[0] || offset > (e.value?.range?.[1] ?? r[1])) continue;
       const j = entry(e.value, 'justification');
-      if (j?.value && j.value.range) {
-        // Blank justification present: fill its value.
-        const empty = j.value.range[0] === j.value.range[1];
-        return {
-          range: { start: file.lines.positionAt(j.value.range[0]), end: file.lines.positionAt(j.value.range[1]) },
-          newText: `${empty && file.text[j.value.range[0] - 1] === ':' ? ' ' : ''}TODO - why this control is included or excluded`,
-        };
-      }
-      if (!isBlockMap(e.value)) return undefined;
-      const at = endOfBlock(file, e.value);
-      const col = columnOf(file, e.value.items[0].key as never);
-      return {
-        range: { start: file.lines.positionAt(at), end: file.lines.positionAt(at) },
-        newText: `${eol(file)}${' '.repeat(col)}justification: TODO - why this control is included or excluded`,
-      };
+      const items = entries(e.value);
+      const edits = j
+        ? fillBlank(file, j, TODO_JUSTIFICATION)
+        : insertEntries(file, e, [{ after: items[items.length - 1], entries: [{ key: 'justification', value: TODO_YAML }] }]);
+      return edits && changesOnly(file, edits, withValue(file.value(), [section, e.key, 'justification'], TODO_JUSTIFICATION))
+        ? edits
+        : undefined;
     }
   }
   return undefined;
@@ -130,100 +133,75 @@ export function addMissingControls(file: ParsedFile): { title: string; edits: Te
   const controls = entry(file.root, 'controls');
   if (!controls) return undefined;
   const present = new Map(entries(controls.value).map((e) => [e.key, e]));
-  const missing = allControls().filter((c) => !present.has(c.id));
-  if (!missing.length) return undefined;
-  const nl = eol(file);
-  const unit = indentUnit(file);
-  const map = controls.value;
-  const keyCol = isBlockMap(map) && map.items.length ? columnOf(file, map.items[0].key as never) : columnOf(file, controls.keyNode) + unit;
-  const block = (id: string, title: string): string =>
-    [
-      `${' '.repeat(keyCol)}${id}:`,
-      `${' '.repeat(keyCol + unit)}title: ${title}`,
-      `${' '.repeat(keyCol + unit)}applicable: true`,
-      `${' '.repeat(keyCol + unit)}justification: TODO - why this control is included or excluded`,
-      `${' '.repeat(keyCol + unit)}status: not-started`,
-    ].join(nl);
-  const edits: TextEdit[] = [];
-  if (!isBlockMap(map) || map.items.length === 0) {
-    return {
-      title: `Add ${missing.length} missing Annex A control${missing.length === 1 ? '' : 's'}`,
-      edits: [blockAfterKey(file, controls.keyNode, missing.map((c) => block(c.id, c.title)).join(nl))],
-    };
-  }
-  // Group missing controls by the present entry they follow (catalogue order).
   const order = allControls();
-  const groups = new Map<string | undefined, string[]>();
+  const missing = order.filter((c) => !present.has(c.id));
+  if (!missing.length) return undefined;
+  // Group missing controls by the present entry they follow (catalogue order); undefined: before the first.
+  const groups = new Map<Entry | undefined, NewEntry[]>();
   for (const c of missing) {
     const before = order
       .slice(0, c.order)
       .reverse()
       .find((o) => present.has(o.id))?.id;
-    groups.set(before, [...(groups.get(before) ?? []), c.id]);
+    const after = before === undefined ? undefined : present.get(before);
+    const list = groups.get(after) ?? [];
+    list.push({
+      key: c.id,
+      value: [
+        ['title', yamlScalar(c.title, true)],
+        ['applicable', 'true'],
+        ['justification', TODO_YAML],
+        ['status', 'not-started'],
+      ],
+    });
+    groups.set(after, list);
   }
-  for (const [after, ids] of groups) {
-    const text = ids.map((id) => block(id, order.find((c) => c.id === id)!.title)).join(nl);
-    if (after) {
-      const e = present.get(after)!;
-      const endNode = e.value ?? e.keyNode;
-      const p = file.lines.positionAt(Math.max(0, (endNode.range?.[1] ?? 0) - 1));
-      const eolPos = { line: p.line, character: file.lines.lineText(p.line).length };
-      edits.push({ range: { start: eolPos, end: eolPos }, newText: nl + text });
-    } else {
-      const first = file.lines.positionAt(map.items[0].key ? (map.items[0].key as { range: [number, number] }).range[0] : 0);
-      const at = { line: first.line, character: 0 };
-      edits.push({ range: { start: at, end: at }, newText: text + nl });
-    }
-  }
+  const edits = addEntries(
+    file,
+    'controls',
+    [...groups].map(([after, list]) => ({ after, entries: list })),
+  );
+  if (!edits) return undefined;
   return { title: `Add ${missing.length} missing Annex A control${missing.length === 1 ? '' : 's'}`, edits };
 }
 
-/** Adds every obligation the system's roles and tier require, as gaps to fill. */
-export function addObligations(file: ParsedFile): { title: string; edits: TextEdit[] } | undefined {
-  const listed = listedArticles(file);
-  const missing = requiredObligations(profileOf(file)).filter((o) => !listed.has(o.article));
+/** Adds every obligation the Act gives the record and it does not address yet, as gaps to fill. */
+export function addObligations(file: ParsedFile, cfg: ServiceConfig): { title: string; edits: TextEdit[] } | undefined {
+  const missing = assessRecord(file, cfg.options).duties.filter((d) => d.required && !d.entry);
   if (!missing.length) return undefined;
-  const nl = eol(file);
-  const unit = indentUnit(file);
-  const obligations = entry(file.root, 'obligations');
-  const lines = (col: number): string =>
-    missing
-      .map((o) => `${' '.repeat(col)}Art. ${o.article}:  # ${findArticle(o.article)?.title ?? ''}${nl}${' '.repeat(col + unit)}status: gap`)
-      .join(nl);
-  const title = `Add the ${missing.length} obligation${missing.length === 1 ? '' : 's'} this system's roles and tier require`;
-  if (!obligations) {
-    const end = file.text.length;
-    const prefix = file.text.endsWith('\n') ? '' : nl;
-    return {
-      title,
-      edits: [
-        {
-          range: { start: file.lines.positionAt(end), end: file.lines.positionAt(end) },
-          newText: `${prefix}obligations:${nl}${lines(unit)}${nl}`,
-        },
-      ],
-    };
-  }
-  const map = obligations.value;
-  if (isBlockMap(map) && map.items.length) {
-    const at = file.lines.positionAt(endOfBlock(file, map));
-    return { title, edits: [{ range: { start: at, end: at }, newText: nl + lines(columnOf(file, map.items[0].key as never)) }] };
-  }
-  return { title, edits: [blockAfterKey(file, obligations.keyNode, lines(columnOf(file, obligations.keyNode) + unit))] };
+  const added: NewEntry[] = missing.map((d) => ({
+    key: d.duty.ref,
+    value: [['status', 'gap']],
+    comment: findArticle(Number(/^Art\. (\d+)/.exec(d.duty.ref)![1]))?.title,
+  }));
+  const title = `Add the ${missing.length} obligation${missing.length === 1 ? '' : 's'} the AI Act gives this system`;
+  const items = entries(child(file.root, 'obligations'));
+  const edits = addEntries(file, 'obligations', [{ after: items[items.length - 1], entries: added }]);
+  if (!edits) return undefined;
+  return { title, edits };
 }
 
 /**
- * Replaces an empty value (`key:` or `key: {}`) with a block of lines below
- * the key, keeping a comment at the end of the key's line.
+ * Edits that put `text` in place of a blank value (none, `~`, `''`, an empty
+ * block scalar or `{}`), touching nothing around it. Undefined when the value
+ * is not blank: then there is something to keep.
  */
-function blockAfterKey(file: ParsedFile, keyNode: Node, block: string): TextEdit {
-  const keyEnd = file.lines.positionAt(keyNode.range?.[1] ?? 0);
-  const line = file.lines.lineText(keyEnd.line);
-  const colon = line.indexOf(':', keyEnd.character);
-  const rest = line.slice(colon + 1);
-  const comment = /\s#.*$/.exec(rest)?.[0] ?? '';
-  return {
-    range: { start: { line: keyEnd.line, character: colon + 1 }, end: { line: keyEnd.line, character: line.length } },
-    newText: `${comment}${eol(file)}${block}`,
-  };
+function fillBlank(file: ParsedFile, e: Entry, text: string): TextEdit[] | undefined {
+  const v = e.value;
+  const range = v?.range;
+  const src = range ? file.text.slice(range[0], range[1]) : '';
+  const replace = (start: number, end: number, newText: string): TextEdit[] => [{ range: file.lines.range(start, end), newText }];
+  if (!v || !range || (isScalar(v) && v.value === null && src === '')) {
+    const keyEnd = e.keyNode.range?.[1] ?? 0;
+    const colon = file.text.indexOf(':', keyEnd);
+    if (colon < 0 || file.text.slice(keyEnd, colon).trim()) return undefined;
+    return replace(colon + 1, colon + 1, ` ${yamlScalar(text, true)}`);
+  }
+  if (isScalar(v) && (v.value === null || (typeof v.value === 'string' && !v.value.trim()))) {
+    const header = /^[|>][-+0-9]*/.exec(src);
+    if (header) return replace(range[0], range[0] + header[0].length, yamlScalar(text, true));
+    return replace(range[0], range[1], yamlScalar(text, true));
+  }
+  if ((isMap(v) || isSeq(v)) && v.items.length === 0 && /^[[{]/.test(src)) return replace(range[0], range[1], yamlScalar(text, true));
+  return undefined;
 }

@@ -1,6 +1,15 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { allAnnexes, allArticles, annexIIIAreas, findArticle, paragraphOf } from '../core/catalog/act';
-import { annexIIIUse, annexIIIUses } from '../core/catalog/annex-iii-uses';
+import {
+  allAnnexes,
+  allArticles,
+  allDefinitions,
+  annexIIIAreas,
+  definitionByNumber,
+  findAnnex,
+  findArticle,
+  paragraphOf,
+} from '../core/catalog/act';
+import { ANNEX_III_SHORT } from '../core/catalog/applicability-points';
 import { allClauses, allControls } from '../core/catalog/iso';
 import type { ControlState } from '../core/coverage-types';
 
@@ -31,6 +40,19 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
     const a = findArticle(Number(m[2]));
     if (!a) return { items: [], replaceFrom: 0 };
     const base = `Art. ${a.number}`;
+    // Article 3 numbers its definitions instead of paragraphs.
+    if (a.number === 3) {
+      return {
+        replaceFrom: 0,
+        items: allDefinitions().map((d) => ({
+          label: `${base}(${d.number})`,
+          kind: CompletionItemKind.Reference,
+          detail: d.term,
+          sortText: String(d.number).padStart(3, '0'),
+          filterText: `${base}(${d.number}) ${d.term}`,
+        })),
+      };
+    }
     if (a.paragraphs === 0) {
       return {
         replaceFrom: 0,
@@ -55,6 +77,18 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
   m = /^(art(?:icle)?\.?\s*)(\d+)\((\d+)\)\(([a-z]*)$/i.exec(p);
   if (m) {
     const a = findArticle(Number(m[2]));
+    if (a?.number === 3) {
+      const d = definitionByNumber(Number(m[3]));
+      return {
+        replaceFrom: 0,
+        items: (d?.points ?? []).map((pt, i) => ({
+          label: `Art. 3(${d!.number})(${pt})`,
+          kind: CompletionItemKind.Reference,
+          detail: `${d!.term}, point (${pt})`,
+          sortText: String(i).padStart(3, '0'),
+        })),
+      };
+    }
     const para = a ? paragraphOf(a, Number(m[3])) : undefined;
     if (!a || !para) return { items: [], replaceFrom: 0 };
     return {
@@ -79,6 +113,23 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
       })),
     };
   }
+  m = /^annex\s+i\((\d*)$/i.exec(p);
+  if (m) {
+    // Annex I: points 1 to 20, run on across Section A (1-12) and Section B (13-20).
+    const annex = findAnnex('I')!;
+    return {
+      replaceFrom: 0,
+      items: Object.entries(annex.pointTitles ?? {}).map(([n, title]) => ({
+        label: `Annex I(${n})`,
+        kind: CompletionItemKind.Reference,
+        detail: title,
+        labelDetails: {
+          description: `Section ${annex.sections.find((x) => Number(x.points?.[0]) <= Number(n) && Number(n) <= Number(x.points?.[1]))?.id}`,
+        },
+        sortText: n.padStart(2, '0'),
+      })),
+    };
+  }
   m = /^annex\s+iii\((\d*)$/i.exec(p);
   if (m) {
     return {
@@ -98,7 +149,7 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
       replaceFrom: 0,
       items: (area?.points ?? []).map((pt, i) => {
         const label = `Annex III(${area!.point})(${pt})`;
-        const use = annexIIIUse(area!.point, pt) ?? '';
+        const use = ANNEX_III_SHORT[`${area!.point}(${pt})`] ?? '';
         return {
           label,
           kind: CompletionItemKind.Reference,
@@ -118,7 +169,16 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
  * covers and found by those words: "credit", "exam" or "recruit" finds the point.
  */
 export function annexIIIItems(): CompletionItem[] {
-  return annexIIIUses().map((u, i) => ({
+  const uses = annexIIIAreas().flatMap((a) =>
+    (a.points.length ? a.points.map((p) => [`(${a.point})(${p})`, `${a.point}(${p})`]) : [[`(${a.point})`, `${a.point}`]]).map(
+      ([ref, key]) => ({
+        ref: `Annex III${ref}`,
+        area: a.title,
+        use: ANNEX_III_SHORT[key] ?? '',
+      }),
+    ),
+  );
+  return uses.map((u, i) => ({
     label: u.ref,
     kind: CompletionItemKind.Reference,
     labelDetails: { description: u.use },

@@ -11,8 +11,10 @@ import { controlState } from '../core/coverage';
 import { KINDS, type Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
-import { dirname, join } from '../core/paths';
+import { dirname, isInside, join } from '../core/paths';
+import { resolveInside } from '../core/rules/evidence';
 import { child, scalarString, text } from '../core/yaml/nav';
+import { annexIItems } from './complete-annex-i';
 import { actRefItems, annexIIIItems, clauseItems, controlItems } from './complete-refs';
 import type { ServiceConfig } from './config';
 import { cursorContext, itemSchema, schemaAt, type CursorContext } from './context';
@@ -227,6 +229,8 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
       }));
     case 'annexIII':
       return annexIIIItems();
+    case 'annexI':
+      return annexIItems();
     case 'clause':
       return clauseItems();
     case 'operatorRoles':
@@ -234,7 +238,7 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
     case 'evidence':
     case 'document':
     case 'assessment':
-      return evidenceItems(file, ctx, cfg);
+      return evidenceItems(file, ws.root, ctx, cfg);
   }
   if (file.kind === 'AISystem' && ctx.path[0] === 'obligations' && ctx.path.length === 1) {
     const refs = actRefItems(ctx.prefix);
@@ -246,13 +250,15 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
   return (values ?? []).map((v, i) => ({ label: String(v), kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(2, '0') }));
 }
 
-/** Files and folders next to the document, for evidence paths (inside the workspace only). */
-function evidenceItems(file: ParsedFile, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
+/** Files and folders next to the document, for evidence paths (inside the workspace only, links out included). */
+function evidenceItems(file: ParsedFile, root: string, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
   if (!cfg.fs.list) return [];
   const typed = ctx.prefix.replace(/^["']/, '');
   const slash = typed.lastIndexOf('/');
   const dirPart = slash >= 0 ? typed.slice(0, slash + 1) : '';
-  const dir = join(dirname(file.path), dirPart);
+  const lexical = join(dirname(file.path), dirPart);
+  const dir = isInside(root, lexical) ? resolveInside(root, lexical, cfg.fs) : undefined;
+  if (typeof dir !== 'string') return [];
   return cfg.fs
     .list(dir)
     .filter((n) => !n.startsWith('.'))

@@ -1,6 +1,7 @@
-import { findArticle } from '../core/catalog/act';
+import type { SystemProfile } from '../core/catalog/applicability-eval';
 import { allControls } from '../core/catalog/iso';
-import { requiredObligations, type Role, type Tier } from '../core/catalog/obligations';
+import type { Tier } from '../core/catalog/obligations';
+import { obligationEntries } from '../core/templates';
 
 /**
  * Snippets that write a whole file: a manifest, an SoA with all 38 controls,
@@ -42,7 +43,11 @@ function soaBody(): string[] {
   return body;
 }
 
-function systemBody(roles: Role[], tier: Tier, basis: string, annexIII?: string): string[] {
+/**
+ * A system record snippet for a profile: `facts` are the lines (with choice
+ * placeholders) of the facts the listed duties turn on, given as stated in `p`.
+ */
+function systemBody(p: SystemProfile & { tier: Tier; basis: string }, facts: string[] = []): string[] {
   const body = [
     'aims: 1',
     'kind: AISystem',
@@ -51,15 +56,17 @@ function systemBody(roles: Role[], tier: Tier, basis: string, annexIII?: string)
     'owner: ${3:aims-owner}',
     'lifecycle: ${4|design,development,verification,deployment,operation,retired|}',
     'intendedPurpose: ${5:TODO - what the system is for, in the words of its instructions for use}',
-    `operatorRoles: [${roles.join(', ')}]`,
+    `operatorRoles: [${p.roles.join(', ')}]`,
+    ...facts,
     'classification:',
-    `  tier: ${tier}`,
-    `  basis: ${basis}`,
+    `  tier: ${p.tier}`,
+    `  basis: ${p.basis}`,
   ];
-  if (annexIII) body.push(`  annexIII: \${6:${annexIII}}`);
+  if (p.annexIII) body.push(`  annexIII: \${6:${p.annexIII}}`);
   body.push('  rationale: ${7:TODO - why the system falls in this tier}', 'obligations:');
-  for (const o of requiredObligations({ roles, tier, annexIII })) {
-    body.push(`  Art. ${o.article}:  # ${snippetEscape(findArticle(o.article)?.title ?? '')}`, '    status: gap');
+  for (const o of obligationEntries(p)) {
+    body.push(`  ${o.ref}:  # ${snippetEscape(o.comment)}`, '    status: gap');
+    if (o.route) body.push(`    route: ${snippetEscape(o.route)}`);
   }
   body.push('risks: []', '$0');
   return body;
@@ -103,23 +110,32 @@ export function fileSnippets(): FileSnippet[] {
     },
     {
       prefix: 'aims-system-provider-high',
-      description: 'AI system record for a provider of a high-risk system under Annex III, with the obligations the Act requires',
-      body: systemBody(['provider'], 'high', 'annex-iii', 'Annex III(4)(a)'),
+      description: 'AI system record for a provider of a high-risk system under Annex III, with the obligations the Act gives it',
+      body: systemBody({ roles: ['provider'], tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(4)(a)', establishment: 'eu' }, [
+        'establishment: ${8|eu,third-country|}',
+      ]),
     },
     {
       prefix: 'aims-system-deployer-high',
-      description: 'AI system record for a deployer of a high-risk system under Annex III (Art. 26; Art. 27 where it applies)',
-      body: systemBody(['deployer'], 'high', 'annex-iii', 'Annex III(4)(a)'),
+      description:
+        'AI system record for a deployer of a high-risk system under Annex III (Art. 26; Art. 27, 26(8) and 49(3) where public bodies or authorities deploy it)',
+      body: systemBody(
+        { roles: ['deployer'], tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(4)(a)', publicBody: false, publicAuthority: false },
+        ['publicBody: ${8|false,true|}', 'publicAuthority: ${9|false,true|}'],
+      ),
     },
     {
       prefix: 'aims-system-limited',
-      description: 'AI system record with transparency duties under Art. 50',
-      body: systemBody(['provider', 'deployer'], 'limited', 'article-50'),
+      description: 'AI system record for a chatbot that generates text: its provider owes Art. 50(1) and 50(2)',
+      body: systemBody(
+        { roles: ['provider', 'deployer'], tier: 'limited', basis: 'article-50', transparency: ['interaction', 'synthetic-content'] },
+        ['transparency: [interaction, synthetic-content]'],
+      ),
     },
     {
       prefix: 'aims-system-minimal',
       description: 'AI system record with no tier-specific obligations (Art. 4 AI literacy still applies)',
-      body: systemBody(['deployer'], 'minimal', 'none'),
+      body: systemBody({ roles: ['deployer'], tier: 'minimal', basis: 'none' }),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import type { Node } from 'yaml';
 import { MarkupKind, type Hover, type Range } from 'vscode-languageserver-types';
+import { escapeMarkdown as esc, markdownToPlain } from '../core/escape-markdown';
 import type { Position } from '../core/types';
 import type { Definition, WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
@@ -45,8 +46,8 @@ function render(parts: string[], range: Range, cfg: ServiceConfig): Hover {
   return {
     contents: {
       kind: cfg.markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
-      // Plain text keeps a link's words and drops its target and the emphasis marks.
-      value: cfg.markdown ? md : md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*|`/g, ''),
+      // Plain text keeps a link's words and drops its target and the marks.
+      value: cfg.markdown ? md : markdownToPlain(md.replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')),
     },
     range,
   };
@@ -60,33 +61,41 @@ function idParts(kind: IdKind, id: string, ws: WorkspaceIndex, cfg: ServiceConfi
   const all = matching(ws, kind, id);
   const defs = all.filter((o) => o.definition);
   const refs = all.filter((o) => !o.definition);
-  const parts = [`**${id}**: ${describe(kind, id, ws) ?? `no ${KIND_NAME[kind]} with this id is defined in this workspace`}`];
+  // While the folder is still being read, absence proves nothing: say so rather than "not defined".
+  const unknown = cfg.partial
+    ? `the workspace is still being read; where this ${KIND_NAME[kind]} is defined is not known yet`
+    : `no ${KIND_NAME[kind]} with this id is defined in this workspace`;
+  const parts = [`**${esc(id)}**: ${describe(kind, id, ws) ?? unknown}`];
   if (defs.length === 1) parts.push(`Defined in ${link(defs[0])}.`);
   else if (defs.length > 1) parts.push(`Defined ${defs.length} times (ids must be unique): ${defs.map(link).join(', ')}.`);
-  parts.push(referredBy(kind, refs, link));
+  parts.push((cfg.partial ? 'In the files read so far: ' : '') + referredBy(kind, refs, link));
   return parts;
 }
 
 /** What a defined id stands for, from its definition. */
 function describe(kind: IdKind, id: string, ws: WorkspaceIndex): string | undefined {
-  const field = (d: Definition | undefined, k: string): string | undefined => text(child(d?.value, k));
+  // Record text is quoted as text: escaped, never Markdown or HTML of its own.
+  const field = (d: Definition | undefined, k: string): string | undefined => {
+    const v = text(child(d?.value, k));
+    return v === undefined ? undefined : esc(v);
+  };
   if (kind === 'role') {
     const d = ws.roles.get(id);
     if (!d) return undefined;
     const title = field(d, 'title');
     const holder = field(d, 'holder');
-    return `role${title ? ` *${title}*` : ''}${holder ? `, held by ${holder}` : ''} (from the manifest's \`roles\`).`;
+    return `role${title ? ` _${title}_` : ''}${holder ? `, held by ${holder}` : ''} (from the manifest's \`roles\`).`;
   }
   if (kind === 'system') {
     const d = ws.systems.get(id)?.[0];
     if (!d) return undefined;
     const cls = child(d.value, 'classification');
-    const tier = text(child(cls, 'tier'));
-    const annex = text(child(cls, 'annexIII'));
-    const roles = items(child(d.value, 'operatorRoles')).map((n) => text(n));
+    const tier = esc(text(child(cls, 'tier')) ?? '');
+    const annex = esc(text(child(cls, 'annexIII')) ?? '');
+    const roles = items(child(d.value, 'operatorRoles')).map((n) => esc(text(n) ?? ''));
     const name = field(d, 'name');
     return [
-      `AI system${name ? ` *${name}*` : ''}`,
+      `AI system${name ? ` _${name}_` : ''}`,
       tier ? `risk tier ${tier}${annex ? ` (${annex})` : ''}` : 'risk tier not given',
       roles.length ? `operator roles ${roles.join(', ')}` : '',
     ]
@@ -102,8 +111,8 @@ function describe(kind: IdKind, id: string, ws: WorkspaceIndex): string | undefi
   const impact = field(d, 'impact');
   const status = field(d, 'status');
   return [
-    `risk${title ? ` *${title}*` : ''}`,
-    system && `of system \`${system}\``,
+    `risk${title ? ` _${title}_` : ''}`,
+    system && `of system ${system}`,
     likelihood && impact && `likelihood ${likelihood}, impact ${impact}`,
     status && `status ${status}`,
   ]
@@ -130,7 +139,7 @@ function linker(ws: WorkspaceIndex, cfg: ServiceConfig): (o: Occurrence) => stri
     const p = o.file.path;
     const rel = p.startsWith(ws.root + '/') ? p.slice(ws.root.length + 1) : p;
     const line = rangeOf(o.file, o.node).start.line + 1;
-    return `[${rel}:${line}](${cfg.uriOf(p)}#L${line})`;
+    return `[${esc(rel)}:${line}](${cfg.uriOf(p)}#L${line})`;
   };
 }
 

@@ -85,7 +85,7 @@ export function documentLinks(file: ParsedFile, ws: WorkspaceIndex, cfg: Service
   const out: DocumentLink[] = [];
   for (const n of evidenceNodes(file)) {
     const v = text(n) ?? '';
-    const t = resolveEvidence(file, ws.root, v, cfg.fs.realpath?.bind(cfg.fs));
+    const t = resolveEvidence(file, ws.root, v, cfg.fs);
     const r = n.range;
     if (!r) continue;
     if (t.kind === 'path' && cfg.fs.exists(t.path))

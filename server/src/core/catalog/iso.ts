@@ -1,5 +1,5 @@
 import isoData from './data/iso42001.json';
-import { closest } from './suggest';
+import { closest, nearestDotted } from './suggest';
 
 /** An Annex A reference control of ISO/IEC 42001:2023 (identifier and short title only). */
 export interface Control {
@@ -141,13 +141,16 @@ function normaliseTitle(s: string): string {
     .trim();
 }
 
-/** The nearest control id to a mistyped one, if any is close enough. */
+const controlIds = controls.map((c) => c.id);
+
+/** The real controls nearest to an Annex A id that does not exist (A.6.2.9 → A.6.2.8, A.6.2.7), best first. */
+export function nearestControls(id: string): Control[] {
+  return nearestDotted(id, controlIds).map((c) => controlById.get(c)!);
+}
+
+/** The nearest control id to a mistyped or non-existent one, if any is close enough. */
 export function suggestControl(id: string): string | undefined {
-  return closest(
-    id,
-    controls.map((c) => c.id),
-    2,
-  );
+  return nearestControls(id)[0]?.id;
 }
 
 /** The control whose title best matches some text (used to say what a mislabelled title really names). */

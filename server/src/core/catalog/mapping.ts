@@ -13,6 +13,8 @@ export interface MappingRow {
   iso: string[];
   source: string;
   status: string;
+  /** Always 'supports': ISO evidence never satisfies an Act obligation. */
+  relation: 'supports';
 }
 
 interface RawRow {
@@ -22,7 +24,11 @@ interface RawRow {
   status: string;
 }
 
-const rows: MappingRow[] = [...(mappingData.rows as RawRow[]), ...(mappingData.additional_rows as RawRow[])].map((r) => ({
+const rows: MappingRow[] = [
+  ...(mappingData.rows as RawRow[]),
+  ...(mappingData.additional_rows as RawRow[]),
+  ...(mappingData.project_rows as RawRow[]),
+].map((r) => ({
   articles: r.act
     .map((a) => /^Article (\d+)/.exec(a))
     .filter((m): m is RegExpExecArray => !!m)
@@ -31,6 +37,7 @@ const rows: MappingRow[] = [...(mappingData.rows as RawRow[]), ...(mappingData.a
   iso: r.iso,
   source: r.source,
   status: r.status,
+  relation: 'supports',
 }));
 
 export const MAPPING_NOTE = mappingData.$comment;

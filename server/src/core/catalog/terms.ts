@@ -22,7 +22,7 @@ const TERMS: TermComparison[] = [
     id: 'ai-system',
     term: 'AI system',
     aliases: ['ai system', 'ai systems', 'aisystem'],
-    iso: 'An engineered system that produces outputs for objectives set by people; in an AIMS it marks what the management system governs (clause 4.3 scope).',
+    iso: 'A term the standard takes from ISO/IEC 22989: a technical system whose outputs serve goals that people give it. In an AIMS it marks what the management system governs (clause 4.3 scope).',
     act: 'A machine-based system with some autonomy that infers from its input how to produce outputs that can influence environments (Art. 3(1)). Falling under it triggers legal duties.',
     actDefinition: 1,
     articles: ['Art. 3', 'Art. 2'],
@@ -33,8 +33,8 @@ const TERMS: TermComparison[] = [
     id: 'provider',
     term: 'provider',
     aliases: ['provider', 'providers'],
-    iso: 'A role an organisation can hold towards an AI system (making it available to others); it shapes which Annex A controls it selects.',
-    act: 'Whoever develops an AI system or model, or has it developed, and places it on the market or puts it into service under its own name (Art. 3(3)). Providers of high-risk systems carry the heaviest duties (Art. 16).',
+    iso: 'The AI provider is one of the roles of clause 4.1: it makes AI products or services available to others. Developing them is a separate role, the AI producer.',
+    act: "Whoever develops an AI system or model, or has it developed, and places it on the market or puts it into service under its own name (Art. 3(3)). It spans ISO's AI producer and AI provider. Providers of high-risk systems carry the heaviest duties (Art. 16).",
     actDefinition: 3,
     articles: ['Art. 3', 'Art. 16'],
     pitfall:
@@ -44,7 +44,7 @@ const TERMS: TermComparison[] = [
     id: 'deployer',
     term: 'deployer',
     aliases: ['deployer', 'deployers'],
-    iso: 'An organisation that uses an AI system under its authority; ISO/IEC 42001 speaks of users and of responsible use (A.9).',
+    iso: 'False friend: ISO\'s "AI deployer" is a sub-role of the AI producer (clause 4.1), which deploys the systems it produces. The ISO role closest to the Act\'s deployer is the AI customer, including the AI user; responsible use is A.9.',
     act: 'A person or body using an AI system under its authority, except for personal non-professional activity (Art. 3(4)). Deployers of high-risk systems have duties under Art. 26, some a fundamental rights impact assessment under Art. 27.',
     actDefinition: 4,
     articles: ['Art. 3', 'Art. 26', 'Art. 27'],
@@ -86,7 +86,7 @@ const TERMS: TermComparison[] = [
     term: 'product manufacturer',
     aliases: ['product-manufacturer', 'product manufacturer'],
     iso: 'Not an ISO/IEC 42001 role.',
-    act: 'A manufacturer of a product covered by Annex I legislation that places a high-risk AI system on the market with its product under its own name is treated as the provider (Art. 25(3)).',
+    act: 'A manufacturer of a product covered by the Annex I Section A legislation that places a high-risk AI system (a safety component of the product) on the market with its product under its own name, or puts it into service under its own name, is treated as the provider (Art. 25(3)). For Annex I Section B products the Act leaves only Art. 6(1), 102-109 and 112 (Art. 2(2)).',
     articles: ['Art. 25', 'Art. 6'],
     pitfall: 'The product route (Art. 6(1), Annex I) has its own application date and conformity assessment under the product legislation.',
   },
@@ -94,17 +94,170 @@ const TERMS: TermComparison[] = [
     id: 'operator',
     term: 'operator',
     aliases: ['operator', 'operators', 'operatorroles'],
-    iso: 'Not a defined ISO/IEC 42001 term.',
+    iso: 'False friend: ISO\'s "AI operator" is a sub-role of the AI producer (clause 4.1) that runs the system; "operator" on its own is no ISO role.',
     act: 'The collective name for provider, product manufacturer, deployer, authorised representative, importer and distributor (Art. 3(8)).',
     actDefinition: 8,
     articles: ['Art. 3'],
-    pitfall: 'One organisation can hold several operator roles for the same system; list each one.',
+    pitfall:
+      "One organisation can hold several operator roles for the same system; list each one. Running a system (ISO's AI operator) is not what makes an organisation an operator under the Act.",
+  },
+  // ISO/IEC 42001 clause 4.1 roles (the role names come from ISO/IEC 22989), each against the Act's roles.
+  {
+    id: 'ai-provider',
+    term: 'AI provider',
+    aliases: ['ai provider', 'ai providers'],
+    iso: 'A clause 4.1 role: an organisation that makes AI products or services available, such as an AI platform or an AI product or service.',
+    act: "The Act's provider (Art. 3(3)) is wider: it is whoever develops a system, or has it developed, and places it on the market or puts it into service under its own name.",
+    actDefinition: 3,
+    articles: ['Art. 3', 'Art. 16'],
+    pitfall:
+      "An ISO AI provider that places a system on the market under its own name is the Act's provider even if others developed it (Art. 3(3)); putting its name on a high-risk system already on the market makes it the provider too (Art. 25(1)(a)).",
+  },
+  {
+    id: 'ai-producer',
+    term: 'AI producer',
+    aliases: ['ai producer', 'ai producers'],
+    iso: 'A clause 4.1 role: an organisation that designs, develops, tests and deploys AI systems. Its sub-roles include the AI developer, the AI operator, the AI deployer, testers and evaluators, and impact assessors.',
+    act: "No role of that name. Developing a system, or having it developed, and placing it on the market or putting it into service under one's own name makes a provider (Art. 3(3)).",
+    actDefinition: 3,
+    articles: ['Art. 3', 'Art. 25'],
+    pitfall:
+      "The producer's sub-roles carry names the Act uses differently: ISO's AI deployer and AI operator are not the Act's deployer or operator.",
+  },
+  {
+    id: 'ai-developer',
+    term: 'AI developer',
+    aliases: ['ai developer', 'ai developers'],
+    iso: 'A sub-role of the AI producer (clause 4.1): the people or organisation that build the AI system or model.',
+    act: "No role of that name: developing alone does not make anyone a provider; placing on the market or putting into service under one's own name does (Art. 3(3)).",
+    actDefinition: 3,
+    articles: ['Art. 3'],
+    pitfall:
+      'A developer working to order for another organisation is usually not the provider; the one whose name the system carries is (Art. 3(3), Art. 25(1)(a)).',
+  },
+  {
+    id: 'ai-operator',
+    term: 'AI operator',
+    aliases: ['ai operator', 'ai operators'],
+    iso: 'False friend: a sub-role of the AI producer (clause 4.1) that runs and monitors the AI system in operation; it is not the Act\'s "operator".',
+    act: '"Operator" in the Act is the umbrella name for provider, product manufacturer, deployer, authorised representative, importer and distributor (Art. 3(8)).',
+    actDefinition: 8,
+    articles: ['Art. 3'],
+    pitfall:
+      'Running a system in production makes an organisation an ISO AI operator; under the Act it is a deployer (Art. 3(4)) or a provider putting into service for own use (Art. 3(11)), never "the operator".',
+  },
+  {
+    id: 'ai-deployer',
+    term: 'AI deployer',
+    aliases: ['ai deployer', 'ai deployers'],
+    iso: "False friend: a sub-role of the AI producer (clause 4.1) that deploys the AI systems the producer makes; it is not the Act's deployer.",
+    act: "The Act's deployer uses an AI system under its authority, outside personal non-professional activity (Art. 3(4)), and has the duties of Art. 26 for high-risk systems.",
+    actDefinition: 4,
+    articles: ['Art. 3', 'Art. 26'],
+    pitfall:
+      "ISO's AI deployer sits on the producer side; the ISO role closest to the Act's deployer is the AI customer (including the AI user). Do not map one to the other.",
+  },
+  {
+    id: 'ai-tester',
+    term: 'AI tester',
+    aliases: ['ai tester', 'ai testers', 'tester', 'testers', 'ai evaluator', 'ai evaluators'],
+    iso: 'A sub-role of the AI producer (clause 4.1): testing and evaluating AI systems, against requirements and for quality (see also A.6.2.4).',
+    act: "No role. Testing is part of the provider's risk management (Art. 9(6) to (8)); testing in real-world conditions outside a sandbox follows Art. 60.",
+    articles: ['Art. 9', 'Art. 60'],
+    pitfall: "An external test lab is not a notified body (Art. 3(22)); only a notified body's assessment counts for the Annex VII route.",
+  },
+  {
+    id: 'ai-impact-assessor',
+    term: 'AI impact assessor',
+    aliases: ['ai impact assessor', 'ai impact assessors', 'impact assessor', 'impact assessors'],
+    iso: 'A sub-role of the AI producer (clause 4.1): assessing the impacts of AI systems on individuals, groups and society (clauses 6.1.4, 8.4; A.5).',
+    act: "No role. The fundamental rights impact assessment is a duty of certain deployers of high-risk systems (Art. 27), not of the provider's staff.",
+    articles: ['Art. 27'],
+    pitfall: "An impact assessment done on the producer side does not discharge a deployer's Art. 27 assessment.",
+  },
+  {
+    id: 'ai-customer',
+    term: 'AI customer',
+    aliases: ['ai customer', 'ai customers'],
+    iso: 'A clause 4.1 role: an organisation or person that uses an AI product or service; the AI user is a sub-role.',
+    act: 'The closest Act role is the deployer: whoever uses a system under its authority, except for personal non-professional activity (Art. 3(4)).',
+    actDefinition: 4,
+    articles: ['Art. 3', 'Art. 26'],
+    pitfall: 'A customer using the system only for personal, non-professional purposes is no deployer and has no Act duties.',
+  },
+  {
+    id: 'ai-user',
+    term: 'AI user',
+    aliases: ['ai user', 'ai users'],
+    iso: 'A sub-role of the AI customer (clause 4.1): the one that uses the AI system.',
+    act: '"User" was the term of the Act\'s drafts; the adopted text says deployer (Art. 3(4)).',
+    actDefinition: 4,
+    articles: ['Art. 3', 'Art. 26'],
+    pitfall: 'Older templates that speak of "users" mean deployers; the duties are in Art. 26.',
+  },
+  {
+    id: 'ai-partner',
+    term: 'AI partner',
+    aliases: ['ai partner', 'ai partners'],
+    iso: 'A clause 4.1 role: an organisation that provides services around AI, such as a system integrator, a data provider or an evaluator or auditor.',
+    act: 'No role of that name. A partner may be an importer (Art. 3(6)) or distributor (Art. 3(7)), a supplier of components whose duties are agreed in writing (Art. 25(4)), or the provider if it puts its name on the system (Art. 25(1)(a)).',
+    articles: ['Art. 3', 'Art. 25'],
+    pitfall: 'A system integrator that places the integrated system under its own name is its provider.',
+  },
+  {
+    id: 'ai-subject',
+    term: 'AI subject',
+    aliases: ['ai subject', 'ai subjects'],
+    iso: 'A clause 4.1 role: a person affected by an AI system, such as a data subject.',
+    act: 'No defined role. The Act speaks of affected persons: they may complain to a market surveillance authority (Art. 85) and ask the deployer for an explanation of certain decisions (Art. 86).',
+    articles: ['Art. 85', 'Art. 86'],
+    pitfall: 'Informing AI subjects under A.8 supports, but does not replace, the information duties of Art. 26(11) and Art. 50.',
+  },
+  {
+    id: 'relevant-authorities',
+    term: 'relevant authorities',
+    aliases: ['relevant authorities', 'relevant authority'],
+    iso: 'A clause 4.1 role: policymakers and regulators.',
+    act: "The Act names its authorities: each Member State's national competent authority (Art. 3(48)), that is its notifying authority and market surveillance authority, and the AI Office for general-purpose AI models (Art. 3(47)).",
+    actDefinition: 48,
+    articles: ['Art. 3', 'Art. 70', 'Art. 74'],
+    pitfall:
+      'An ISO certification body is not an authority under the Act and cannot accept the notifications the Act requires (e.g. Art. 73).',
+  },
+  {
+    id: 'interested-party',
+    term: 'interested party',
+    aliases: ['interested party', 'interested parties'],
+    iso: 'A defined term (clause 3): people and organisations with a stake in what the organisation decides and does, including those who only believe they have one. Their needs and expectations are determined in 4.2; A.8 covers the information they get.',
+    act: 'No counterpart. The nearest are affected persons, who may ask the deployer for an explanation of certain decisions (Art. 86).',
+    articles: ['Art. 86'],
+    pitfall: 'Listing an authority as an interested party does not meet any duty to register with it (Art. 49) or notify it (Art. 73).',
+  },
+  {
+    id: 'conformity',
+    term: 'conformity',
+    aliases: ['conformity', 'conformant'],
+    iso: 'A defined term (clause 3): a requirement is met. Its opposite, nonconformity, is handled with corrective action (clause 10.2).',
+    act: 'The Act uses "conformity assessment": the process of demonstrating that a high-risk system meets the requirements of Chapter III, Section 2 (Art. 3(20)), by one of the procedures of Art. 43.',
+    actDefinition: 20,
+    articles: ['Art. 3', 'Art. 43'],
+    pitfall: 'An AIMS found in conformity with ISO/IEC 42001 says nothing about the conformity of a system under Art. 43.',
+  },
+  {
+    id: 'general-purpose-ai-system',
+    term: 'general-purpose AI system',
+    aliases: ['general-purpose ai system', 'general-purpose ai systems'],
+    iso: 'Not a defined term.',
+    act: 'An AI system based on a general-purpose AI model that can serve a variety of purposes, directly or integrated in other AI systems (Art. 3(66)).',
+    actDefinition: 66,
+    articles: ['Art. 3', 'Art. 25', 'Art. 50'],
+    pitfall: 'The system is classified on its own use; its model carries the Chapter V duties (Art. 53).',
   },
   {
     id: 'risk',
     term: 'risk',
     aliases: ['risk', 'risks'],
-    iso: 'The effect of uncertainty on objectives; the organisation sets its own criteria and scales (clause 6.1.2) and treats risks with controls (6.1.3).',
+    iso: 'A defined term (clause 3) shared by all ISO management system standards: uncertainty and what it may do to objectives, for better or worse. The organisation sets its own AI risk criteria (clause 6.1.1), assesses risks against them (6.1.2) and treats them with controls (6.1.3).',
     act: "The combination of the probability of harm and its severity (Art. 3(2)); the Act also fixes risk tiers by law rather than by the organisation's criteria.",
     actDefinition: 2,
     articles: ['Art. 3', 'Art. 9'],
@@ -124,7 +277,7 @@ const TERMS: TermComparison[] = [
     term: 'high-risk',
     aliases: ['high', 'high-risk', 'high risk'],
     iso: "Not a tier: ISO/IEC 42001 risk levels come from the organisation's own criteria (clause 6.1.2).",
-    act: 'A system is high-risk when it is, or is a safety component of, a product under Annex I legislation (Art. 6(1)), or falls under an Annex III use case (Art. 6(2)), unless the Art. 6(3) derogation applies with a documented assessment (Art. 6(4)). Requirements in Art. 8–15, provider duties in Art. 16 onwards.',
+    act: 'A system is high-risk when it is, or is a safety component of, a product under Annex I legislation that must undergo a third-party conformity assessment under that legislation (Art. 6(1)), or falls under an Annex III use case (Art. 6(2)), unless the Art. 6(3) derogation applies with a documented assessment (Art. 6(4)). Requirements in Art. 8–15, provider duties in Art. 16 onwards.',
     articles: ['Art. 6', 'Art. 8', 'Art. 16'],
     pitfall: 'High-risk is a legal classification by use case or product, not the result of your risk assessment.',
   },
@@ -149,7 +302,7 @@ const TERMS: TermComparison[] = [
   {
     id: 'conformity-assessment',
     term: 'conformity assessment',
-    aliases: ['conformity assessment', 'conformity', 'annex-vi', 'annex-vii', 'route'],
+    aliases: ['conformity assessment', 'conformity assessments', 'annex-vi', 'annex-vii', 'route'],
     iso: 'Not an ISO/IEC 42001 term; the nearest thing is certification of the management system by an accredited body.',
     act: 'Demonstrating that a high-risk system meets the requirements of Chapter III, Section 2 (Art. 3(20)), by internal control (Annex VI) or with a notified body (Annex VII), as Art. 43 sets out.',
     actDefinition: 20,
@@ -209,7 +362,7 @@ const TERMS: TermComparison[] = [
   {
     id: 'post-market-monitoring',
     term: 'post-market monitoring',
-    aliases: ['post-market monitoring', 'post-market', 'monitoring'],
+    aliases: ['post-market monitoring', 'post-market monitoring system'],
     iso: 'Implied by monitoring and measurement (clause 9.1) and by operating and monitoring AI systems (A.6.2.6).',
     act: "The provider's activities to collect and review experience from systems on the market (Art. 3(25)); for high-risk systems a documented plan is required (Art. 72).",
     actDefinition: 25,
@@ -262,12 +415,34 @@ const TERMS: TermComparison[] = [
   {
     id: 'placing-on-the-market',
     term: 'placing on the market',
-    aliases: ['placing on the market', 'putting into service', 'marketdate'],
+    aliases: ['placing on the market', 'placed on the market', 'marketdate'],
     iso: 'Not a defined term; deployment is a life-cycle stage (A.6.2.5).',
-    act: 'Placing on the market is the first making available on the Union market (Art. 3(9)); putting into service is the supply for first use to a deployer or for own use in the Union (Art. 3(11)).',
+    act: 'The first making available of an AI system or general-purpose AI model on the Union market (Art. 3(9)). Making available is any supply for distribution or use in the course of a commercial activity (Art. 3(10)).',
     actDefinition: 9,
-    articles: ['Art. 3'],
-    pitfall: 'Obligations and transitional rules (Art. 111) turn on these dates, not on your internal deployment date.',
+    articles: ['Art. 3', 'Art. 111'],
+    pitfall: 'Obligations and transitional rules (Art. 111) turn on this date, not on your internal deployment date.',
+  },
+  {
+    id: 'putting-into-service',
+    term: 'putting into service',
+    aliases: ['putting into service', 'put into service'],
+    iso: 'Not a defined term; deployment is a life-cycle stage (A.6.2.5).',
+    act: 'The supply of an AI system for first use directly to the deployer, or for own use in the Union, for its intended purpose (Art. 3(11)).',
+    actDefinition: 11,
+    articles: ['Art. 3', 'Art. 111'],
+    pitfall:
+      'An organisation that builds a system for its own use puts it into service and is its provider (Art. 3(3)), even though nothing is sold.',
+  },
+  {
+    id: 'making-available',
+    term: 'making available on the market',
+    aliases: ['making available on the market', 'made available on the market'],
+    iso: 'Not a defined term.',
+    act: 'Any supply of an AI system or general-purpose AI model for distribution or use on the Union market in the course of a commercial activity, paid or free (Art. 3(10)).',
+    actDefinition: 10,
+    articles: ['Art. 3', 'Art. 24'],
+    pitfall:
+      'Only the first making available is the placing on the market (Art. 3(9)); distributors make available what is already placed (Art. 24).',
   },
   {
     id: 'impact-assessment',
@@ -342,7 +517,7 @@ const TERMS: TermComparison[] = [
     term: 'Statement of Applicability',
     aliases: ['statement of applicability', 'soa', 'statementofapplicability'],
     iso: 'The output of AI risk treatment (clause 6.1.3): every Annex A control, whether it is applied, and the justification either way.',
-    act: 'No counterpart in the Act: obligations are not chosen, they follow from role and tier.',
+    act: "No counterpart in the Act: obligations are not chosen, they follow from the operator's role and the conditions the Act sets (classification, Annex point, the facts of the case).",
     articles: [],
     pitfall: 'Excluding a control in the SoA never excludes an Act obligation.',
   },
@@ -372,6 +547,18 @@ for (const t of TERMS) {
   for (const a of t.aliases) byWord.set(a.toLowerCase(), t);
 }
 
+/** Each alias as a pattern: case-insensitive, whole words, a space or hyphen matching either. */
+const PATTERNS: { re: RegExp; term: TermComparison }[] = [...byWord].map(([alias, term]) => ({
+  re: new RegExp(
+    `(?<![\\p{L}\\p{N}-])${alias
+      .split(/[\s-]+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\s-]+')}(?![\\p{L}\\p{N}-])`,
+    'giu',
+  ),
+  term,
+}));
+
 export function allTerms(): readonly TermComparison[] {
   return TERMS;
 }
@@ -379,4 +566,23 @@ export function allTerms(): readonly TermComparison[] {
 /** The comparison for a word or enum value (case-insensitive), if any. */
 export function findTerm(word: string): TermComparison | undefined {
   return byWord.get(word.trim().toLowerCase());
+}
+
+/**
+ * The term under the cursor in a line of text: the longest known phrase that
+ * covers the character ("placing on the market", "AI deployer" before
+ * "deployer"), with where it starts and ends on the line.
+ */
+export function termAt(line: string, character: number): { term: TermComparison; start: number; end: number } | undefined {
+  let best: { term: TermComparison; start: number; end: number } | undefined;
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (const m of line.matchAll(p.re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (start > character) break;
+      if (character <= end && (!best || end - start > best.end - best.start)) best = { term: p.term, start, end };
+    }
+  }
+  return best;
 }

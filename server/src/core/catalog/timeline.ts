@@ -19,8 +19,15 @@ export const OMNIBUS = {
   procedure: '2025/0359(COD)',
 };
 
+/**
+ * The label every surface puts on a date or provision that comes from the
+ * amendment, whichever timeline is in force.
+ */
+export const REPORTED = 'reported (Digital Omnibus on AI, 2026; Official Journal text not verified)';
+
 export const ORIGINAL = {
   label: 'Regulation (EU) 2024/1689 as adopted (Article 113)',
+  short: 'Regulation (EU) 2024/1689 as adopted',
 };
 
 /** Basis of a high-risk classification, which decides which date applies. */
@@ -31,6 +38,8 @@ export interface DateFact {
   timeline: TimelineId;
   /** Where the date comes from, citing the article. */
   basis: string;
+  /** Set when the date is our inference rather than the (reported) text: why it is inferred. */
+  inferred?: string;
 }
 
 export interface ApplicationDate {
@@ -57,6 +66,11 @@ export function timelineFor(asOf: string, setting: Timeline): TimelineId {
   return setting === 'original' || asOf < OMNIBUS.inForceFrom ? 'original' : 'omnibus';
 }
 
+/** Whether the amended text is the law in force for these options (so reported provisions exist). */
+export function amendedInForce(o: { asOf: string; timeline: Timeline }): boolean {
+  return timelineFor(o.asOf, o.timeline) === 'omnibus';
+}
+
 /**
  * The date an article applies from, for a system with the given high-risk basis
  * (if any), under both timelines, and which of them is in force on `asOf`.
@@ -69,23 +83,79 @@ export function applicationDate(
   if (!a) return undefined;
   let original: DateFact = { date: a.appliesFrom, timeline: 'original', basis: basisFor(a.appliesFrom) };
   const annexIHighRisk = opts.basis === 'annex-i' && isPostponedHighRisk(article);
-  if (annexIHighRisk) {
-    original = {
-      date: '2027-08-02',
-      timeline: 'original',
-      basis: 'Article 113, third paragraph, point (c) (Article 6(1), Annex I products)',
-    };
-  }
-  let amended: DateFact | undefined;
-  if (isPostponedHighRisk(article)) {
-    amended =
-      opts.basis === 'annex-i'
-        ? { date: '2028-08-02', timeline: 'omnibus', basis: `Article 113 ${OMNIBUS.label}: Annex I high-risk systems (Article 6(1))` }
-        : { date: '2027-12-02', timeline: 'omnibus', basis: `Article 113 ${OMNIBUS.label}: Annex III high-risk systems (Article 6(2))` };
-  }
+  if (annexIHighRisk) original = annexIDates().original;
+  const amended = isPostponedHighRisk(article) ? amendedHighRiskDate(article, opts.basis) : undefined;
   const inForce = timelineFor(opts.asOf, opts.timeline);
   const effective = inForce === 'omnibus' && amended ? amended : original;
   return { effective, original, amended };
+}
+
+/** Chapter III Sections 1 to 3: the articles the amendment reportedly postpones itself (amended Article 113, point (c)). */
+function inSectionsOneToThree(article: number): boolean {
+  return article >= 6 && article <= 27;
+}
+
+/**
+ * The amended date of a postponed high-risk rule. The amendment reportedly
+ * moves Chapter III Sections 1 to 3 only; the other rules on the same systems
+ * (Art. 40-49, 72, 73) keep their date in the text and follow in practice, so
+ * their amended date is our inference and says so.
+ */
+function amendedHighRiskDate(article: number, basis: HighRiskBasis | undefined): DateFact {
+  const annexI = basis === 'annex-i';
+  return {
+    date: annexI ? '2028-08-02' : '2027-12-02',
+    timeline: 'omnibus',
+    basis: `Article 113, third paragraph, point (c), as amended: Chapter III, Sections 1 to 3, for ${annexI ? 'Annex I high-risk systems (Article 6(1))' : 'Annex III high-risk systems (Article 6(2))'}`,
+    inferred: inSectionsOneToThree(article)
+      ? undefined
+      : `inferred: the amendment reportedly moves Chapter III, Sections 1 to 3 only; Art. ${article} keeps its date in the text and follows in practice, as it concerns the same systems`,
+  };
+}
+
+/** The Annex I dates of Article 6(1) under both timelines (Article 113, point (c), as adopted and as amended). */
+export function annexIDates(): { original: DateFact; amended: DateFact } {
+  return {
+    original: {
+      date: '2027-08-02',
+      timeline: 'original',
+      basis: 'Article 113, third paragraph, point (c) (Article 6(1), Annex I products)',
+    },
+    amended: amendedHighRiskDate(6, 'annex-i'),
+  };
+}
+
+/** Which text a date comes from, as every surface prints it. */
+export function timelineLabel(t: TimelineId): string {
+  return t === 'omnibus' ? `${OMNIBUS.label}, reported (Official Journal text not verified)` : ORIGINAL.short;
+}
+
+/** Where a date comes from: the text (labelled reported when amended), the provision, and why it is inferred if it is. */
+export function sourceOf(f: DateFact): string {
+  return `${timelineLabel(f.timeline)}; ${f.basis}${f.inferred ? `; ${f.inferred}` : ''}`;
+}
+
+/**
+ * A date with where it comes from: "2 December 2027 (as amended by …, reported …; Article 113 …)".
+ * `brief` leaves out the provision (for finding messages and tables) but never the label.
+ */
+export function dateWithSource(f: DateFact, brief = false): string {
+  if (brief) return `${formatDate(f.date)} (${timelineLabel(f.timeline)}${f.inferred ? '; inferred' : ''})`;
+  return `${formatDate(f.date)} (${sourceOf(f)})`;
+}
+
+/** The date in force, then the other timeline's where they differ: the one phrase every surface uses for an application date. */
+export function applicationDateText(d: ApplicationDate, brief = false): string {
+  const other = otherDate(d);
+  // A date both texts share needs no label in a brief text.
+  if (brief && !other && d.effective.timeline === 'original') return formatDate(d.effective.date);
+  return `${dateWithSource(d.effective, brief)}${other ? `; ${dateWithSource(other, brief)}` : ''}`;
+}
+
+/** The other timeline's date, where the two differ. */
+export function otherDate(d: ApplicationDate): DateFact | undefined {
+  if (!d.amended || d.amended.date === d.original.date) return undefined;
+  return d.effective.timeline === 'omnibus' ? d.original : d.amended;
 }
 
 /**
@@ -109,7 +179,8 @@ export interface AmendmentNote {
 export const OMNIBUS_NOTES: readonly AmendmentNote[] = [
   {
     article: 4,
-    change: 'The AI literacy duty is reworded and softened (AI literacy to be promoted); its date is unchanged.',
+    change:
+      'The article is reworded: providers and deployers take measures to support the development of AI literacy of their staff and others acting for them, without having to guarantee a specific level for any individual, and the Commission and the Member States support them. It stays a duty of effort on providers and deployers; its date is unchanged.',
   },
   {
     article: 5,

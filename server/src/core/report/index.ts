@@ -21,3 +21,4 @@ export function renderReport(list: WorkspaceCoverage[], format: ReportFormat, no
 }
 
 export { renderHtml, renderMarkdown, renderCsv, renderJson };
+export { renderXlsx } from './render-xlsx';

@@ -1,5 +1,6 @@
 import type { ControlState, WorkspaceCoverage } from '../coverage-types';
 import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { count } from '../wording';
 
 export interface HtmlOptions {
   /** Nonce for the one inline style block (the webview's CSP allows only that). */
@@ -57,10 +58,10 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
   for (const c of list) {
     body.push(`<h1>AIMS coverage${c.organisation ? `: ${esc(c.organisation)}` : ''}</h1>`);
     body.push(
-      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${c.findings.error} errors, ${c.findings.warning} warnings.</p>`,
+      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}.</p>`,
     );
     body.push(
-      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${c.annexA.gaps} gaps.</p>${legend}`,
+      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${count(c.annexA.gaps, 'gap')}.</p>${legend}`,
     );
     body.push('<table><thead><tr><th>Topic</th><th>Coverage</th><th>Implemented</th><th>Gaps</th></tr></thead><tbody>');
     for (const t of c.annexA.topics) {
@@ -100,7 +101,7 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
       );
       for (const o of s.obligations) {
         body.push(
-          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.appliesFrom)}${o.otherDate ? ` <span class="note">(other timeline ${esc(o.otherDate)})</span>` : ''}</td><td>${esc(o.evidence.join(', '))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
+          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.dateNote ?? o.appliesFrom)}</td><td>${esc(o.evidence.join(', '))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
         );
       }
       body.push('</tbody></table>');

@@ -1,22 +1,29 @@
 import type { WorkspaceCoverage } from '../coverage-types';
+import { escapeMarkdown } from '../escape-markdown';
+import { portable } from './portable';
 import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { count } from '../wording';
 
-/** Escapes a Markdown table cell. */
+/** A value from the records as inline Markdown (a heading, a table cell, running text): it cannot add a block, HTML or a link. */
 function cell(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+  return escapeMarkdown(String(s ?? ''));
 }
 
 /** The auditor's coverage report as Markdown: Annex A by topic, every control, obligations per system. */
 export function renderMarkdown(list: WorkspaceCoverage[]): string {
   const out: string[] = [];
   for (const c of list) {
-    out.push(`# AIMS coverage report${c.organisation ? `: ${c.organisation}` : ''}`, '');
+    out.push(`# AIMS coverage report${c.organisation ? `: ${cell(c.organisation)}` : ''}`, '');
     out.push(`Reference date ${c.asOf}. ${timelineNote(c)}`, '');
-    out.push(`Findings: ${c.findings.error} errors, ${c.findings.warning} warnings, ${c.findings.information} notes.`, '');
+    out.push(
+      `Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}, ${count(c.findings.information, 'note')}.`,
+      '',
+    );
     out.push('## ISO/IEC 42001 Annex A', '');
-    out.push(`${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${c.annexA.gaps} gaps.`, '');
+    out.push(
+      `${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${count(c.annexA.gaps, 'gap')}.`,
+      '',
+    );
     out.push(`| Topic | ${CONTROL_STATES.map((s) => STATE_LABEL[s]).join(' | ')} |`, `|---|${CONTROL_STATES.map(() => '---:').join('|')}|`);
     for (const t of c.annexA.topics) out.push(`| ${cell(`${t.id} ${t.title}`)} | ${CONTROL_STATES.map((s) => t.counts[s]).join(' | ')} |`);
     out.push(`| **Total** | ${CONTROL_STATES.map((s) => `**${c.annexA.totals[s]}**`).join(' | ')} |`, '');
@@ -24,7 +31,7 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
     for (const t of c.annexA.topics) {
       for (const k of t.controls) {
         out.push(
-          `| ${k.id} | ${cell(k.title)} | ${STATE_LABEL[k.state]} | ${cell(k.owner)} | ${cell(k.evidence.join(', '))} | ${cell(k.justification)} |`,
+          `| ${cell(k.id)} | ${cell(k.title)} | ${STATE_LABEL[k.state]} | ${cell(k.owner)} | ${cell(k.evidence.join(', '))} | ${cell(k.justification)} |`,
         );
       }
     }
@@ -32,15 +39,15 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
     if (c.systems.length === 0) out.push('No AI system records.', '');
     for (const s of c.systems) {
       const n = obligationCounts(s.obligations);
-      out.push(`### ${s.name} (${s.id})`, '');
+      out.push(`### ${cell(s.name)} (${cell(s.id)})`, '');
       out.push(
-        `Tier: ${s.tier ?? 'not classified'}${s.annexIII ? ` (${s.annexIII})` : ''}. Roles: ${s.roles.join(', ') || 'none'}. ${n.met} met, ${n.partial} partial, ${n.gap} gaps, ${n.missing} missing.`,
+        `Tier: ${cell(s.tier ?? 'not classified')}${s.annexIII ? ` (${cell(s.annexIII)})` : ''}. Roles: ${cell(s.roles.join(', ')) || 'none'}. ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing.`,
         '',
       );
       out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');
       for (const o of s.obligations) {
         out.push(
-          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${o.appliesFrom ?? ''}${o.otherDate ? ` (other timeline: ${o.otherDate})` : ''} | ${cell(o.evidence.join(', '))} | ${cell(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))} |`,
+          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${cell(o.dateNote ?? o.appliesFrom)} | ${cell(o.evidence.join(', '))} | ${o.controls.map((k) => `${cell(k.id)} (${k.state})`).join(', ')} |`,
         );
       }
       out.push('');
@@ -50,15 +57,36 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
   return out.join('\n');
 }
 
+/**
+ * A CSV cell. One that a spreadsheet would run as a formula (it starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return, or their full-width forms)
+ * gets a leading single quote and double quotes around it, as OWASP's CSV
+ * injection guidance says: the cell then shows the text as written.
+ */
 function csvCell(v: string | number | boolean | undefined): string {
-  const s = String(v ?? '');
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const raw = String(v ?? '');
+  const formula = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(raw);
+  const s = formula ? `'${raw}` : raw;
+  return formula || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** One row per Annex A control and per obligation, for spreadsheets. */
-export function renderCsv(list: WorkspaceCoverage[]): string {
+export function renderCsv(all: WorkspaceCoverage[]): string {
+  const list = portable(all);
   const rows: (string | number | undefined)[][] = [
-    ['workspace', 'type', 'system', 'id', 'title', 'state', 'applies_from', 'owner', 'evidence', 'justification_or_controls'],
+    [
+      'workspace',
+      'type',
+      'system',
+      'id',
+      'title',
+      'state',
+      'applies_from',
+      'owner',
+      'evidence',
+      'justification_or_controls',
+      'applies_from_source',
+    ],
   ];
   for (const c of list) {
     for (const t of c.annexA.topics) {
@@ -78,6 +106,7 @@ export function renderCsv(list: WorkspaceCoverage[]): string {
           '',
           o.evidence.join('; '),
           o.controls.map((k) => k.id).join('; '),
+          o.dateNote,
         ]);
       }
     }
@@ -85,6 +114,11 @@ export function renderCsv(list: WorkspaceCoverage[]): string {
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The coverage data itself, with paths relative to each workspace folder. */
 export function renderJson(list: WorkspaceCoverage[]): string {
-  return JSON.stringify({ workspaces: list }, null, 2) + '\n';
+  // The notes travel with the data, so a reader of the JSON alone knows where dates come from.
+  return (
+    JSON.stringify({ workspaces: portable(list).map((c) => ({ ...c, timelineNote: timelineNote(c), disclaimer: DISCLAIMER })) }, null, 2) +
+    '\n'
+  );
 }

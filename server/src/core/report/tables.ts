@@ -1,3 +1,4 @@
+import { timelineLabel } from '../catalog/timeline';
 import type { ControlState, ObligationCoverage, WorkspaceCoverage } from '../coverage-types';
 
 /** Column order of the Annex A table in every report format. */
@@ -32,10 +33,10 @@ export const OBLIGATION_LABEL: Record<ObligationCoverage['status'], string> = {
 };
 
 /** The timeline note every report carries, so a reader knows where dates come from. */
-export function timelineNote(c: WorkspaceCoverage): string {
+export function timelineNote(c: Pick<WorkspaceCoverage, 'timeline'>): string {
   return c.timeline === 'omnibus'
-    ? 'Dates follow Article 113 as amended by the Digital Omnibus on AI (2026) (reported; Official Journal text not verified here).'
-    : 'Dates follow Article 113 of Regulation (EU) 2024/1689 as adopted.';
+    ? `Dates in force follow Article 113 ${timelineLabel('omnibus')}.`
+    : `Dates in force follow Article 113 of ${timelineLabel('original')}; dates from the Digital Omnibus on AI (2026) shown beside them are reported (Official Journal text not verified).`;
 }
 
 export const DISCLAIMER =

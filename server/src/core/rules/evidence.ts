@@ -1,9 +1,10 @@
 import type { Node } from 'yaml';
-import { dirname, isAbsolute, isInside, isUrl, join, normalize } from '../paths';
+import { dirname, isAbsolute, isInside, isUrl, join, normalize, relative } from '../paths';
 import { KINDS } from '../types';
 import type { ParsedFile } from '../yaml/parse';
 import { child, entries, items, text } from '../yaml/nav';
-import type { Rule } from './rule';
+import { PLACEHOLDER } from './placeholders';
+import type { FileSystem, Rule } from './rule';
 
 /** Every evidence-like path a file names, with its node. */
 export function evidenceNodes(file: ParsedFile): Node[] {
@@ -36,25 +37,72 @@ export type EvidenceTarget = { kind: 'url' } | { kind: 'outside'; why: string } 
 
 /**
  * Where an evidence string points. A path that leaves the workspace folder
- * (absolute, `..` above the root, or a symbolic link out) is 'outside' and
- * must never be handed to the file system.
+ * (absolute, a `file:` URL, `..` above the root, or a symbolic link out,
+ * dangling or not) is 'outside' and must never be handed to the file system.
  */
-export function resolveEvidence(
-  file: ParsedFile,
-  root: string,
-  value: string,
-  realpath?: (p: string) => string | undefined,
-): EvidenceTarget {
+export function resolveEvidence(file: ParsedFile, root: string, value: string, fs?: FileSystem): EvidenceTarget {
   const v = value.trim();
+  if (/^file:/i.test(v)) return { kind: 'outside', why: 'it is a file: URL; write a path relative to this file' };
   if (isUrl(v)) return { kind: 'url' };
   if (isAbsolute(v)) return { kind: 'outside', why: 'it is an absolute path' };
   if (v.includes('\\')) return { kind: 'outside', why: "it uses '\\' separators; write paths with '/'" };
   const abs = normalize(join(dirname(file.path), v));
   if (!isInside(root, abs)) return { kind: 'outside', why: "its '..' segments climb above the workspace folder" };
-  const real = realpath?.(abs);
-  const realRoot = realpath?.(root) ?? root;
-  if (real && !isInside(realRoot, real)) return { kind: 'outside', why: 'it is a symbolic link to a place outside the workspace folder' };
+  const resolved = fs ? resolveInside(root, abs, fs) : abs;
+  if (resolved === LINK_LOOP) return { kind: 'outside', why: 'its symbolic links loop' };
+  if (resolved === undefined) return { kind: 'outside', why: 'it is a symbolic link to a place outside the workspace folder' };
   return { kind: 'path', path: abs };
+}
+
+/** Links followed before a path counts as a loop (the limit most systems use). */
+const MAX_LINKS = 40;
+/** What resolveInside gives for links that loop. */
+export const LINK_LOOP = Symbol('link loop');
+
+/**
+ * A path inside `root` with its symbolic links followed one segment at a
+ * time, undefined when one leads out of `root`, LINK_LOOP when they loop. Every
+ * path given to the file system lies inside `root`: a link out is judged by
+ * its target as written, never by looking at the target, so a dangling link
+ * and one to an existing file get the same answer.
+ */
+export function resolveInside(root: string, abs: string, fs: FileSystem): string | typeof LINK_LOOP | undefined {
+  if (!fs.readlink) return fallbackRealpath(root, abs, fs);
+  // The root itself may sit below a link (macOS /tmp → /private/tmp): targets written through its real path count as inside.
+  const realRoot = fs.realpath?.(root);
+  let rest = relative(root, abs)
+    .split('/')
+    .filter((s) => s && s !== '.');
+  let cur = root;
+  let hops = 0;
+  while (rest.length) {
+    const next = join(cur, rest.shift()!);
+    const target = fs.readlink(next);
+    if (target === undefined) {
+      cur = next;
+      continue;
+    }
+    if (++hops > MAX_LINKS) return LINK_LOOP;
+    let to = isAbsolute(target) ? normalize(target) : join(cur, target);
+    if (realRoot && realRoot !== root && isInside(realRoot, to)) to = join(root, relative(realRoot, to));
+    if (!isInside(root, to)) return undefined;
+    // Start again from the root: the target's own folders may be links too.
+    rest = [
+      ...relative(root, to)
+        .split('/')
+        .filter((s) => s && s !== '.'),
+      ...rest,
+    ];
+    cur = root;
+  }
+  return cur;
+}
+
+/** Hosts without `readlink`: compare real paths where the host can resolve them. */
+function fallbackRealpath(root: string, abs: string, fs: FileSystem): string | undefined {
+  const real = fs.realpath?.(abs);
+  const realRoot = fs.realpath?.(root) ?? root;
+  return real && !isInside(realRoot, real) ? undefined : abs;
 }
 
 const outside: Rule = {
@@ -66,11 +114,12 @@ const outside: Rule = {
   check(ctx) {
     // One file names the same few documents many times (an SoA: a policy per control).
     const seen = new Map<string, EvidenceTarget>();
-    const realpath = ctx.fs.realpath?.bind(ctx.fs);
     for (const n of evidenceNodes(ctx.file)) {
       const v = text(n) ?? '';
+      // A template placeholder ("TODO - path of …") is reported as such, not as a missing file.
+      if (PLACEHOLDER.test(v)) continue;
       let t = seen.get(v);
-      if (!t) seen.set(v, (t = resolveEvidence(ctx.file, ctx.ws.root, v, realpath)));
+      if (!t) seen.set(v, (t = resolveEvidence(ctx.file, ctx.ws.root, v, ctx.fs)));
       if (t.kind === 'outside') {
         ctx.report(
           n,

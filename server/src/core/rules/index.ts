@@ -8,6 +8,7 @@ import { SYSTEM_RULES } from './system';
 import { RISK_RULES } from './risk';
 import { WORKSPACE_RULES } from './workspace-rules';
 import { placeholderRule } from './placeholders';
+import { certificationClaim } from './certification';
 
 /** Every rule, in the order findings are documented. */
 export const ALL_RULES: readonly Rule[] = [
@@ -15,6 +16,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   ...SOA_RULES,
   ...SYSTEM_RULES,
+  certificationClaim,
   ...RISK_RULES,
   ...MANIFEST_RULES,
   ...EVIDENCE_RULES,

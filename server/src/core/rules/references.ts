@@ -1,4 +1,5 @@
 import { checkActRef, checkIsoRef } from '../catalog/refs';
+import { amendedInForce } from '../catalog/timeline';
 import { child, entries, entry, items, text } from '../yaml/nav';
 import type { Rule, RuleContext } from './rule';
 import type { Node } from 'yaml';
@@ -20,7 +21,7 @@ const invalidActReference: Rule = {
   check(ctx) {
     for (const node of actRefNodes(ctx)) {
       const s = text(node) ?? '';
-      const r = checkActRef(s);
+      const r = checkActRef(s, { amended: amendedInForce(ctx.options) });
       if (!r.ok) ctx.report(node, r.message, r.suggestion ? { data: { replacement: r.suggestion } } : undefined);
     }
   },
@@ -34,7 +35,7 @@ const nonCanonicalActReference: Rule = {
   check(ctx) {
     for (const node of actRefNodes(ctx)) {
       const s = text(node) ?? '';
-      const r = checkActRef(s);
+      const r = checkActRef(s, { amended: amendedInForce(ctx.options) });
       if (r.ok && r.ref.canonical !== s) {
         ctx.report(node, `Write '${r.ref.canonical}' (the canonical form) rather than '${s}'.`, { data: { replacement: r.ref.canonical } });
       }
@@ -50,8 +51,10 @@ const invalidIsoReference: Rule = {
   check(ctx) {
     const root = ctx.file.root;
     const lists: Node[] = [];
-    if (ctx.file.kind === 'AISystem') for (const o of entries(child(root, 'obligations'))) lists.push(...items(child(o.value, 'controls')));
-    if (ctx.file.kind === 'RiskRegister') for (const r of entries(child(root, 'risks'))) lists.push(...items(child(r.value, 'controls')));
+    if (ctx.file.kind === 'AISystem')
+      for (const o of entries(child(root, 'obligations'))) for (const c of items(child(o.value, 'controls'))) lists.push(c);
+    if (ctx.file.kind === 'RiskRegister')
+      for (const r of entries(child(root, 'risks'))) for (const c of items(child(r.value, 'controls'))) lists.push(c);
     for (const n of lists) {
       const r = checkIsoRef(text(n) ?? '', { controls: true, topics: false, clauses: false });
       if (!r.ok) ctx.report(n, r.message, r.suggestion ? { data: { replacement: r.suggestion } } : undefined);

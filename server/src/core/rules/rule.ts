@@ -11,8 +11,15 @@ import type { WorkspaceIndex } from '../workspace';
 export interface FileSystem {
   /** Whether a file or folder exists at an absolute path. */
   exists(path: string): boolean;
-  /** The path with symbolic links resolved, if the host can tell (used to stop links leaving the workspace). */
+  /** The path with symbolic links resolved, if the host can tell (the workspace root may sit below a link). */
   realpath?(path: string): string | undefined;
+  /**
+   * The target of a symbolic link as written (relative to the link's folder,
+   * or an absolute core path), or undefined when the path is no link or does
+   * not exist. Evidence paths are resolved with it one segment at a time, so
+   * no path outside the workspace is ever asked about.
+   */
+  readlink?(path: string): string | undefined;
 }
 
 export interface ReportExtra {
@@ -32,6 +39,8 @@ export interface RuleContext {
   report(target: Node | Range | null | undefined, message: string, extra?: ReportExtra): void;
   /** The range of a node, or of the file's first line when the node is missing. */
   rangeOf(node: Node | null | undefined): Range;
+  /** Says that the rule stopped before reporting everything (a limit), so counts of findings are lower bounds. */
+  incomplete(): void;
 }
 
 /** One check, with a stable kebab-case code and a default severity. */

@@ -1,4 +1,7 @@
-import { allControls, controlByTitle, findControl, findSubObjective, findTopic, suggestControl, titleMatches } from '../catalog/iso';
+import type { Node } from 'yaml';
+import { nonControlAnnexId, unknownControlMessage } from '../catalog/control-ids';
+import { allControls, findControl, findSubObjective, findTopic, suggestControl, type Control } from '../catalog/iso';
+import { judgeTitle, titleKey, type TitleVerdict } from '../catalog/titles';
 import { child, entries, entry, items, text, type Entry } from '../yaml/nav';
 import type { Rule, RuleContext } from './rule';
 import { isBlank } from './util';
@@ -21,13 +24,14 @@ const missingControl: Rule = {
     if (!controls) return; // the schema reports the missing key
     const present = new Set(entries(controls.value).map((e) => e.key));
     const missing = allControls().filter((c) => !present.has(c.id));
-    for (const c of missing) {
-      ctx.report(
-        controls.keyNode,
-        `Annex A control ${c.id} (${c.title}) is missing. The Statement of Applicability must address every Annex A control, included or excluded with a justification (ISO/IEC 42001 clause 6.1.3).`,
-        { data: { missing: missing.map((m) => m.id), id: c.id } },
-      );
-    }
+    if (!missing.length) return;
+    // One finding with the full list (and one quick fix that adds them all), not one per control on the same key.
+    const list = missing.map((c) => `${c.id} (${c.title})`).join(', ');
+    ctx.report(
+      controls.keyNode,
+      `${missing.length === 1 ? `Annex A control ${list} is missing.` : `${missing.length} Annex A controls are missing: ${list}.`} The Statement of Applicability must address every Annex A control, included or excluded with a justification (ISO/IEC 42001 clause 6.1.3).`,
+      { data: { missing: missing.map((m) => m.id) } },
+    );
   },
 };
 
@@ -39,21 +43,24 @@ const unknownControl: Rule = {
   check(ctx) {
     for (const e of entries(child(ctx.file.root, 'controls'))) {
       if (findControl(e.key)) continue;
-      const objective = findTopic(e.key) ?? findSubObjective(e.key);
-      const isObjectiveStatement = /^A\.\d+\.1$/.test(e.key) || /^A\.6\.[12]\.1$/.test(e.key);
-      let message: string;
-      let replacement: string | undefined;
-      if (objective) message = `${e.key} is the Annex A topic "${objective.title}", not a control; list its controls one by one.`;
-      else if (isObjectiveStatement)
-        message = `${e.key} is a control objective, not a control; Annex A controls under it start at ${e.key.replace(/\.1$/, '.2')}.`;
-      else {
-        replacement = suggestControl(e.key);
-        message = `${e.key} is not an Annex A control of ISO/IEC 42001${replacement ? `; did you mean ${replacement}?` : '.'} Controls from other sources belong under additionalControls.`;
-      }
+      const { message, replacement } = unknownControlFinding(e.key);
       ctx.report(e.keyNode, message, replacement ? { data: { replacement } } : undefined);
     }
   },
 };
+
+/** What to say about an id under `controls` that is no Annex A control: a topic, another annex's id, or the nearest real controls. */
+function unknownControlFinding(id: string): { message: string; replacement?: string } {
+  const topic = findTopic(id) ?? findSubObjective(id);
+  if (topic) return { message: `${id} is the Annex A topic "${topic.title}", not a control; list its controls one by one.` };
+  const annex = nonControlAnnexId(id);
+  if (annex) return { message: `${annex}. Entries that are not Annex A controls belong under additionalControls.` };
+  const replacement = suggestControl(id);
+  return {
+    message: `${unknownControlMessage(id)} Controls from other sources belong under additionalControls.`,
+    replacement,
+  };
+}
 
 const annexAAsAdditional: Rule = {
   code: 'soa-annex-a-as-additional',
@@ -67,23 +74,68 @@ const annexAAsAdditional: Rule = {
   },
 };
 
+/** Annex A entries that carry a title, with the verdict on it. */
+function judgedTitles(ctx: RuleContext): { entry: Entry; node: Node; given: string; control: Control; verdict: TitleVerdict }[] {
+  const out = [];
+  for (const e of entries(child(ctx.file.root, 'controls'))) {
+    const control = findControl(e.key);
+    const node = child(e.value, 'title');
+    const given = text(node);
+    if (!control || !node || given === undefined || given.trim() === '') continue;
+    out.push({ entry: e, node, given, control, verdict: judgeTitle(control.id, given) });
+  }
+  return out;
+}
+
 const titleMismatch: Rule = {
   code: 'soa-title-mismatch',
   severity: 'error',
   kinds: SOA,
-  summary: "A control's `title` is not the standard's title for that id.",
+  summary: "A control's `title` names another control, or shares too little with the standard's title for that id.",
   check(ctx) {
-    for (const e of entries(child(ctx.file.root, 'controls'))) {
-      const c = findControl(e.key);
-      const titleNode = child(e.value, 'title');
-      const given = text(titleNode);
-      if (!c || given === undefined || titleMatches(c.id, given)) continue;
-      const other = controlByTitle(given);
+    for (const { node, given, control, verdict } of judgedTitles(ctx)) {
+      if (verdict.kind === 'same' || verdict.kind === 'variant') continue;
+      const whose =
+        verdict.kind === 'other' && verdict.control
+          ? ` (that is the title of ${verdict.control.id}${titleKey(verdict.control.title) === titleKey(given) ? '' : `, "${verdict.control.title}"`})`
+          : verdict.kind === 'other' && verdict.clause
+            ? ` (that is the title of clause ${verdict.clause.id})`
+            : '';
       ctx.report(
-        titleNode,
-        `The title of ${c.id} is "${c.title}", not "${given}"${other ? ` (that is the title of ${other.id})` : ''}. A mislabelled control makes the SoA say something else than it means.`,
-        { data: { replacement: c.title } },
+        node,
+        `The title of ${control.id} is "${control.title}", not "${given}"${whose}. A mislabelled control makes the SoA say something else than it means.`,
+        { data: { replacement: control.title } },
       );
+    }
+  },
+};
+
+const titleVariant: Rule = {
+  code: 'soa-title-variant',
+  severity: 'hint',
+  kinds: SOA,
+  summary: "A control's `title` words the standard's title differently (reordered, shortened or reworded).",
+  check(ctx) {
+    for (const { node, given, control, verdict } of judgedTitles(ctx)) {
+      if (verdict.kind !== 'variant') continue;
+      ctx.report(
+        node,
+        `"${given}" words the title of ${control.id} differently; the standard's title is "${control.title}". Accepted as the same control.`,
+        { data: { replacement: control.title } },
+      );
+    }
+  },
+};
+
+const notAControl: Rule = {
+  code: 'soa-not-a-control',
+  severity: 'warning',
+  kinds: SOA,
+  summary: 'An `additionalControls` id is an ISO/IEC 42001 Annex B, C or D clause, which is guidance, not a control.',
+  check(ctx) {
+    for (const e of entries(child(ctx.file.root, 'additionalControls'))) {
+      const what = nonControlAnnexId(e.key);
+      if (what) ctx.report(e.keyNode, `${what}. If the entry is a control of your own, give it an id of your own.`);
     }
   },
 };
@@ -166,6 +218,8 @@ export const SOA_RULES: readonly Rule[] = [
   unknownControl,
   annexAAsAdditional,
   titleMismatch,
+  titleVariant,
+  notAControl,
   missingJustification,
   missingStatus,
   statusOnExcluded,

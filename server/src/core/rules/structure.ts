@@ -6,8 +6,9 @@ import systemSchema from '../../../../schemas/ai-system.schema.json';
 import riskSchema from '../../../../schemas/risk-register.schema.json';
 import { closest } from '../catalog/suggest';
 import { KINDS, type Kind } from '../types';
-import { entry, text } from '../yaml/nav';
+import { entries, entry, text, type Entry } from '../yaml/nav';
 import type { Rule, RuleContext } from './rule';
+import { withArticle } from '../wording';
 // Compiled ahead of time from schemas/ (scripts/gen-validators.ts): compiling at start-up cost ~120 ms.
 import * as VALIDATORS from './schema-validators.generated';
 
@@ -51,23 +52,23 @@ export const structureRule: Rule = {
     const { file } = ctx;
     if (!file.contents) {
       if (file.syntax.length === 0)
-        ctx.report(null, 'The file is empty. An AIMS file starts with `aims: 1` and `kind:`.', { code: 'missing-version' });
+        ctx.report(null, "The file is empty. An AIMS file starts with 'aims: 1' and 'kind:'.", { code: 'missing-version' });
       return;
     }
     const root = file.root;
     if (!root) {
-      ctx.report(file.contents, 'An AIMS file must be a mapping of keys to values, starting with `aims: 1` and `kind:`.', {
+      ctx.report(file.contents, "An AIMS file must be a mapping of keys to values, starting with 'aims: 1' and 'kind:'.", {
         code: 'not-a-mapping',
       });
       return;
     }
     const version = entry(root, 'aims');
     if (!version)
-      ctx.report(root.items[0]?.key as Node, 'Missing `aims: 1` (the format version) at the top of the file.', { code: 'missing-version' });
+      ctx.report(root.items[0]?.key as Node, "Missing 'aims: 1' (the format version) at the top of the file.", { code: 'missing-version' });
     else if (text(version.value) !== '1') {
       ctx.report(
         version.value ?? version.keyNode,
-        `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads \`aims: 1\`.`,
+        `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads 'aims: 1'.`,
         {
           code: 'unsupported-version',
         },
@@ -75,7 +76,7 @@ export const structureRule: Rule = {
     }
     const kindEntry = entry(root, 'kind');
     if (!kindEntry) {
-      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing \`kind:\`; use one of ${KINDS.join(', ')}.`, {
+      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing 'kind:'; use one of ${KINDS.join(', ')}.`, {
         code: 'missing-kind',
       });
       return;
@@ -96,10 +97,72 @@ export const structureRule: Rule = {
     const value = file.value();
     if (value === undefined) return; // aliases could not be expanded: already reported
     const validate: ValidateFunction = VALIDATORS[file.kind];
-    if (validate(value)) return;
-    for (const err of dedupe(validate.errors ?? [])) reportSchemaError(ctx, err);
+    let errors: ErrorObject[];
+    try {
+      if (validate(value)) return;
+      errors = validate.errors ?? [];
+    } catch (e) {
+      if (!(e instanceof VALIDATORS.TooManySchemaErrors)) throw e;
+      // The validator stopped at its limit, maybe inside an `anyOf` branch whose errors it would have dropped.
+      errors = e.errors.filter((x) => !/\/anyOf\/\d/.test(x.schemaPath));
+      ctx.incomplete();
+    }
+    const schema = SCHEMAS[file.kind];
+    // After a YAML error the tree is not what the user meant (a bad indent moves keys into other mappings):
+    // a missing key is then no news. Findings past the error are dropped by checkFile.
+    const yamlBroken = file.syntax.some((d) => d.code === 'yaml-syntax' && d.severity === 'error');
+    const unique = dedupe(errors);
+    const explained = reportUnindented(ctx, schema, unique);
+    for (const err of unique) if (!explained.has(err) && !(yamlBroken && err.keyword === 'required')) reportSchemaError(ctx, schema, err);
   },
 };
+
+/**
+ * A key left empty with its own keys written below it at the same column
+ * (`classification:` then `tier: high` unindented) is valid YAML that means
+ * something else: an empty key and unknown keys in the mapping around it.
+ * Said once, on the empty key, instead of a wrong type and one unknown key
+ * per line. Returns the errors it explained.
+ */
+function reportUnindented(ctx: RuleContext, schema: object, errors: readonly ErrorObject[]): Set<ErrorObject> {
+  const explained = new Set<ErrorObject>();
+  const empties = errors.filter((e) => e.keyword === 'type' && (e.params as { type?: string }).type === 'object');
+  if (!empties.length) return explained;
+  const unknown = new Map<string, ErrorObject>();
+  for (const e of errors) if (e.keyword === 'additionalProperties') unknown.set(`${e.instancePath}\u0000${additional(e)}`, e);
+  for (const err of empties) {
+    const cut = err.instancePath.lastIndexOf('/');
+    const parentPath = err.instancePath.slice(0, cut);
+    const key = err.instancePath
+      .slice(cut + 1)
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~');
+    const parent = nodeAt(ctx.file.root!, parentPath)?.node;
+    const own = lookup(parent, key);
+    if (!own || !(own.value === null || (isScalar(own.value) && own.value.value === null))) continue;
+    const allowed = new Set(allowedKeys(schemaAt(schema, err.schemaPath.replace(/\/type$/, ''))));
+    // The entries right after the empty key that are unknown where they stand but belong under it.
+    const all = entries(parent);
+    const adopted: ErrorObject[] = [];
+    const names: string[] = [];
+    for (let i = all.findIndex((e) => e.keyNode === own.keyNode) + 1; i > 0 && i < all.length; i++) {
+      const e = unknown.get(`${parentPath}\u0000${all[i].key}`);
+      if (!e || !allowed.has(all[i].key)) break;
+      adopted.push(e);
+      names.push(all[i].key);
+    }
+    if (!adopted.length) continue;
+    explained.add(err);
+    for (const e of adopted) explained.add(e);
+    const list = names.map((n) => `'${n}'`).join(', ');
+    ctx.report(
+      own.keyNode,
+      `'${key}' has no value, and the ${names.length === 1 ? 'key' : 'keys'} below it (${list}) ${names.length === 1 ? 'is' : 'are'} written at the same column, so YAML reads ${names.length === 1 ? 'it' : 'them'} as ${label(parentPath) === 'the document' ? 'keys of the document' : `keys of ${label(parentPath)}`}. Indent ${names.length === 1 ? 'it' : 'them'} under '${key}'.`,
+      { code: 'wrong-type' },
+    );
+  }
+  return explained;
+}
 
 /** ajv reports one error per failing branch; keep one per place and keyword. */
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
@@ -113,13 +176,31 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/**
+ * The entry for `key` in a mapping: a lookup table per mapping once it is
+ * large, since a record with N unknown keys asks N times (a scan each time
+ * made 60,000 keys take 81 s).
+ */
+const keyTables = new WeakMap<object, Map<string, Entry>>();
+function lookup(node: unknown, key: string): Entry | undefined {
+  if (!isMap(node)) return undefined;
+  if (node.items.length < 32) return entry(node, key);
+  let table = keyTables.get(node);
+  if (!table) {
+    table = new Map();
+    for (const e of entries(node)) if (!table.has(e.key)) table.set(e.key, e);
+    keyTables.set(node, table);
+  }
+  return table.get(key);
+}
+
 function nodeAt(root: Node, pointer: string): { node: Node; keyNode?: Node } | undefined {
   let node: Node = root;
   let keyNode: Node | undefined;
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (isMap(node)) {
-      const e = entry(node, seg);
+      const e = lookup(node, seg);
       if (!e) return { node, keyNode };
       keyNode = e.keyNode;
       if (!e.value) return { node: e.keyNode, keyNode };
@@ -142,15 +223,17 @@ function label(pointer: string): string {
   return segs.length ? `'${segs.join('.')}'` : 'the document';
 }
 
-function reportSchemaError(ctx: RuleContext, err: ErrorObject): void {
+/** One schema error as a finding, placed on the key or value it is about. */
+function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): void {
   const root = ctx.file.root!;
   const at = nodeAt(root, err.instancePath) ?? { node: root as Node };
   const where = label(err.instancePath);
   switch (err.keyword) {
     case 'additionalProperties': {
-      const key = String((err.params as { additionalProperty: string }).additionalProperty);
-      const e = entry(at.node, key);
-      const allowed = allowedKeys(err.parentSchema);
+      const key = additional(err);
+      const e = lookup(at.node, key);
+      // The schema the error came from (the validators are compiled without `parentSchema`): its path minus the keyword.
+      const allowed = allowedKeys(schemaAt(schema, err.schemaPath.replace(/\/additionalProperties$/, '')));
       const guess = closest(key, allowed, Math.max(2, Math.floor(key.length / 3)));
       ctx.report(
         e?.keyNode ?? at.node,
@@ -173,13 +256,10 @@ function reportSchemaError(ctx: RuleContext, err: ErrorObject): void {
     }
     case 'type': {
       const want = String((err.params as { type: string }).type);
-      ctx.report(
-        at.node,
-        `${where} should be ${article(want)} ${want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want}.`,
-        {
-          code: 'wrong-type',
-        },
-      );
+      const noun = want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want;
+      ctx.report(at.node, `${where} should be ${withArticle(noun)}.`, {
+        code: 'wrong-type',
+      });
       return;
     }
     case 'enum': {
@@ -212,8 +292,18 @@ function reportSchemaError(ctx: RuleContext, err: ErrorObject): void {
   }
 }
 
-function article(word: string): string {
-  return /^[aeiou]/.test(word) || word === 'object' ? 'an' : 'a';
+function additional(err: ErrorObject): string {
+  return String((err.params as { additionalProperty: string }).additionalProperty);
+}
+
+/** The sub-schema at a JSON pointer such as `#/properties/policy` (the validators' `schemaPath`). */
+export function schemaAt(schema: object, pointer: string): unknown {
+  let at: unknown = schema;
+  for (const raw of pointer.replace(/^#/, '').split('/').slice(1)) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return at;
 }
 
 function allowedKeys(schema: unknown): string[] {

@@ -251,7 +251,7 @@ class FastParser {
     let e = colon;
     while (t.charCodeAt(e - 1) === SP) e--;
     const src = intern(t.slice(at, e));
-    if (src === '<<' || src === '__proto__') throw BAIL;
+    if (src === '<<') throw BAIL; // a merge key: `yaml` expands it
     return plainScalar(src, at, e);
   }
 

@@ -2,7 +2,8 @@ import type { Position, Range } from '../types';
 
 /**
  * Converts between string offsets and 0-based line/character positions.
- * Built once per text; lookups are a binary search over line starts.
+ * Built once per text; lookups are a binary search over line starts. A line
+ * ends at '\n', '\r\n' or a lone '\r', as LSP and editors count lines.
  */
 export class LineIndex {
   private readonly starts: number[];
@@ -10,7 +11,8 @@ export class LineIndex {
   constructor(private readonly text: string) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
     }
     this.starts = starts;
   }
@@ -28,7 +30,9 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset between the '\r' and '\n' of a line break is the end of the line's content.
+    const inBreak = o > this.starts[lo] && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    return { line: lo, character: o - this.starts[lo] - (inBreak ? 1 : 0) };
   }
 
   offsetAt(pos: Position): number {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { fastParse } from './fast-parse';
+import { explainIndentErrors } from './indent-errors';
 import { LineIndex } from './line-index';
 import { child, scalarString, text } from './nav';
 
@@ -87,6 +88,16 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
     });
     return base;
   }
+  const utf16 = utf16Name(text);
+  if (utf16) {
+    syntax.push({
+      range: lines.range(0, 0),
+      severity: 'error',
+      code: 'invalid-encoding',
+      message: `This file is ${utf16} (it starts with a UTF-16 byte-order mark); AIMS files are UTF-8. Save it as UTF-8 to have it checked.`,
+    });
+    return base;
+  }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     syntax.push({
@@ -98,17 +109,22 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
     return base;
   }
 
+  const badBytes = invalidUtf8(text, lines);
+  if (badBytes) syntax.push(badBytes);
+  // A lone CR is a line break to editors and LineIndex but not to `yaml`: parse with '\n' there (same offsets).
+  const src = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+
   // Most AIMS files are plain block YAML: read those the fast way (see fast-parse.ts).
-  const fast = fastPath ? fastParseOrNothing(text) : undefined;
+  const fast = fastPath ? fastParseOrNothing(src) : undefined;
   if (fast) {
-    syntax.push(...duplicateKeys(fast, lines));
+    for (const d of duplicateKeys(fast, lines)) syntax.push(d);
     return { ...base, contents: fast, root: isMap(fast) ? fast : undefined, kind: kindOf(fast), value: () => plainValue(fast) };
   }
 
   let docs: Document.Parsed[];
   try {
     // uniqueKeys is checked below in one pass: the library's own check is quadratic in the number of keys.
-    docs = parseAllDocuments(text, {
+    docs = parseAllDocuments(src, {
       prettyErrors: false,
       uniqueKeys: false,
       merge: true,
@@ -123,10 +139,13 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   const doc = docs[0];
   if (!doc) return base;
 
-  for (const err of doc.errors) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
+  const indents = explainIndentErrors(doc.errors, lines);
+  for (const d of indents.findings) syntax.push(d);
+  for (const err of doc.errors) if (!indents.explained.has(err)) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
   for (const warn of doc.warnings) syntax.push(yamlFinding(lines, warn.pos, warn.message, warn.code, 'warning'));
   normalizeRanges(doc.contents);
-  syntax.push(...duplicateKeys(doc.contents, lines));
+  // Never spread a list that grows with the file into a call: a million duplicates overflowed the stack.
+  for (const d of duplicateKeys(doc.contents, lines)) syntax.push(d);
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;
     const marker = text.lastIndexOf('---', start);
@@ -154,6 +173,35 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   return { ...base, contents, root: isMap(contents) ? contents : undefined, kind: kindOf(contents), value: () => value };
 }
 
+/**
+ * The UTF-16 flavour of a file read as UTF-8: its byte-order mark decodes to
+ * two replacement characters, and its ASCII characters come with NULs.
+ */
+function utf16Name(text: string): string | undefined {
+  if (!text.startsWith('\uFFFD\uFFFD')) return undefined;
+  if (text.charCodeAt(2) === 0) return 'UTF-16 BE';
+  if (text.charCodeAt(3) === 0) return 'UTF-16 LE';
+  return undefined;
+}
+
+/**
+ * Bytes that are not UTF-8 reach the checker as U+FFFD (hosts and editors
+ * decode with replacement): one finding at the first, counting the others,
+ * instead of reading the replacement characters as text without a word.
+ */
+function invalidUtf8(text: string, lines: LineIndex): Diagnostic | undefined {
+  const first = text.indexOf('\uFFFD');
+  if (first < 0) return undefined;
+  let more = 0;
+  for (let i = text.indexOf('\uFFFD', first + 1); i >= 0; i = text.indexOf('\uFFFD', i + 1)) if (text.charCodeAt(i - 1) !== 0xfffd) more++;
+  return {
+    range: lines.range(first, first + 1),
+    severity: 'error',
+    code: 'invalid-encoding',
+    message: `This file is not valid UTF-8 here (the bytes read as the replacement character U+FFFD)${more ? `, and in ${more} more place${more === 1 ? '' : 's'}` : ''}. Save the file as UTF-8, or delete the character if it was typed.`,
+  };
+}
+
 /** The fast path, where a bug in it can only cost time: the general parser reads the text instead. */
 function fastParseOrNothing(text: string): Node | undefined {
   try {
@@ -170,16 +218,21 @@ function kindOf(contents: Node | null): Kind | undefined {
 
 /**
  * The plain JS value of a fast-path tree: what `toJS` gives for it (the fast
- * path has no aliases, merge keys or `__proto__` keys, which are the cases
- * where `toJS` does more).
+ * path has no aliases or merge keys, which are the cases where `toJS` does
+ * more). A key named `__proto__` becomes an own property, as `toJS` makes it:
+ * assigning it would set the object's prototype instead, and the keys under it
+ * would pass for the record's own (a missing required key went unreported).
  */
 function plainValue(node: unknown): unknown {
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       // Fast-path keys are scalars holding a string, number, boolean or null.
-      const key = (pair.key as { value: string | number | boolean | null }).value;
-      out[key === null ? '' : String(key)] = plainValue(pair.value);
+      const raw = (pair.key as { value: string | number | boolean | null }).value;
+      const key = raw === null ? '' : String(raw);
+      const value = plainValue(pair.value);
+      if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+      else out[key] = value;
     }
     return out;
   }
