@@ -217,6 +217,28 @@ describe('coverage kept live through the protocol, in parts', () => {
   });
 });
 
+describe('coverage before a folder is read', () => {
+  it('is reported as not known yet (-1), so a client keeps what it shows', async () => {
+    const ws = example();
+    const c = new TestClient();
+    try {
+      c.settings = { referenceDate: '2026-11-23' };
+      await c.initialize(pathToFileURL(ws.dir).toString(), VSCODE_CAPS);
+      // Asked at once: the server is still reading the folder (a restarted server answered version 0 with no parts).
+      const early = (await c.conn.sendRequest('aims/coverageVersions', {})) as { folders: FolderVersion[] };
+      assert.deepEqual(
+        early.folders.map((f) => [f.root, f.version]),
+        [[ws.dir, -1]],
+      );
+      await c.until(() => c.notifications.some((n) => n.method === 'aims/coverageChanged'), 'indexing', 60_000);
+      const later = (await c.conn.sendRequest('aims/coverageVersions', {})) as { folders: FolderVersion[] };
+      assert.ok(later.folders[0].version > 0);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
 describe('coverage of a large folder comes in pages', () => {
   it('no page is larger than 512 KB, and together they hold every system', async () => {
     const ws = example();

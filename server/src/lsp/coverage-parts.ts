@@ -238,11 +238,12 @@ export class CoverageTracker {
     return c;
   }
 
+  /** Every folder's version; -1 until it has been read and checked once (its coverage is not known before). */
   versions(): FolderVersion[] {
     return [...this.folders()].map((f) => ({
       root: f.root,
       epoch: this.of(f).epoch,
-      version: this.quiet.has(f) ? -1 : this.of(f).version,
+      version: !f.indexed || this.quiet.has(f) ? -1 : this.of(f).version,
     }));
   }
 
