@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { allControls } from '../server/src/core/catalog/iso';
 import { requiredObligations, type Role, type Tier } from '../server/src/core/catalog/obligations';
 
-const MANIFEST = `aims: 1
+/** The manifest of every generated workspace (also used by tests that check large generated files). */
+export const MANIFEST = `aims: 1
 kind: AIMS
 organisation: Benchmark Corp
 operatorRoles: [provider, deployer]
