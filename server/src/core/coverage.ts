@@ -14,6 +14,7 @@ import type {
   TopicCoverage,
   WorkspaceCoverage,
 } from './coverage-types';
+import { evidenceJudge, type JudgedEvidence } from './evidence-status';
 import { PLACEHOLDER } from './rules/placeholders';
 import { assessRecord, type ListedObligation } from './rules/system-record';
 import type { CheckOptions, Diagnostic } from './types';
@@ -31,6 +32,9 @@ const STATES: readonly ControlState[] = [
   'unjustified',
   'missing',
 ];
+
+type EvidenceJudge = ReturnType<typeof evidenceJudge>;
+const noEvidence = (): JudgedEvidence => ({ evidence: [], evidenceStatus: [], staleEvidence: 0 });
 
 function zero(): Record<ControlState, number> {
   return Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ControlState, number>;
@@ -58,7 +62,7 @@ export function controlState(e: SoaEntry | undefined): ControlState {
   }
 }
 
-function annexA(ws: WorkspaceIndex): AnnexACoverage {
+function annexA(ws: WorkspaceIndex, judge: EvidenceJudge): AnnexACoverage {
   const totals = zero();
   const topics: TopicCoverage[] = allTopics().map((t) => {
     const counts = zero();
@@ -76,7 +80,7 @@ function annexA(ws: WorkspaceIndex): AnnexACoverage {
         status: e?.status,
         justification: e?.justification,
         owner: text(child(e?.value, 'owner')),
-        evidence: items(child(e?.value, 'evidence')).map((n) => text(n) ?? ''),
+        ...(e ? judge(e.file, child(e.value, 'evidence')) : noEvidence()),
         articles: articlesForIso(c.id).articles,
         location: e ? locate(e.file, e.node) : undefined,
       };
@@ -90,17 +94,18 @@ function annexA(ws: WorkspaceIndex): AnnexACoverage {
 function obligationCoverage(
   file: ParsedFile,
   ws: WorkspaceIndex,
+  judge: EvidenceJudge,
   entry: ListedObligation | undefined,
   ref: string,
   article: number,
-): Pick<ObligationCoverage, 'ref' | 'article' | 'title' | 'status' | 'evidence' | 'controls' | 'location'> {
+): Pick<ObligationCoverage, 'ref' | 'article' | 'title' | 'status' | 'controls' | 'location' | keyof JudgedEvidence> {
   const status = entry ? (entry.status as ObligationCoverage['status'] | undefined) : 'missing';
   return {
     ref: entry?.ref ?? ref,
     article,
     title: findArticle(article)?.title ?? '',
     status: status && ['met', 'partial', 'gap', 'not-applicable', 'missing'].includes(status) ? status : 'gap',
-    evidence: items(child(entry?.value, 'evidence')).map((n) => text(n) ?? ''),
+    ...(entry ? judge(file, child(entry.value, 'evidence')) : noEvidence()),
     controls: items(child(entry?.value, 'controls')).map((n) => {
       const id = text(n) ?? '';
       return { id, state: findControl(id) ? controlState(ws.controls.get(id)) : 'unknown' };
@@ -109,7 +114,7 @@ function obligationCoverage(
   };
 }
 
-function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions): SystemCoverage {
+function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions, judge: EvidenceJudge): SystemCoverage {
   const root = file.root;
   const a = assessRecord(file, options);
   const p = a.profile;
@@ -122,7 +127,7 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
     const eff = d.date.effective;
     const other = eff.timeline === 'omnibus' ? d.date.original : d.date.amended;
     obligations.push({
-      ...obligationCoverage(file, ws, d.entry, d.duty.ref, article),
+      ...obligationCoverage(file, ws, judge, d.entry, d.duty.ref, article),
       required: d.required,
       reason: d.reason,
       appliesFrom: eff.date,
@@ -135,7 +140,7 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
   }
   const used = new Set(a.duties.map((d) => d.entry));
   for (const l of a.listed) {
-    if (!used.has(l)) obligations.push({ ...obligationCoverage(file, ws, l, l.ref, Number(l.parts[0])), required: false });
+    if (!used.has(l)) obligations.push({ ...obligationCoverage(file, ws, judge, l, l.ref, Number(l.parts[0])), required: false });
   }
   obligations.sort((x, y) => x.article - y.article || x.ref.localeCompare(y.ref));
   const idNode = child(root, 'id');
@@ -163,13 +168,14 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
 export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Diagnostic[]>, options: CheckOptions): WorkspaceCoverage {
   const findings = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const list of diagnostics.values()) for (const d of list) findings[d.severity]++;
+  const judge = evidenceJudge(ws, diagnostics, options);
   return {
     root: ws.root,
     asOf: options.asOf,
     timeline: applicationDate(9, { asOf: options.asOf, timeline: options.timeline })?.effective.timeline ?? 'original',
     organisation: ws.manifest ? text(child(ws.manifest.root, 'organisation')) : undefined,
-    annexA: annexA(ws),
-    systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options)),
+    annexA: annexA(ws, judge),
+    systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options, judge)),
     findings,
   };
 }
