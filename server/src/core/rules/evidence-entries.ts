@@ -43,13 +43,23 @@ export function hasEvidence(value: Node | null | undefined): boolean {
   return evidenceEntries(value).some((e) => (e.path ?? '').trim() !== '');
 }
 
-/** Where `evidence:` lists are, by kind: each with the keys that lead to it from the document's root. */
-export function evidenceLists(file: ParsedFile): { keys: string[]; value: Node | undefined }[] {
-  const out: { keys: string[]; value: Node | undefined }[] = [];
+/** One `evidence:` key of a file. */
+export interface EvidenceList {
+  /** The keys that lead from the document's root to the mapping that holds `evidence:`. */
+  keys: string[];
+  /** That mapping (a control's or an obligation's entry). */
+  holder: Node | null;
+  value: Node | undefined;
+}
+
+/** Where `evidence:` lists are, by kind. */
+export function evidenceLists(file: ParsedFile): EvidenceList[] {
+  const out: EvidenceList[] = [];
   const sections =
     file.kind === 'StatementOfApplicability' ? ['controls', 'additionalControls'] : file.kind === 'AISystem' ? ['obligations'] : [];
   for (const section of sections) {
-    for (const e of entries(child(file.root, section))) out.push({ keys: [section, e.key], value: child(e.value, 'evidence') });
+    for (const e of entries(child(file.root, section)))
+      out.push({ keys: [section, e.key], holder: e.value, value: child(e.value, 'evidence') });
   }
   return out;
 }
