@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ControlCoverage, TopicCoverage, WorkspaceCoverage } from '../../../server/src/core/coverage-types';
 import { escapeMarkdown } from '../../../server/src/core/escape-markdown';
+import { evidenceCell } from '../../../server/src/core/evidence-text';
 import type { CoverageStore } from '../coverage-store';
 import { CONTROL_STATE, stateIcon } from './labels';
 
@@ -94,7 +95,7 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
     const s = CONTROL_STATE[c.state];
     const item = new vscode.TreeItem(`${c.id} ${c.title}`, vscode.TreeItemCollapsibleState.None);
     item.id = `${node.ws.root}#${c.id}`;
-    item.description = s.label;
+    item.description = s.label + staleNote(c);
     item.iconPath = stateIcon(s);
     item.contextValue = `control.${c.state}`;
     item.tooltip = controlTooltip(c);
@@ -114,9 +115,14 @@ function controlTooltip(c: ControlCoverage): vscode.MarkdownString {
   md.appendMarkdown(`**${c.id} ${c.title}** — ${CONTROL_STATE[c.state].label}\n\n`);
   if (c.justification) md.appendMarkdown(`*Justification:* ${escapeMd(c.justification)}\n\n`);
   if (c.owner) md.appendMarkdown(`*Owner:* ${escapeMd(c.owner)}\n\n`);
-  if (c.evidence.length) md.appendMarkdown(`*Evidence:* ${c.evidence.map(escapeMd).join(', ')}\n\n`);
+  if (c.evidence.length) md.appendMarkdown(`*Evidence:* ${escapeMd(evidenceCell(c))}\n\n`);
   if (c.articles.length) md.appendMarkdown(`*Supports (never satisfies) AI Act:* ${c.articles.map((a) => `Art. ${a}`).join(', ')}`);
   return md;
+}
+
+/** " · 1 stale evidence" after a description when evidence is stale or expired (told apart from missing). */
+export function staleNote(x: { staleEvidence?: number }): string {
+  return x.staleEvidence ? ` · ${x.staleEvidence} stale evidence` : '';
 }
 
 /** Record text in a tooltip: one line, no Markdown syntax or HTML (the server's escaping, shared). */

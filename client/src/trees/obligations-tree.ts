@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ObligationCoverage, SystemCoverage, WorkspaceCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageStore } from '../coverage-store';
 import { CONTROL_STATE, OBLIGATION_STATE, longDate, stateIcon } from './labels';
-import { escapeMd } from './coverage-tree';
+import { escapeMd, staleNote } from './coverage-tree';
+import { evidenceCell } from '../../../server/src/core/evidence-text';
 
 const TIER_ORDER = ['prohibited', 'high', 'limited', 'minimal', 'unclassified'];
 const TIER_LABEL: Record<string, string> = {
@@ -80,7 +81,7 @@ export class ObligationsTree implements vscode.TreeDataProvider<Node> {
           o.controls.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
         item.id = `${node.system.file}#${o.ref}`;
-        item.description = `${st.label}${o.appliesFrom ? ` · from ${longDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}`;
+        item.description = `${st.label}${o.appliesFrom ? ` · from ${longDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}${staleNote(o)}`;
         item.iconPath = stateIcon(st);
         item.contextValue = `obligation.${o.status}`;
         item.tooltip = obligationTooltip(o);
@@ -105,7 +106,7 @@ function obligationTooltip(o: ObligationCoverage): vscode.MarkdownString {
   if (o.reason) md.appendMarkdown(`Required for ${escapeMd(o.reason)}.\n\n`);
   // The server words the dates and labels amended ones reported; the client only shows them.
   if (o.dateNote) md.appendMarkdown(`Applies from ${escapeMd(o.dateNote)}.\n\n`);
-  if (o.evidence.length) md.appendMarkdown(`*Evidence:* ${o.evidence.map(escapeMd).join(', ')}\n\n`);
+  if (o.evidence.length) md.appendMarkdown(`*Evidence:* ${escapeMd(evidenceCell(o))}\n\n`);
   if (o.controls.length) md.appendMarkdown('ISO/IEC 42001 controls cited support this obligation; they do not satisfy it.');
   return md;
 }

@@ -139,6 +139,8 @@ export interface WorkspaceCoverage {
   asOf: string;
   timeline: string;
   organisation?: string;
+  /** The manifest's evidenceMaxAge when it is a valid duration (e.g. 'P12M'): how long a review of evidence holds. */
+  evidenceMaxAge?: string;
   annexA: AnnexACoverage;
   systems: SystemCoverage[];
   /** Findings by severity over the whole workspace. */

@@ -15,6 +15,7 @@ import type {
   WorkspaceCoverage,
 } from './coverage-types';
 import { evidenceJudge, type JudgedEvidence } from './evidence-status';
+import { evidenceMaxAge } from './rules/evidence-entries';
 import { PLACEHOLDER } from './rules/placeholders';
 import { assessRecord, type ListedObligation } from './rules/system-record';
 import type { CheckOptions, Diagnostic } from './types';
@@ -174,6 +175,7 @@ export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Dia
     asOf: options.asOf,
     timeline: applicationDate(9, { asOf: options.asOf, timeline: options.timeline })?.effective.timeline ?? 'original',
     organisation: ws.manifest ? text(child(ws.manifest.root, 'organisation')) : undefined,
+    evidenceMaxAge: evidenceMaxAge(ws)?.text,
     annexA: annexA(ws, judge),
     systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options, judge)),
     findings,

@@ -1,5 +1,4 @@
 import type { Node } from 'yaml';
-import { formatDate } from './catalog/timeline';
 import type { EvidenceStatus } from './coverage-types';
 import { evidenceDates, evidenceEntries, evidenceMaxAge } from './rules/evidence-entries';
 import { PLACEHOLDER } from './rules/placeholders';
@@ -66,32 +65,4 @@ export function evidenceJudge(
       staleEvidence: evidenceStatus.filter((s) => s.state === 'stale' || s.state === 'expired').length,
     };
   };
-}
-
-/** One evidence entry in words with its state and dates: "x.md (stale: reviewed 1 May 2025, review due 1 May 2026)". */
-export function evidenceText(s: EvidenceStatus): string {
-  switch (s.state) {
-    case 'missing':
-      return `${s.path} (missing)`;
-    case 'expired':
-      return `${s.path} (expired ${formatDate(s.expires!)})`;
-    case 'stale':
-      return `${s.path} (stale: reviewed ${formatDate(s.reviewedOn!)}, review due ${formatDate(s.reviewDue!)})`;
-    default: {
-      const dates = [s.reviewedOn && `reviewed ${formatDate(s.reviewedOn)}`, s.expires && `expires ${formatDate(s.expires)}`].filter(
-        Boolean,
-      );
-      return dates.length ? `${s.path} (${dates.join(', ')})` : s.path;
-    }
-  }
-}
-
-/** Counts of evidence entries that are missing, stale and expired, in words ("1 stale, 2 missing"), or '' when none. */
-export function evidenceCounts(list: readonly EvidenceStatus[]): string {
-  const n = { stale: 0, expired: 0, missing: 0 };
-  for (const s of list) if (s.state !== 'ok') n[s.state]++;
-  return (['stale', 'expired', 'missing'] as const)
-    .filter((k) => n[k])
-    .map((k) => `${n[k]} ${k}`)
-    .join(', ');
 }

@@ -79,7 +79,8 @@ function diffControls(base: WorkspaceCoverage, head: WorkspaceCoverage, gaps: Co
     const changes = fieldChanges(b, a, {
       order: ['state', 'applicable', 'status', 'justification', 'owner', 'evidence'],
       lists: ['evidence'],
-      skip: ['id', 'title', 'topic', 'articles', 'location'],
+      // Each entry's state is derived from `evidence` and the dates; the count says what changed, the findings why.
+      skip: ['id', 'title', 'topic', 'articles', 'location', 'evidenceStatus'],
     });
     if (changes.length)
       out.push({ id: a.id, title: a.title, topic: a.topic, before: controlSnapshot(b), after: controlSnapshot(a), changes });
@@ -170,7 +171,20 @@ function obligationGap(s: SystemCoverage, o: ObligationCoverage, via?: 'system-a
 const OBLIGATION_FIELDS: FieldOptions = {
   order: ['status', 'appliesFrom', 'evidence', 'controls'],
   lists: ['evidence', 'controls'],
-  skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'dateNote', 'location', 'citation', 'note'],
+  skip: [
+    'ref',
+    'article',
+    'title',
+    'required',
+    'reason',
+    'timeline',
+    'otherDate',
+    'dateNote',
+    'location',
+    'citation',
+    'note',
+    'evidenceStatus',
+  ],
   view: (field, v) =>
     field === 'controls' && Array.isArray(v) ? v.map((c: { id?: unknown }) => (c && typeof c === 'object' ? c.id : c)) : v,
 };
