@@ -79,8 +79,8 @@ function diffControls(base: WorkspaceCoverage, head: WorkspaceCoverage, gaps: Co
     const changes = fieldChanges(b, a, {
       order: ['state', 'applicable', 'status', 'justification', 'owner', 'evidence'],
       lists: ['evidence'],
-      // Each entry's state is derived from `evidence` and the dates; the count says what changed, the findings why.
-      skip: ['id', 'title', 'topic', 'articles', 'location', 'evidenceStatus'],
+      // Evidence states and counts follow from the paths and dates: a change shows as the findings it introduces or fixes.
+      skip: ['id', 'title', 'topic', 'articles', 'location', 'evidenceStatus', 'staleEvidence'],
     });
     if (changes.length)
       out.push({ id: a.id, title: a.title, topic: a.topic, before: controlSnapshot(b), after: controlSnapshot(a), changes });
@@ -184,6 +184,7 @@ const OBLIGATION_FIELDS: FieldOptions = {
     'citation',
     'note',
     'evidenceStatus',
+    'staleEvidence',
   ],
   view: (field, v) =>
     field === 'controls' && Array.isArray(v) ? v.map((c: { id?: unknown }) => (c && typeof c === 'object' ? c.id : c)) : v,

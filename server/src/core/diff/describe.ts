@@ -90,11 +90,7 @@ function valueText(field: string, v: string | number | boolean | undefined, esc:
 }
 
 /** Field names as a reader says them; others (fields the coverage gains later) are shown as they are. */
-const FIELD_LABEL: Record<string, string> = {
-  appliesFrom: 'applies from',
-  annexIII: 'Annex III point',
-  staleEvidence: 'stale or expired evidence',
-};
+const FIELD_LABEL: Record<string, string> = { appliesFrom: 'applies from', annexIII: 'Annex III point' };
 
 /** `status partial → implemented`, `evidence +a, −b`. */
 export function fieldText(c: FieldChange, esc: Escaper, statusOf?: (s: string) => string): string {
