@@ -7,14 +7,13 @@
  * shared and noisy, so read the ratios.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { writeLargeSoa, writeWorkspace } from './generate';
 
 const ROOT = join(__dirname, '..');
 const WORK = join(__dirname, '.work');
-const SHARED = join(ROOT, '..', 'shared', 'tools', 'lspbench');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const quick = process.argv.includes('--quick');
 
@@ -22,15 +21,13 @@ function sh(cmd: string, args: string[], cwd = ROOT): string {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-// ---- tools: the shared driver, run with the benchmark's own dependencies
+// ---- tools: our own driver (bench/lsp-driver.ts); the peer comes from bench/package.json
 if (!existsSync(join(__dirname, 'node_modules', 'yaml-language-server'))) {
-  console.log('installing benchmark dependencies (bench/package.json)…');
+  console.log('installing the benchmark-only dependency yaml-language-server (bench/package.json)…');
   spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: __dirname, stdio: 'inherit' });
 }
 rmSync(WORK, { recursive: true, force: true });
-mkdirSync(join(WORK, 'lspbench'), { recursive: true });
-for (const f of ['lspbench.mjs', 'parse-floor.mjs']) cpSync(join(SHARED, f), join(WORK, 'lspbench', f));
-symlinkSync(join(__dirname, 'node_modules'), join(WORK, 'lspbench', 'node_modules'));
+mkdirSync(WORK, { recursive: true });
 sh(process.execPath, ['esbuild.mjs']); // measure the current sources, minified as shipped
 
 // The CLI-path measurement is bundled like dist/cli.js, so its time and memory are the shipped code's.
@@ -83,17 +80,16 @@ for (const dir of [...workspaces, soa5000]) {
 }
 
 // ---- floor, ours, peer on the single large files
-/** lspbench's JSON report; read through `pick` by dotted path. */
+/** bench/lsp-driver.ts's report for one server and one file; read through `pick` by dotted path. */
 type LspReport = Record<string, unknown>;
-function lspbench(server: string, file: string, root: string, lang: string, settings: unknown): LspReport {
-  const out = join(WORK, `lsp-${Math.random().toString(36).slice(2)}.json`);
-  spawnSync(
+function drive(server: string[], file: string, root: string, lang: string, settings: unknown): LspReport {
+  const r = spawnSync(
     process.execPath,
     [
-      join(WORK, 'lspbench', 'lspbench.mjs'),
-      '--server',
-      server,
-      '--files',
+      '--import',
+      'tsx',
+      join(__dirname, 'lsp-driver.ts'),
+      '--file',
       file,
       '--root',
       root,
@@ -103,22 +99,22 @@ function lspbench(server: string, file: string, root: string, lang: string, sett
       String(ROUNDS),
       '--settings',
       JSON.stringify(settings),
-      '--out',
-      out,
-      '--quiet',
+      '--',
+      ...server,
     ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
   );
-  return existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as LspReport) : {};
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return last.startsWith('{') ? (JSON.parse(last) as LspReport) : {};
 }
 function floor(file: string): { median: number; p95: number } {
-  const out = join(WORK, `floor-${Math.random().toString(36).slice(2)}.json`);
-  sh(process.execPath, [join(WORK, 'lspbench', 'parse-floor.mjs'), '--yaml-from', ROOT, '--rounds', String(ROUNDS), '--out', out, file]);
-  const r = JSON.parse(readFileSync(out, 'utf8')) as { results: { parseDocumentMs: { median: number; p95: number } }[] };
-  return r.results[0].parseDocumentMs;
+  return JSON.parse(sh(process.execPath, ['--import', 'tsx', join(__dirname, 'parse-floor.ts'), file, String(ROUNDS)]).trim()) as {
+    median: number;
+    p95: number;
+  };
 }
-const OURS = `node ${join(ROOT, 'dist', 'server.js')} --stdio`;
-const PEER = `node ${join(__dirname, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')} --stdio`;
+const OURS = [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'];
+const PEER = [process.execPath, join(__dirname, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'];
 const peerSettings = {
   yaml: {
     validate: true,
@@ -132,15 +128,12 @@ const peerSettings = {
 // (and publish for) the probe file before it is opened, which would flatter "open → diagnostics".
 const emptyRoot = join(WORK, 'empty-root');
 mkdirSync(emptyRoot, { recursive: true });
-const rows = single.map(({ lines, file }) => {
-  const root = emptyRoot;
-  return {
-    lines,
-    floor: floor(file),
-    ours: lspbench(OURS, file, root, 'aims', { aims: { referenceDate: '2026-11-23' } }),
-    peer: lspbench(PEER, file, root, 'yaml', peerSettings),
-  };
-});
+const rows = single.map(({ lines, file }) => ({
+  lines,
+  floor: floor(file),
+  ours: drive(OURS, file, emptyRoot, 'aims', { aims: { referenceDate: '2026-11-23' } }),
+  peer: drive(PEER, file, emptyRoot, 'yaml', peerSettings),
+}));
 
 // ---- report
 const pick = (r: LspReport, path: string): number | undefined => {
@@ -154,8 +147,8 @@ console.log(
   'lines   floor  | open: ours  peer  ours/floor ours/peer | keystroke→diag ours p50/p95  peer p50 | completion p95 ours peer | hover p95 ours | RSS peak ours/peer MB',
 );
 for (const r of rows) {
-  const openOurs = pick(r.ours, 'openAll.perFile.median');
-  const openPeer = pick(r.peer, 'openAll.perFile.median');
+  const openOurs = pick(r.ours, 'openMs');
+  const openPeer = pick(r.peer, 'openMs');
   console.log(
     [
       String(r.lines).padEnd(7),
@@ -174,7 +167,7 @@ for (const r of rows) {
       '|',
       f(pick(r.ours, 'hover.p95')).padStart(14),
       '|',
-      `${f(pick(r.ours, 'memoryAtEnd.hwmMb'), 0)}/${f(pick(r.peer, 'memoryAtEnd.hwmMb'), 0)}`.padStart(10),
+      `${f(pick(r.ours, 'peakRssMb'), 0)}/${f(pick(r.peer, 'peakRssMb'), 0)}`.padStart(10),
     ].join(' '),
   );
 }
@@ -185,14 +178,14 @@ for (const r of rows) {
     [
       String(r.lines).padEnd(7),
       '|',
-      f(pick(r.ours, 'coldStart.spawnToInitializeMs')).padStart(22),
-      f(pick(r.peer, 'coldStart.spawnToInitializeMs')).padStart(5),
+      f(pick(r.ours, 'spawnToInitializeMs')).padStart(22),
+      f(pick(r.peer, 'spawnToInitializeMs')).padStart(5),
       '|',
       `${f(pick(r.ours, 'edit.full.median'))}/${f(pick(r.ours, 'edit.full.p95'))}`.padStart(39),
       f(pick(r.peer, 'edit.full.median')).padStart(9),
       '|',
-      f(pick(r.ours, 'memoryAfterIndexing.rssMb'), 0).padStart(18),
-      f(pick(r.peer, 'memoryAfterIndexing.rssMb'), 0).padStart(5),
+      f(pick(r.ours, 'rssAfterOpenMb'), 0).padStart(18),
+      f(pick(r.peer, 'rssAfterOpenMb'), 0).padStart(5),
     ].join(' '),
   );
 }
@@ -216,11 +209,7 @@ for (const [name, s] of Object.entries(scale)) {
 }
 // ---- the extension package as it would ship (activation time is measured in a real workbench by `npm run test:e2e`)
 const vsix = join(WORK, 'aims.vsix');
-spawnSync(
-  join(ROOT, 'node_modules', '.bin', 'vsce'),
-  ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
-  { cwd: ROOT, stdio: 'ignore' },
-);
+spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), vsix], { cwd: ROOT, stdio: 'ignore' });
 const vsixKb = existsSync(vsix) ? Math.round(statSync(vsix).size / 1024) : undefined;
 console.log(`\n.vsix: ${vsixKb === undefined ? 'could not be packaged' : `${vsixKb} KB`} (target < 1 MB)`);
 

@@ -77,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
       openLocation(file, range),
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
+  command('aims.openFormat', () =>
+    vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'format.md')),
+  );
   registerCompareBranch(context, client);
 
   // The server starts after activation returns, so opening a folder is never held up by it.

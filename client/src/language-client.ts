@@ -81,11 +81,9 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    synchronize: {
-      configurationSection: 'aims',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.aims.{yaml,yml}'),
-    },
-    // A function, so a restart after trust was granted starts a trusted server.
+    // File events come from the watcher the server registers itself; a second one here sent every event twice.
+    synchronize: { configurationSection: 'aims' },
+    // A function, read at every start: a server restarted after trust was granted starts trusted.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {
@@ -100,7 +98,8 @@ export function createLanguageClient(
   client.onDidChangeState((e) => {
     if (e.newState === State.Running) supervisor.running();
   });
-  // Trust granted mid-session: the server starts to offer rename and quick fixes without a reload.
+  // Trust granted mid-session: the server starts to offer rename and quick fixes without a reload
+  // (told, not restarted: a restart would drop its index and re-check the whole workspace).
   const trust = vscode.workspace.onDidGrantWorkspaceTrust(() => {
     if (client.isRunning()) void client.sendNotification(TrustChangedNotification.method, { trusted: true });
   });

@@ -42,7 +42,7 @@ describe('aims check with dated evidence', () => {
 
   it('puts each entry’s state into the JSON coverage', async () => {
     const r = await aims(['check', '.', '--as-of', '2027-07-01', '--format', 'json'], example());
-    const { coverage } = JSON.parse(r.out) as { coverage: WorkspaceCoverage };
+    const { coverage } = (JSON.parse(r.out) as { results: { coverage: WorkspaceCoverage }[] }).results[0];
     assert.equal(coverage.evidenceMaxAge, 'P12M');
     const o = coverage.systems.find((s) => s.id === 'support-chatbot')!.obligations.find((x) => x.ref === 'Art. 4')!;
     assert.deepEqual(o.evidenceStatus, [

@@ -95,6 +95,30 @@ exports.run = async function run() {
   assert.match(report, /# AIMS coverage report: Acme Lending GmbH/);
   console.log('EXTHOST ok export');
 
+  // Language defaults: 2-space indent, suggestions inside values (where ids and references are typed).
+  const editor = vscode.workspace.getConfiguration('editor', { languageId: 'aims' });
+  assert.equal(editor.get('tabSize'), 2);
+  assert.equal(editor.get('insertSpaces'), true);
+  assert.equal(editor.get('quickSuggestions').strings, true);
+  console.log('EXTHOST ok language defaults');
+
+  // File events reach the server from one watcher, the one it registers (not a second client-side one too),
+  // and a file created on disk gets its findings.
+  assert.equal((api.client.clientOptions.synchronize || {}).fileEvents, undefined);
+  assert.ok(api.client.getFeature('workspace/didChangeWatchedFiles').getState().registrations, 'the server registered its watcher');
+  const created = vscode.Uri.joinPath(folder, 'systems', 'created-on-disk.aims.yaml');
+  const record = Buffer.from(await vscode.workspace.fs.readFile(system)).toString('utf8');
+  await vscode.workspace.fs.writeFile(
+    created,
+    Buffer.from(record.replace(/^id: .*$/m, 'id: created-on-disk').replace('  Art. 9:\n', '  Art. 9(11):\n')),
+  );
+  await waitFor(
+    () => vscode.languages.getDiagnostics(created).some((d) => /no paragraph 11/.test(d.message)),
+    'findings of a file created on disk',
+  );
+  await vscode.workspace.fs.delete(created);
+  console.log('EXTHOST ok file events');
+
   // The example is committed on `main`; the workspace has the SoA defect and the record the UI test created.
   const md = await vscode.commands.executeCommand('aims.compareWithBranch', 'main');
   assert.match(md, /^### AIMS coverage: /m);

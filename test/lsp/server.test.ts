@@ -13,8 +13,9 @@ after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
 /** A fresh copy of the example workspace. */
 function example(): { dir: string; uri: (rel: string) => string; text: (rel: string) => string } {
-  const dir = join(mkdtempSync(join(tmpdir(), 'aims-lsp-')), 'acme');
-  temps.push(dir);
+  const parent = mkdtempSync(join(tmpdir(), 'aims-lsp-'));
+  temps.push(parent);
+  const dir = join(parent, 'acme');
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), dir, { recursive: true });
   return { dir, uri: (rel) => pathToFileURL(join(dir, rel)).toString(), text: (rel) => readFileSync(join(dir, rel), 'utf8') };
 }

@@ -4,6 +4,7 @@ import { escapeMarkdown } from '../../../server/src/core/escape-markdown';
 import { evidenceCell } from '../../../server/src/core/evidence-text';
 import type { CoverageStore } from '../coverage-store';
 import { CONTROL_STATE, stateIcon } from './labels';
+import { count } from '../../../server/src/core/wording';
 
 type Node =
   | { type: 'folder'; ws: WorkspaceCoverage }
@@ -76,7 +77,7 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
     if (node.type === 'folder') {
       const a = node.ws.annexA;
       const item = new vscode.TreeItem(node.ws.organisation ?? node.ws.root, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${a.addressed}/${a.total} addressed · ${a.gaps} gaps`;
+      item.description = `${a.addressed}/${a.total} addressed · ${count(a.gaps, 'gap')}`;
       item.iconPath = new vscode.ThemeIcon('root-folder');
       return item;
     }
@@ -85,7 +86,7 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
       const c = t.counts;
       const item = new vscode.TreeItem(`${t.id} ${t.title}`, vscode.TreeItemCollapsibleState.Collapsed);
       const gaps = c.missing + c.unjustified + c['no-status'];
-      item.description = `${c.implemented}/${t.controls.length} implemented${c.excluded ? ` · ${c.excluded} excluded` : ''}${gaps ? ` · ${gaps} gaps` : ''}`;
+      item.description = `${c.implemented}/${t.controls.length} implemented${c.excluded ? ` · ${c.excluded} excluded` : ''}${gaps ? ` · ${count(gaps, 'gap')}` : ''}`;
       item.iconPath = stateIcon(gaps ? CONTROL_STATE.unjustified : CONTROL_STATE.implemented);
       item.contextValue = 'topic';
       item.id = `${node.ws.root}#${t.id}`;

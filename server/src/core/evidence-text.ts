@@ -4,6 +4,7 @@
  */
 import type { EvidenceStatus, WorkspaceCoverage } from './coverage-types';
 import { formatDate } from './format-date';
+import { count } from './wording';
 
 /** One evidence entry in words with its state and dates: "x.md (stale: reviewed 1 May 2025, review due 1 May 2026)". */
 export function evidenceText(s: EvidenceStatus): string {
@@ -49,7 +50,7 @@ export function workspaceEvidence(c: WorkspaceCoverage): EvidenceStatus[] {
 export function evidenceSummary(c: WorkspaceCoverage): string {
   const all = workspaceEvidence(c);
   const counts = evidenceCounts(all);
-  const n = `${all.length} ${all.length === 1 ? 'entry' : 'entries'}`;
+  const n = count(all.length, 'entry', 'entries');
   const age = c.evidenceMaxAge
     ? `A review holds for ${c.evidenceMaxAge} (evidenceMaxAge).`
     : 'No evidenceMaxAge is set, so only expiry dates make evidence out of date.';

@@ -70,13 +70,10 @@ export class RecheckQueue {
       q = { open: new Lane(), rest: new Lane() };
       this.pending.set(folder, q);
     }
-    for (const p of paths) {
-      if (folder.open.has(p)) q.open.add(p);
-      // Until the folder is indexed only open documents are checked: indexing ends with a check of every
-      // file, and checking the rest against a half-built index gave bogus findings (and, with thousands
-      // of unknown ids, slow ones).
-      else if (folder.indexed) q.rest.add(p);
-    }
+    // Until the folder is indexed nothing is checked: indexing ends with a check of every file, open
+    // documents first, and a check against a half-built index gave bogus findings (a "missing manifest"
+    // that flashed in Neovim, thousands of slow unknown ids).
+    if (folder.indexed) for (const p of paths) (folder.open.has(p) ? q.open : q.rest).add(p);
     q.run ??= this.drain(folder, q);
     return q.run;
   }

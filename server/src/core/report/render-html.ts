@@ -1,6 +1,7 @@
 import type { ControlState, WorkspaceCoverage } from '../coverage-types';
 import { evidenceCell, evidenceSummary } from '../evidence-text';
 import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { count } from '../wording';
 
 export interface HtmlOptions {
   /** Nonce for the one inline style block (the webview's CSP allows only that). */
@@ -58,10 +59,10 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
   for (const c of list) {
     body.push(`<h1>AIMS coverage${c.organisation ? `: ${esc(c.organisation)}` : ''}</h1>`);
     body.push(
-      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${c.findings.error} errors, ${c.findings.warning} warnings. ${esc(evidenceSummary(c))}</p>`,
+      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}. ${esc(evidenceSummary(c))}</p>`,
     );
     body.push(
-      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${c.annexA.gaps} gaps.</p>${legend}`,
+      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${count(c.annexA.gaps, 'gap')}.</p>${legend}`,
     );
     body.push('<table><thead><tr><th>Topic</th><th>Coverage</th><th>Implemented</th><th>Gaps</th></tr></thead><tbody>');
     for (const t of c.annexA.topics) {

@@ -9,6 +9,7 @@ import { schemaForValue, type Schema } from '../schema-walk';
 import { KINDS, type Kind } from '../types';
 import { entries, entry, text, type Entry } from '../yaml/nav';
 import type { Rule, RuleContext } from './rule';
+import { withArticle } from '../wording';
 // Compiled ahead of time from schemas/ (scripts/gen-validators.ts): compiling at start-up cost ~120 ms.
 import * as VALIDATORS from './schema-validators.generated';
 
@@ -52,23 +53,23 @@ export const structureRule: Rule = {
     const { file } = ctx;
     if (!file.contents) {
       if (file.syntax.length === 0)
-        ctx.report(null, 'The file is empty. An AIMS file starts with `aims: 1` and `kind:`.', { code: 'missing-version' });
+        ctx.report(null, "The file is empty. An AIMS file starts with 'aims: 1' and 'kind:'.", { code: 'missing-version' });
       return;
     }
     const root = file.root;
     if (!root) {
-      ctx.report(file.contents, 'An AIMS file must be a mapping of keys to values, starting with `aims: 1` and `kind:`.', {
+      ctx.report(file.contents, "An AIMS file must be a mapping of keys to values, starting with 'aims: 1' and 'kind:'.", {
         code: 'not-a-mapping',
       });
       return;
     }
     const version = entry(root, 'aims');
     if (!version)
-      ctx.report(root.items[0]?.key as Node, 'Missing `aims: 1` (the format version) at the top of the file.', { code: 'missing-version' });
+      ctx.report(root.items[0]?.key as Node, "Missing 'aims: 1' (the format version) at the top of the file.", { code: 'missing-version' });
     else if (text(version.value) !== '1') {
       ctx.report(
         version.value ?? version.keyNode,
-        `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads \`aims: 1\`.`,
+        `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads 'aims: 1'.`,
         {
           code: 'unsupported-version',
         },
@@ -76,7 +77,7 @@ export const structureRule: Rule = {
     }
     const kindEntry = entry(root, 'kind');
     if (!kindEntry) {
-      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing \`kind:\`; use one of ${KINDS.join(', ')}.`, {
+      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing 'kind:'; use one of ${KINDS.join(', ')}.`, {
         code: 'missing-kind',
       });
       return;
@@ -290,10 +291,9 @@ function reportSchemaError(ctx: RuleContext, schema: Schema, value: unknown, err
       return;
     }
     case 'type': {
-      const nouns = [(err.params as { type: string | string[] }).type].flat().map((want) => {
-        const noun = want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want;
-        return `${article(noun)} ${noun}`;
-      });
+      const nouns = [(err.params as { type: string | string[] }).type]
+        .flat()
+        .map((want) => withArticle(want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want));
       const list = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} or ${nouns[nouns.length - 1]}` : nouns[0];
       ctx.report(at.node, `${where} should be ${list}.`, {
         code: 'wrong-type',
@@ -328,10 +328,6 @@ function reportSchemaError(ctx: RuleContext, schema: Schema, value: unknown, err
     default:
       ctx.report(at.node, `${where} ${err.message ?? 'is not valid'}.`);
   }
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 function additional(err: ErrorObject): string {
