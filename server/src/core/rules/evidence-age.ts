@@ -57,9 +57,10 @@ const evidenceAge: Rule = {
   check(ctx) {
     const age = evidenceMaxAge(ctx.ws);
     const asOf = ctx.options.asOf;
-    const when = formatDate(asOf);
     for (const list of evidenceLists(ctx.file)) {
       for (const e of evidenceEntries(list.value)) {
+        // A plain path has no dates: with no maximum age there is nothing to say (most entries of most files).
+        if (e.form === 'string' && !age) continue;
         const path = e.path?.trim();
         // No path: the schema's missing key; a template placeholder: reported as such.
         if (!path || PLACEHOLDER.test(path)) continue;
@@ -68,7 +69,7 @@ const evidenceAge: Rule = {
         if (d.expired)
           ctx.report(
             e.expiresNode,
-            `${name} expired on ${formatDate(d.expires!)}; at the reference date (${when}) it no longer shows anything. Replace it with a current document and record when that one expires.`,
+            `${name} expired on ${formatDate(d.expires!)}; at the reference date (${formatDate(asOf)}) it no longer shows anything. Replace it with a current document and record when that one expires.`,
           );
         if (d.expiresBeforeReview)
           ctx.report(
@@ -79,7 +80,7 @@ const evidenceAge: Rule = {
         if (d.reviewedInFuture)
           ctx.report(
             e.reviewedOnNode,
-            `${name} is marked reviewed on ${formatDate(d.reviewedOn!)}, after the reference date (${when}); record a review once it has taken place.`,
+            `${name} is marked reviewed on ${formatDate(d.reviewedOn!)}, after the reference date (${formatDate(asOf)}); record a review once it has taken place.`,
             { code: 'evidence-reviewed-in-future' },
           );
         else if (d.stale)

@@ -21,10 +21,20 @@ export interface EvidenceEntry {
   expiresNode?: Node;
 }
 
+/** Entries per `evidence:` value, read once: parsed trees never change, and four rules and coverage read each list. */
+const entryCache = new WeakMap<Node, readonly EvidenceEntry[]>();
+
 /** The entries of an `evidence:` value: a list, or a lone string or mapping counting as a list of one. */
-export function evidenceEntries(value: Node | null | undefined): EvidenceEntry[] {
-  const list = isMap(value) ? [value as Node] : items(value);
-  return list.map((node) => {
+export function evidenceEntries(value: Node | null | undefined): readonly EvidenceEntry[] {
+  if (!value) return [];
+  let out = entryCache.get(value);
+  if (!out) entryCache.set(value, (out = readEntries(value)));
+  return out;
+}
+
+function readEntries(value: Node): EvidenceEntry[] {
+  const list = isMap(value) ? [value] : items(value);
+  return list.map((node): EvidenceEntry => {
     if (!isMap(node)) return { node, form: 'string', pathNode: isScalar(node) ? node : undefined, path: text(node) };
     const pathNode = child(node, 'path');
     return {
@@ -52,8 +62,17 @@ export interface EvidenceList {
   value: Node | undefined;
 }
 
+/** Lists per parsed file, found once (a file is parsed once per text version and never changed). */
+const listCache = new WeakMap<ParsedFile, readonly EvidenceList[]>();
+
 /** Where `evidence:` lists are, by kind. */
-export function evidenceLists(file: ParsedFile): EvidenceList[] {
+export function evidenceLists(file: ParsedFile): readonly EvidenceList[] {
+  let out = listCache.get(file);
+  if (!out) listCache.set(file, (out = findLists(file)));
+  return out;
+}
+
+function findLists(file: ParsedFile): EvidenceList[] {
   const out: EvidenceList[] = [];
   const sections =
     file.kind === 'StatementOfApplicability' ? ['controls', 'additionalControls'] : file.kind === 'AISystem' ? ['obligations'] : [];
