@@ -299,8 +299,8 @@ describe('completion and hover know the evidence keys', () => {
     const fs = { ...fakeFs(EXISTING), list: (dir: string) => (dir === ROOT ? ['evidence/', 'soa.aims.yaml'] : []) };
     return complete(file, ws, position, config({ fs })).items;
   };
-  const hoverText = (text: string): string => {
-    const { file, ws, position } = workspaceAt({ 'soa.aims.yaml': text }, 'soa.aims.yaml');
+  const hoverText = (text: string, at = 'soa.aims.yaml'): string => {
+    const { file, ws, position } = workspaceAt({ [at]: text }, at);
     return (hover(file, ws, position, config())?.contents as { value: string } | undefined)?.value ?? '';
   };
 
@@ -335,5 +335,6 @@ describe('completion and hover know the evidence keys', () => {
       /\*\*expires\*\*: The last day the document is valid/,
     );
     assert.match(hoverText(SOA_HEAD + '    evidence: { pa|th: evidence/x.md }\n'), /\*\*path\*\*: Path \(relative to this file\) or URL/);
+    assert.equal(hoverText('aims: 1\nkind: AIMS\naudits:\n  - da|te: 2026-01-01\n', 'aims.aims.yaml'), '**date**: Date of the audit.');
   });
 });
