@@ -123,7 +123,12 @@ async function startWorkbench(name, { trust }) {
       'git.enabled': true,
       'git.autofetch': false,
       'files.autoSave': 'off',
+      // No backups of unsaved edits: the extension-host suite opens the same folder in another window,
+      // which would otherwise restore what a step typed and undid here.
+      'files.hotExit': 'off',
       'aims.referenceDate': '2026-11-23',
+      // The protocol trace must reach the AIMS output channel (a step below reads it there).
+      'aims.trace.server': 'messages',
     }),
   );
   const env = {
@@ -255,6 +260,40 @@ const frameWithHeading = (text, what) =>
     }
     return undefined;
   }, what);
+/** Moves the cursor to a 1-based line of the active editor (Go to Line). */
+async function goToLine(line) {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+/** The 1-based number of the first line of a workspace file that starts with `start` (after `after`, if given). */
+function lineOf(rel, start, after) {
+  const lines = readFileSync(join(ws, rel), 'utf8').split('\n');
+  const from = after ? lines.findIndex((l) => l.startsWith(after)) : 0;
+  const i = lines.findIndex((l, n) => n >= from && l.startsWith(start));
+  if (i < 0) throw new Error(`${rel} has no line starting ${JSON.stringify(start)}`);
+  return i + 1;
+}
+/**
+ * Undoes a step's unsaved edits to a workspace file, also after a failure: another window on the
+ * same folder (the extension-host suite's) would restore them from VS Code's backups.
+ */
+async function revert(rel) {
+  await page.keyboard.press('Escape');
+  await quickOpen(rel);
+  await command('File: Revert File');
+}
+/** Waits for a row of a view whose text matches; the error lists what the rows said. */
+async function waitForRow(rows, re, what) {
+  let texts = [];
+  try {
+    await waitFor(async () => (texts = await rows.allInnerTexts()).some((t) => re.test(t)), what, 30_000);
+  } catch (e) {
+    throw new Error(`${e.message}; the rows read ${JSON.stringify(texts)}`);
+  }
+}
+const viewRows = (view) => page.locator(`.pane:has(.pane-header:has-text("${view}")) .monaco-list-row`);
 // The editor renders spaces as U+00A0.
 const editorText = async () =>
   (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
@@ -287,6 +326,53 @@ try {
     const rows = page.locator('.pane:has(.pane-header:has-text("AI Act Obligations")) .monaco-list-row');
     await waitFor(async () => (await rows.allInnerTexts()).some((t) => t.includes('High-risk')), 'a High-risk group');
   });
+
+  await step('editing a status updates the Annex A view without Refresh', async () => {
+    await quickOpen('soa.aims.yaml');
+    await goToLine(lineOf('soa.aims.yaml', '    status: ', '  A.2.2:'));
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Control+ArrowLeft');
+    await page.keyboard.type('partial');
+    const rows = viewRows('Annex A Coverage');
+    await rows.filter({ hasText: 'A.2 Policies related to AI' }).first().click();
+    await waitForRow(rows, /A\.2\.2 AI policy\s*partially implemented/, 'A.2.2 shown as partially implemented');
+    await revert('soa.aims.yaml');
+    await waitForRow(rows, /A\.2\.2 AI policy\s*implemented/, 'A.2.2 back to implemented');
+  });
+  if (!results[results.length - 1]) await revert('soa.aims.yaml');
+
+  await step('accepting Act references after an auto-closed ( leaves valid text', async () => {
+    const rel = 'systems/credit-scoring.aims.yaml';
+    await quickOpen(rel);
+    /** Replaces a line's text (after its indentation) by typing, accepts the completion offered, reads the line. */
+    const typeAndAccept = async (start, typed, pick, want) => {
+      // The line is found by its start ("  Art. 26", "  annexIII"): the editor shows only the lines in view.
+      const currentLine = async () => (await editorText()).split('\n').find((l) => l.startsWith(want.slice(0, 9)));
+      await goToLine(lineOf(rel, start));
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.type(typed);
+      // Enter accepts the focused row: wait until the list has caught up with what was typed.
+      await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: pick }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      let line;
+      await waitFor(async () => (line = await currentLine()) === want, `the line to read ${JSON.stringify(want)}`, 10_000).catch(() => {
+        throw new Error(`the line reads ${JSON.stringify(line)}, not ${JSON.stringify(want)}`);
+      });
+    };
+    await typeAndAccept('  Art. 9:', 'Art. 26(', 'Art. 26(1)', '  Art. 26(1)');
+    await typeAndAccept('  annexIII:', 'annexIII: Annex III(3)(d', 'Annex III(3)(d)', '  annexIII: Annex III(3)(d)');
+    // Annex III points are found by what they are about.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('annexIII: credit');
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Annex III(5)(b)' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    if (!/creditworthiness/.test(await row.innerText())) throw new Error(`the item does not say what 5(b) is: ${await row.innerText()}`);
+    await revert(rel);
+  });
+  if (!results[results.length - 1]) await revert('systems/credit-scoring.aims.yaml');
 
   await step('a completion offers control ids and is accepted', async () => {
     await quickOpen('risk/risk-register.aims.yaml');
@@ -329,8 +415,11 @@ try {
       await row('In the EU').click();
     };
     await create();
-    await page.locator('.tabs-container .tab', { hasText: 'exam-proctoring.aims.yaml' }).first().waitFor({ timeout: 30_000 });
+    const tab = page.locator('.tabs-container .tab', { hasText: 'exam-proctoring.aims.yaml' }).first();
+    await tab.waitFor({ timeout: 30_000 });
     await waitFor(async () => (await editorText()).includes('kind: AISystem'), 'the new record in the editor');
+    // A new record is a file to work in: a normal tab, not an italic preview the next click replaces.
+    if ((await tab.locator('.italic').count()) > 0) throw new Error('the new record opened in a preview tab');
     const text = readFileSync(join(ws, 'systems', 'exam-proctoring.aims.yaml'), 'utf8');
     for (const want of [
       'annexIII: Annex III(3)(d)',
@@ -397,6 +486,37 @@ try {
     const links = await frame.locator('a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     const dead = links.filter((h) => !/^(https?:|#)/.test(h ?? ''));
     if (dead.length) throw new Error(`links the page cannot open: ${dead.join(', ')}`);
+  });
+
+  await step("a finding's rule code opens its section of docs/rules.md", async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'The title of A.2.2 is "AI policy"' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.locator('a', { hasText: 'soa-title-mismatch' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'rules.md' }).first().waitFor({ timeout: 30_000 });
+    const heading =
+      readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8')
+        .split('\n')
+        .indexOf('## soa-title-mismatch') + 1;
+    await page
+      .locator('.statusbar-item', { hasText: `Ln ${heading},` })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+W');
+  });
+
+  await step('aims.trace.server traces the protocol in the AIMS output', async () => {
+    // Closing rules.md left the report's webview focused, which keeps F1 to itself.
+    await page.locator('.part.panel .action-label', { hasText: 'Problems' }).first().click();
+    await command('AIMS: Show Output');
+    const lines = page.locator('.part.panel .monaco-editor .view-lines');
+    await lines.first().waitFor({ timeout: 30_000 });
+    await waitFor(
+      async () =>
+        /(Sending|Received) (request|notification|response) '/.test((await lines.allInnerTexts()).join('\n').replace(/\u00a0/g, ' ')),
+      'a protocol trace line in the AIMS output',
+      30_000,
+    );
   });
 
   await step('the extension-host suite passes against the real vscode API', async () => {
@@ -504,6 +624,11 @@ try {
       /* already gone */
     }
   }
+  // Keep the AIMS output of every window (with the protocol trace) beside the screenshots.
+  const logs = spawnSync('find', [work, '-path', '*/logs/*', '-name', '*AIMS*.log'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean);
+  logs.forEach((f, i) => cpSync(f, join(ARTIFACTS, `aims-output-${i + 1}.log`)));
   rmSync(work, { recursive: true, force: true });
 }
 const passed = results.filter(Boolean).length;

@@ -8,7 +8,7 @@ import { exportReport, ReportPanel } from './commands/report';
 import { CoverageStore } from './coverage-store';
 import { createLanguageClient, type ServerWatch } from './language-client';
 import { createStatusItem } from './status';
-import { CoverageTree } from './trees/coverage-tree';
+import { CoverageTree, type CoverageNode } from './trees/coverage-tree';
 import { ObligationsTree } from './trees/obligations-tree';
 import { SystemsTree } from './trees/systems-tree';
 
@@ -22,6 +22,9 @@ export interface AimsApi {
   ready: Promise<void>;
   /** How long `activate` took, in ms (the server starts after it returns). */
   activationMs: number;
+  /** The views' data providers and the status item, so the tests read what a user sees. */
+  trees: { coverage: CoverageTree; obligations: ObligationsTree; systems: SystemsTree };
+  status: vscode.LanguageStatusItem;
   /** The server's supervision state (running, restarting, down). */
   server: ServerWatch;
 }
@@ -36,14 +39,16 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   const coverage = new CoverageTree(store);
   const coverageView = vscode.window.createTreeView('aims.coverage', { treeDataProvider: coverage, showCollapseAll: true });
   const systems = new SystemsTree(store);
+  const obligations = new ObligationsTree(store);
+  const status = createStatusItem(store, server, context.subscriptions);
   context.subscriptions.push(
     output,
     server,
     store,
     coverageView,
-    vscode.window.createTreeView('aims.obligations', { treeDataProvider: new ObligationsTree(store), showCollapseAll: true }),
+    vscode.window.createTreeView('aims.obligations', { treeDataProvider: obligations, showCollapseAll: true }),
     vscode.window.createTreeView('aims.systems', { treeDataProvider: systems }),
-    createStatusItem(store, server),
+    status,
   );
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments arrive untyped from VS Code
@@ -87,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   ready.catch((e: unknown) => output.error(`the AIMS language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   const activationMs = Date.now() - started;
   output.info(`AIMS extension activated in ${activationMs} ms`);
-  return { store, client, ready, activationMs, server };
+  return { store, client, ready, activationMs, trees: { coverage, obligations, systems }, status, server };
 }
 
 export async function deactivate(): Promise<void> {
@@ -105,7 +110,7 @@ async function openLocation(
 }
 
 /** Shows the control under the cursor in the Annex A Coverage view. */
-async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<unknown>, store: CoverageStore): Promise<void> {
+async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<CoverageNode>, store: CoverageStore): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const range = editor.document.getWordRangeAtPosition(editor.selection.active, /A\.\d+(\.\d+){1,2}/);
@@ -113,7 +118,7 @@ async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<unknown>
     void vscode.window.showInformationMessage('Put the cursor on an Annex A control id (such as A.6.2.4) to reveal it.');
     return;
   }
-  if (!store.loaded) await store.refresh();
+  await store.whenLoaded();
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
   const node = tree.findControl(folder?.uri.fsPath ?? '', editor.document.getText(range));
   if (node) await view.reveal(node, { select: true, focus: true, expand: true });

@@ -81,6 +81,7 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
+    traceOutputChannel: traceChannel(context, output),
     // File events come from the watcher the server registers itself; a second one here sent every event twice.
     synchronize: { configurationSection: 'aims' },
     // A function, read at every start: a server restarted after trust was granted starts trusted.
@@ -123,4 +124,33 @@ export function createLanguageClient(
     },
   };
   return { client, watch };
+}
+
+/**
+ * The client library traces the protocol only while its trace channel's log
+ * level is Trace, which users set nowhere; `aims.trace.server` decides
+ * instead, and the trace goes to the AIMS channel at the level it shows.
+ */
+function traceChannel(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): vscode.LogOutputChannel {
+  const levelOf = (): vscode.LogLevel =>
+    vscode.workspace.getConfiguration('aims').get<string>('trace.server', 'off') === 'off' ? vscode.LogLevel.Info : vscode.LogLevel.Trace;
+  const changed = new vscode.EventEmitter<vscode.LogLevel>();
+  let level = levelOf();
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('aims.trace.server')) return;
+      level = levelOf();
+      changed.fire(level);
+    }),
+  );
+  return new Proxy(output, {
+    get(target, prop) {
+      if (prop === 'logLevel') return level;
+      if (prop === 'onDidChangeLogLevel') return changed.event;
+      if (prop === 'trace') return (message: string) => target.info(message);
+      const v: unknown = Reflect.get(target, prop);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   LSPErrorCodes,
   FileChangeType,
   ProposedFeatures,
@@ -27,9 +28,12 @@ import { toLspDiagnostic } from './lsp/convert';
 import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
 import { storageOf, WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
+import { CoverageTracker } from './lsp/coverage-parts';
 import {
   CoverageChangedNotification,
+  CoveragePartsRequest,
   CoverageRequest,
+  CoverageVersionsRequest,
   DiffCoverageRequest,
   DiffEvidenceRequest,
   PingRequest,
@@ -69,13 +73,22 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     markdown,
     uriOf: uriOf(folder),
     fs: storageOf(folder, files.fs),
+    partial: !folder.indexed,
   });
 
+  const tracker = new CoverageTracker(
+    () => manager.folders.values(),
+    (folder) => manager.indexOf(folder),
+    (folder) => settings.get(folder.uri),
+    (params) => void connection.sendNotification(CoverageChangedNotification.method, params),
+  );
   const queue = new RecheckQueue(
     manager,
     files,
     (folder) => settings.get(folder.uri),
     (folder, changed) => {
+      // Findings say which evidence is missing, which the coverage of a system record shows.
+      if (!folder.loose) tracker.findingsChanged(folder, changed);
       for (const p of changed) {
         void connection.sendDiagnostics({
           uri: uriOf(folder)(p),
@@ -83,8 +96,9 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         });
       }
     },
-    (folder) => {
-      if (!folder.loose) void connection.sendNotification(CoverageChangedNotification.method, { folders: [folder.root] });
+    // Documents checked alone (outside every workspace folder) have no coverage to show.
+    (folder, more) => {
+      if (!folder.loose) void tracker.refresh(folder, more);
     },
   );
   /** Re-checks files of a folder and publishes the findings that changed (open documents first, in slices). */
@@ -121,6 +135,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     const folders = [...manager.folders.values()];
     // Ask for the settings now, while the disk is read, so the first check does not wait for the answer.
     for (const f of folders) void settings.get(f.uri);
+    // Coverage is announced once the folder is indexed and checked, not part-way through.
+    for (const f of folders) tracker.setQuiet(f, true);
     for (const f of folders) {
       // The walk reports as it goes: opening a home folder can take a while, and requests are answered meanwhile.
       const r = await manager.indexFolder(f, (w) => progress?.report(`${f.root}: ${w.folders} folders searched, ${w.files} AIMS files`));
@@ -133,9 +149,11 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
         );
       }
       await recheck(f, [...f.files.keys()]);
+      await tracker.refresh(f);
+      tracker.setQuiet(f, false);
     }
     progress?.done();
-    void connection.sendNotification(CoverageChangedNotification.method, { folders: folders.map((f) => f.root) });
+    tracker.announceAll();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -320,6 +338,12 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   connection.onRequest(CoverageRequest.method, async (params: CoverageRequest.Params, token: CancellationToken) => ({
     workspaces: await coverageOf(params ?? {}, () => token.isCancellationRequested),
   }));
+  connection.onRequest(CoverageVersionsRequest.method, (): CoverageVersionsRequest.Result => ({ folders: tracker.versions() }));
+  connection.onRequest(CoveragePartsRequest.method, (params: CoveragePartsRequest.Params) => {
+    const folder = manager.folders.get(params.root);
+    if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `no workspace folder ${params.root}`);
+    return tracker.parts(folder, params);
+  });
   connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token: CancellationToken) => ({
     content: renderReport(await coverageOf(params, () => token.isCancellationRequested), params.format),
   }));

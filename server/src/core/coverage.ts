@@ -115,7 +115,18 @@ function obligationCoverage(
   };
 }
 
-function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions, judge: EvidenceJudge): SystemCoverage {
+/**
+ * One system record's coverage: every obligation its profile requires or it
+ * lists. `findings` are the record's own (they say which evidence is missing);
+ * with the manifest's evidenceMaxAge and the settings, that is all it depends on.
+ */
+export function systemCoverage(
+  file: ParsedFile,
+  ws: WorkspaceIndex,
+  options: CheckOptions,
+  findings: readonly Diagnostic[] = [],
+): SystemCoverage {
+  const judge = evidenceJudge(ws, new Map([[file.path, findings]]), options);
   const root = file.root;
   const a = assessRecord(file, options);
   const p = a.profile;
@@ -161,23 +172,35 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
   };
 }
 
-/**
- * Coverage of one workspace folder: every Annex A control's state, each
- * system's obligations (required and listed) with application dates, and
- * finding counts. The one source of numbers for the CLI, views and reports.
- */
-export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Diagnostic[]>, options: CheckOptions): WorkspaceCoverage {
+/** A folder's coverage apart from its systems: Annex A, finding counts, dates. */
+export function folderCoverage(
+  ws: WorkspaceIndex,
+  diagnostics: Map<string, Diagnostic[]>,
+  options: CheckOptions,
+): Omit<WorkspaceCoverage, 'systems'> {
   const findings = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const list of diagnostics.values()) for (const d of list) findings[d.severity]++;
-  const judge = evidenceJudge(ws, diagnostics, options);
   return {
     root: ws.root,
     asOf: options.asOf,
     timeline: applicationDate(9, { asOf: options.asOf, timeline: options.timeline })?.effective.timeline ?? 'original',
     organisation: ws.manifest ? text(child(ws.manifest.root, 'organisation')) : undefined,
     evidenceMaxAge: evidenceMaxAge(ws)?.text,
-    annexA: annexA(ws, judge),
-    systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options, judge)),
+    annexA: annexA(ws, evidenceJudge(ws, diagnostics, options)),
+    findings,
+  };
+}
+
+/**
+ * Coverage of one workspace folder: every Annex A control's state, each
+ * system's obligations (required and listed) with application dates, and
+ * finding counts. The one source of numbers for the CLI, views and reports.
+ */
+export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Diagnostic[]>, options: CheckOptions): WorkspaceCoverage {
+  const { findings, ...head } = folderCoverage(ws, diagnostics, options);
+  return {
+    ...head,
+    systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options, diagnostics.get(f.path))),
     findings,
   };
 }

@@ -24,7 +24,7 @@ const NOT_THERE = new Set(['evidence-missing', 'evidence-outside-workspace']);
  */
 export function evidenceJudge(
   ws: WorkspaceIndex,
-  diagnostics: Map<string, Diagnostic[]>,
+  diagnostics: ReadonlyMap<string, readonly Diagnostic[]>,
   options: CheckOptions,
 ): (file: ParsedFile, value: Node | null | undefined) => JudgedEvidence {
   const maxAge = evidenceMaxAge(ws)?.duration;

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/types';
+import { ruleLinks } from './rule-links';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -11,7 +11,7 @@ const SEVERITY = {
 } as const;
 
 /** docs/rules.md as shipped beside the bundle (the .vsix and the npm package include it). */
-export const RULES_URL = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
+const ruleHref = ruleLinks(join(__dirname, '..', 'docs', 'rules.md'));
 
 /** Core finding → LSP diagnostic (code, link to the rule's documentation, related places, fix data). */
 export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string): LspDiagnostic {
@@ -19,7 +19,7 @@ export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string):
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: `${RULES_URL}#${d.code}` },
+    codeDescription: { href: ruleHref(d.code) },
     source: 'aims',
     message: d.message,
   };
