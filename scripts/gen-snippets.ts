@@ -36,7 +36,7 @@ export function buildSnippets(): Record<string, Snippet> {
       description:
         "One evidence entry of an evidence list with the date it was last reviewed (checked against the manifest's evidenceMaxAge) and, optionally, when it expires",
       body: [
-        '- path: ${1:../evidence/file.md}',
+        '- path: ${1:TODO - path of the evidence}',
         '  reviewedOn: ${2:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}',
         '${3:  expires: ${4:YYYY-MM-DD}}',
         '$0',
