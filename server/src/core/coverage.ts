@@ -143,7 +143,8 @@ export function systemCoverage(
       required: d.required,
       reason: d.reason,
       appliesFrom: eff.date,
-      timeline: eff.timeline,
+      // The text the date is taken from (the tree labels 'omnibus' a reported amendment), not the one in force.
+      timeline: eff.reported ? 'omnibus' : 'original',
       otherDate: other.date !== eff.date ? other.date : undefined,
       dateNote: dateNote(d.date),
       citation: d.duty.creates,
