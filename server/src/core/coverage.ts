@@ -4,6 +4,7 @@ import { allControls, allTopics, findControl } from './catalog/iso';
 import { articlesForIso } from './catalog/mapping';
 import { dateNote, dutyArticle } from './catalog/applicability-dates';
 import { applicationDate } from './catalog/timeline';
+import { formatAnnexI } from './catalog/applicability-points';
 import type {
   AnnexACoverage,
   ControlCoverage,
@@ -164,6 +165,8 @@ export function systemCoverage(
     tier: p.tier,
     basis: p.basis,
     annexIII: p.annexIII,
+    annexI: p.annexI === undefined ? undefined : formatAnnexI(p.annexI),
+    gpaiModel: a.classification.subject === 'gpai-model' || undefined,
     roles: p.roles.filter(Boolean),
     lifecycle: text(child(root, 'lifecycle')),
     owner: text(child(root, 'owner')),

@@ -1,6 +1,6 @@
 import type { ControlState, WorkspaceCoverage } from '../coverage-types';
 import { evidenceCell, evidenceSummary } from '../evidence-text';
-import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, systemKind, timelineNote } from './tables';
 import { count } from '../wording';
 import { formatDate } from '../format-date';
 
@@ -102,9 +102,7 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
         { value: n.missing, color: COLORS.missing, label: 'Missing' },
         { value: n['not-applicable'], color: COLORS.excluded, label: 'Not applicable' },
       ];
-      body.push(
-        `<h3>${esc(s.name)} <span class="note">${esc(s.id)} · ${esc(s.tier ?? 'not classified')}${s.annexIII ? ` · ${esc(s.annexIII)}` : ''} · ${esc(s.roles.join(', '))}</span></h3>`,
-      );
+      body.push(`<h3>${esc(s.name)} <span class="note">${esc(s.id)} · ${esc(systemKind(s))} · ${esc(s.roles.join(', '))}</span></h3>`);
       body.push(bar(parts, s.obligations.length));
       body.push(
         '<table><thead><tr><th>Obligation</th><th>Status</th><th>Applies from</th><th>Evidence</th><th>ISO/IEC 42001 controls</th></tr></thead><tbody>',
