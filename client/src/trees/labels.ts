@@ -57,6 +57,14 @@ export function systemIcon(s: SystemCoverage): vscode.ThemeIcon {
   return stateIcon(OBLIGATION_STATE.met);
 }
 
+/**
+ * The group a system is shown under in the trees: its risk tier, or "gpai" for a record about a
+ * general-purpose AI model, whose duties (Chapter V) follow no tier whatever the record says.
+ */
+export function tierGroup(s: Pick<SystemCoverage, 'tier' | 'gpaiModel'>): string {
+  return s.gpaiModel ? 'gpai' : (s.tier ?? 'unclassified');
+}
+
 /** A node that only says something (nothing to show under a filter, still loading). */
 export function messageItem(text: string, icon: string): vscode.TreeItem {
   const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
@@ -68,4 +76,9 @@ export function messageItem(text: string, icon: string): vscode.TreeItem {
 /** Record text in a tooltip: one line, no Markdown syntax or HTML (the server's escaping, shared). */
 export function escapeMd(s: string): string {
   return escapeMarkdown(s);
+}
+
+/** " · 1 stale evidence" after a description when evidence is stale or expired (told apart from missing). */
+export function staleNote(x: { staleEvidence?: number }): string {
+  return x.staleEvidence ? ` · ${x.staleEvidence} stale evidence` : '';
 }

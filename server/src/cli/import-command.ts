@@ -12,7 +12,8 @@ import { plainLine } from '../core/safe-text';
 import { checkSingleFile, loadFile } from './load-workspace';
 import type { Io } from './main';
 
-export const IMPORT_USAGE = 'aims import <table.csv|.tsv|.md|.xlsx> [-o soa.aims.yaml] [--dry-run] [--force] [--columns "Header=field;…"]';
+export const IMPORT_USAGE =
+  'aims import <table.csv|.tsv|.md|.xlsx> [-o soa.aims.yaml] [--dry-run] [--force]\n              [--columns "Header=field;…"] [--as-of YYYY-MM-DD]';
 
 /** `--columns "Included?=applicable;Reason=justification"`: the user's column meanings. */
 function columnsOption(v: string | true | undefined): Record<string, Field> {

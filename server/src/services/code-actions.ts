@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { findArticle } from '../core/catalog/act';
 import { allControls } from '../core/catalog/iso';
 import { assessRecord } from '../core/rules/system';
+import { byArticle, newRoute } from '../core/templates';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
@@ -9,6 +10,7 @@ import { child, entries, entry, type Entry } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
 import { changesOnly, withValue } from './edit-check';
 import { addEntries, insertEntries, needsQuotes, yamlScalar, type NewEntry } from './edits';
+import { REVIEW_CODES, reviewFix } from './evidence-review-fix';
 
 /** The source action kind the "Add Missing Controls" command asks for. */
 export const ADD_MISSING_CONTROLS = `${CodeActionKind.Source}.aims.addMissingControls`;
@@ -40,7 +42,7 @@ const REPLACEABLE = new Set([
  */
 export function codeActions(
   file: ParsedFile,
-  _ws: WorkspaceIndex,
+  ws: WorkspaceIndex,
   _range: Range,
   context: { diagnostics: Diagnostic[]; only?: string[] },
   cfg: ServiceConfig,
@@ -71,6 +73,11 @@ export function codeActions(
     if (d.code === 'soa-missing-justification' && wants(CodeActionKind.QuickFix)) {
       const fix = addJustification(file, d);
       if (fix) out.push({ title: 'Add a justification', kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(fix) });
+    }
+    // Not preferred: saying a document was reviewed is the user's statement, never auto-fix's.
+    if (REVIEW_CODES.has(String(d.code)) && wants(CodeActionKind.QuickFix)) {
+      const fix = reviewFix(file, ws, file.lines.offsetAt(d.range.start), cfg.options.asOf);
+      if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(fix.edits) });
     }
   }
   // Not preferred: adding obligations (or controls, or a placeholder) is a decision, so auto-fix never applies it.
@@ -167,11 +174,20 @@ export function addMissingControls(file: ParsedFile): { title: string; edits: Te
 
 /** Adds every obligation the Act gives the record and it does not address yet, as gaps to fill. */
 export function addObligations(file: ParsedFile, cfg: ServiceConfig): { title: string; edits: TextEdit[] } | undefined {
-  const missing = assessRecord(file, cfg.options).duties.filter((d) => d.required && !d.entry);
+  const a = assessRecord(file, cfg.options);
+  // In the Regulation's order, Art. 43 with its route: what a new record (templates.ts) lists.
+  const missing = a.duties.filter((d) => d.required && !d.entry).sort((x, y) => byArticle(x.duty.ref, y.duty.ref));
   if (!missing.length) return undefined;
+  const route = newRoute(a.classification)?.route;
   const added: NewEntry[] = missing.map((d) => ({
     key: d.duty.ref,
-    value: [['status', 'gap']],
+    value:
+      d.duty.id === 'art-43' && route
+        ? [
+            ['status', 'gap'],
+            ['route', route],
+          ]
+        : [['status', 'gap']],
     comment: findArticle(Number(/^Art\. (\d+)/.exec(d.duty.ref)![1]))?.title,
   }));
   const title = `Add the ${missing.length} obligation${missing.length === 1 ? '' : 's'} the AI Act gives this system`;
