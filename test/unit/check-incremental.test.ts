@@ -24,6 +24,15 @@ function variedSoa(extra: number): string {
     'owner: risk-lead\n    evidence: [evidence/policy.md]\n  BENCH-12:',
     'owner: nobody\n    evidence: [../outside.md]\n  BENCH-12:',
   );
+  // Dated evidence: stale, expired, reviewed in the future, and dates that contradict each other.
+  t = t.replace(
+    'owner: risk-lead\n    evidence: [evidence/policy.md]\n  BENCH-20:',
+    'owner: risk-lead\n    evidence: [{ path: evidence/policy.md, reviewedOn: 2025-01-01 }]\n  BENCH-20:',
+  );
+  t = t.replace(
+    'owner: risk-lead\n    evidence: [evidence/policy.md]\n  BENCH-30:',
+    'owner: risk-lead\n    evidence:\n      - path: evidence/policy.md\n        reviewedOn: 2027-01-01\n        expires: 2026-01-01\n  BENCH-30:',
+  );
   assert.notEqual(t, before);
   assert.ok(!parseFile('/ws/soa.aims.yaml', t).syntax.length);
   return t;
@@ -73,7 +82,9 @@ function property(
 }
 
 describe('checking only the entries an edit touched', () => {
-  const others = [parseFile('/ws/aims.aims.yaml', MANIFEST), parseFile('/ws/systems/s1.aims.yaml', systemText(1))];
+  // A maximum age of evidence, so that reviews go stale and entries without a review date get a hint.
+  const manifest = MANIFEST.replace('kind: AIMS\n', 'kind: AIMS\nevidenceMaxAge: P6M\n');
+  const others = [parseFile('/ws/aims.aims.yaml', manifest), parseFile('/ws/systems/s1.aims.yaml', systemText(1))];
 
   it('gives the findings of a whole check for an SoA after random edit sequences', () => {
     const base = variedSoa(260);

@@ -18,10 +18,12 @@ const fs = fakeFs(EXISTING);
 /** A workspace with every kind of cross-file reference: cited and excluded controls, shared and unknown ids, roles. */
 function workspace(): Record<string, string> {
   const record = (id: string, extra = ''): string =>
-    SYSTEM.replace('id: hiring', `id: ${id}`).replace(
-      'Art. 9: { status: partial }',
-      'Art. 9: { status: partial, controls: [A.5.2, A.6.2.4, A.9.9] }',
-    ) + extra;
+    SYSTEM.replace('id: hiring', `id: ${id}`)
+      .replace('Art. 9: { status: partial }', 'Art. 9: { status: partial, controls: [A.5.2, A.6.2.4, A.9.9] }')
+      .replace(
+        'Art. 10: { status: partial }',
+        'Art. 10: { status: partial, evidence: [{ path: evidence/x.md, reviewedOn: 2026-01-01 }] }',
+      ) + extra;
   const small = ['aims: 1', 'kind: RiskRegister', 'risks:'];
   for (const [id, system, control] of [
     ['R-1', 'hiring', 'A.6.2.4'],
@@ -40,7 +42,7 @@ function workspace(): Record<string, string> {
       '    owner: head-of-risk',
     );
   return {
-    'aims.aims.yaml': MANIFEST,
+    'aims.aims.yaml': MANIFEST.replace('kind: AIMS\n', 'kind: AIMS\nevidenceMaxAge: P6M\n'),
     'soa.aims.yaml': soa(['A.7.4', 'A.2.2']),
     'systems/hiring.aims.yaml': record('hiring', 'risks: [R-1, R-9]\n'),
     'systems/scoring.aims.yaml': record('scoring', 'risks: [R-2]\n'),
@@ -71,6 +73,10 @@ function semanticEdit(rand: () => number, path: string, text: string): string {
     [/\n\n/, '\n# a comment line\n\n'],
     [/^aims: 1\n/, '# moved down a line\naims: 1\n'],
     [/^kind: \w+/m, `kind: ${pick(['AISystem', 'RiskRegister', 'AIMS', 'StatementOfApplicability'])}`],
+    // The manifest's maximum age of evidence decides which reviews are stale, in the SoA and in records.
+    [/^kind: AIMS\n/m, `kind: AIMS\nevidenceMaxAge: ${pick(['P6M', 'P2Y', 'P1'])}\n`],
+    [/^evidenceMaxAge: \w+\n/m, pick(['', 'evidenceMaxAge: P2Y\n', 'evidenceMaxAge: P6M\n'])],
+    [/evidence: \[evidence\/x\.md\]/, 'evidence: [{ path: evidence/x.md, reviewedOn: 2025-01-01 }]'],
   ];
   const [re, to] = pick(subs);
   return re.test(text) ? text.replace(re, to) : path.endsWith('.yaml') ? text + '\n# touched\n' : text;

@@ -29,6 +29,7 @@ const ENTRY_RULES: Partial<Record<Kind, { maps: readonly string[]; rules: Readon
       'soa-missing-status',
       'soa-status-on-excluded',
       'soa-implemented-without-evidence',
+      'evidence-expired',
       'iso-certification-claim',
       'invalid-date',
       'evidence-outside-workspace',

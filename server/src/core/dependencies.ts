@@ -1,3 +1,4 @@
+import { evidenceMaxAge } from './rules/evidence-entries';
 import { roleReferences } from './rules/workspace-rules';
 import type { Definition, WorkspaceIndex } from './workspace';
 import { child, entries, items, text, type Entry } from './yaml/nav';
@@ -19,7 +20,12 @@ import type { ParsedFile } from './yaml/parse';
  * - `finding:<code>`: every file with such a finding (the message lists the
  *   roles, or suggests the nearest id, so any change of those ids matters).
  * - `kind:<Kind>`: every file of a kind (the risk criteria for registers;
- *   the place of the manifest or SoA in force for the second ones).
+ *   the manifest's evidenceMaxAge for SoAs and records; the place of the
+ *   manifest or SoA in force for the second ones).
+ *
+ * From the manifest, other files read its roles, risk criteria and
+ * evidenceMaxAge (and whether there is one); a rule that reads more of it
+ * must add a key here.
  */
 
 /** The keys of what `file`'s findings read from other files. */
@@ -75,6 +81,10 @@ export function changedKeys(
       for (const id of symmetricDifference(was, now)) out.add(`role:${id}`);
     }
     if (JSON.stringify(wsBefore.riskCriteria) !== JSON.stringify(wsAfter.riskCriteria)) out.add('kind:RiskRegister');
+    // The maximum age of evidence dates every review in the SoA and the records.
+    if (JSON.stringify(evidenceMaxAge(wsBefore)) !== JSON.stringify(evidenceMaxAge(wsAfter))) {
+      out.add('kind:StatementOfApplicability').add('kind:AISystem');
+    }
     if (kindPlace(before) !== kindPlace(after)) out.add('kind:AIMS');
   }
   if (kinds.includes('StatementOfApplicability') && wsAfter.soa === after) {
