@@ -3,6 +3,7 @@
 // `--watch` rebuilds on change; `--dev` skips minification.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -56,16 +57,46 @@ const lazyImportCommand = {
     build.onResolve({ filter: /^\.\/commands\/import-soa$/ }, () => ({ path: './import-soa.js', external: true }));
   },
 };
-if (existsSync('client/src/extension.ts')) {
+if (existsSync('client/src/main.ts')) {
   builds.push(
     {
-      entryPoints: ['client/src/extension.ts'],
+      entryPoints: ['client/src/main.ts'],
       outfile: 'dist/client.js',
       external: ['vscode'],
       plugins: [lazyExcelJs, lazyImportCommand],
     },
     { entryPoints: ['client/src/commands/import-soa.ts'], outfile: 'dist/import-soa.js', external: ['vscode'], plugins: [lazyExcelJs] },
   );
+}
+
+// The web extension (vscode.dev, github.dev): the client for VS Code's web worker extension host and the
+// language server for a web worker of its own. No Node there: a Node built-in imported by anything in these
+// bundles fails the build, and exceljs (workbook import and export, too large to ship twice) is replaced by a
+// module that says why a workbook cannot be read or written in the browser; the commands do not offer it there.
+const NODE_BUILTIN = new RegExp(`^(node:.*|${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+const noNode = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: NODE_BUILTIN }, (a) => ({
+      errors: [{ text: `Node built-in "${a.path}" imported by ${a.importer}: the web bundles must run without Node` }],
+    }));
+  },
+};
+const noExcelJs = {
+  name: 'no-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, (a) => ({ path: a.path, namespace: 'no-exceljs' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-exceljs' }, () => ({
+      contents:
+        'throw new Error("Excel workbooks are not read or written by the browser version of the extension; use a CSV or Markdown table here, or desktop VS Code");',
+      loader: 'js',
+    }));
+  },
+};
+const web = { platform: 'browser', target: 'es2022', plugins: [noNode, noExcelJs] };
+builds.push({ ...web, entryPoints: ['server/src/browser/worker-main.ts'], outfile: 'dist/browser/server.js', format: 'iife' });
+if (existsSync('client/src/browser/main.ts')) {
+  builds.push({ ...web, entryPoints: ['client/src/browser/main.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] });
 }
 
 for (const b of builds) {

@@ -36,6 +36,8 @@ const steps = [
   { name: 'unit', tests: 'test/unit' },
   { name: 'cli', tests: 'test/cli' },
   { name: 'lsp', tests: 'test/lsp' },
+  // The web extension's server in a web worker of headless Chromium, against the Node server.
+  { name: 'browser', tests: 'test/browser' },
   { name: 'e2e', cmd: node, args: ['scripts/test-e2e.mjs'] },
 ];
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { WorkspaceCoverage } from '../../server/src/core/coverage-types';
 import { CoverageChangedNotification, CoverageRequest } from '../../server/src/protocol';
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SystemCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageStore } from '../coverage-store';
+import { uriOfPath } from '../uri-of-path';
 
 type Group = 'tier' | 'role';
 type Node = { type: 'group'; label: string; systems: SystemCoverage[] } | { type: 'system'; system: SystemCoverage };
@@ -49,7 +50,7 @@ export class SystemsTree implements vscode.TreeDataProvider<Node> {
     item.tooltip = `${s.name} (${s.id})\nTier: ${s.tier ?? 'not classified'}\nRoles: ${s.roles.join(', ') || 'none'}\nOwner: ${s.owner ?? 'none'}\nOpen obligations: ${s.gaps}`;
     item.contextValue = 'system';
     if (s.location) item.command = { command: 'aims.openLocation', title: 'Open record', arguments: [s.location.file, s.location.range] };
-    else item.command = { command: 'vscode.open', title: 'Open record', arguments: [vscode.Uri.file(s.file)] };
+    else item.command = { command: 'vscode.open', title: 'Open record', arguments: [uriOfPath(s.file)] };
     return item;
   }
 }

@@ -72,8 +72,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'init':
         return init(rest, io);
       case 'lsp': {
-        const { startServer } = await import('../server');
-        startServer();
+        const { startNodeServer } = await import('../node/start');
+        startNodeServer();
         return -1;
       }
       default:

@@ -1,6 +1,4 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/types';
 
 const SEVERITY = {
@@ -10,16 +8,13 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** docs/rules.md as shipped beside the bundle (the .vsix and the npm package include it). */
-export const RULES_URL = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
-
-/** Core finding → LSP diagnostic (code, link to the rule's documentation, related places, fix data). */
-export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string): LspDiagnostic {
+/** Core finding → LSP diagnostic (code, link to the rule's documentation in docs/rules.md at `rulesUrl`, related places, fix data). */
+export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string, rulesUrl: string | undefined): LspDiagnostic {
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: `${RULES_URL}#${d.code}` },
+    ...(rulesUrl ? { codeDescription: { href: `${rulesUrl}#${d.code}` } } : {}),
     source: 'aims',
     message: d.message,
   };
