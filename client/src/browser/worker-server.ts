@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import type { ServerHost } from '../language-client';
 
 /** The browser's Worker, as much of it as this file uses (the project's type libraries are Node's). */
@@ -14,14 +14,20 @@ declare const Worker: new (url: string, options?: { name?: string }) => WebWorke
  * client (../file-host.ts). A restart ends the worker and starts a new one.
  */
 export function workerServer(context: vscode.ExtensionContext): ServerHost {
-  const url = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js').toString(true);
+  const bundle = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
+  let url: Promise<string> | undefined;
   let client: LanguageClient | undefined;
   let worker: WebWorker | undefined;
   return {
     initializationOptions: { rulesUrl: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString(true) },
     create(options) {
-      // A function, so every start (a restart) gets a worker of its own.
-      const start = () => Promise.resolve((worker = new Worker(url, { name: 'AIMS language server' })));
+      // A function, so every start (a restart) gets a worker of its own. The transports are made here: VS Code's
+      // extension host replaces Worker by a function that returns the browser's own, so the client library's
+      // `instanceof Worker` test fails and it would take the worker for transports.
+      const start = async () => {
+        worker = new Worker(await (url ??= workerUrl(bundle, context)), { name: 'AIMS language server' });
+        return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+      };
       client = new LanguageClient('aims', 'AIMS Language Server', start, options);
       context.subscriptions.push({ dispose: () => worker?.terminate() });
       return client;
@@ -35,4 +41,17 @@ export function workerServer(context: vscode.ExtensionContext): ServerHost {
       await client.start();
     },
   };
+}
+
+/**
+ * Where the worker is started from. VS Code starts workers from the
+ * extension's own URL (vscode.dev, github.dev serve it over https) but not
+ * from a remote server's extension folder (`vscode-remote:`, as code-server
+ * installs it): there the bundle is read through VS Code and started from memory.
+ */
+async function workerUrl(bundle: vscode.Uri, context: vscode.ExtensionContext): Promise<string> {
+  if (bundle.scheme !== 'vscode-remote') return bundle.toString(true);
+  const blob = URL.createObjectURL(new Blob([await vscode.workspace.fs.readFile(bundle)], { type: 'text/javascript' }));
+  context.subscriptions.push({ dispose: () => URL.revokeObjectURL(blob) });
+  return blob;
 }
