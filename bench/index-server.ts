@@ -8,7 +8,8 @@
  * depends on, and edits it a few times (excluding a control and back): how
  * long until the SoA's own findings arrive, how long a hover sent at that
  * moment waits while the rest is re-checked, and how long until the re-check
- * of every file ends (the coverage notification). Prints one JSON line.
+ * of every file ends (the coverage notification that no longer lists the
+ * folder as being checked). Prints one JSON line.
  * AIMS_SERVER=<path> measures another build of the server.
  */
 import { spawn } from 'node:child_process';
@@ -36,7 +37,10 @@ conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
   seen.add(p.uri);
   onPublish?.(p.uri);
 });
-conn.onNotification('aims/coverageChanged', () => onCoverage?.());
+// A coverage notice that no longer lists the folder as being re-checked: every file is checked.
+conn.onNotification('aims/coverageChanged', (p: { checking?: string[] }) => {
+  if (!p.checking?.length) onCoverage?.();
+});
 // The server reports indexing as work-done progress; it ends after every file is checked and its findings sent.
 conn.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
   if (p.value?.kind === 'end') allPublished();

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 
 const dir = process.argv[2];
 const t0 = performance.now();
-const ws = checkFolder(dir, defaultOptions({ asOf: '2026-11-23' }));
+const ws = checkFolder(dir, defaultOptions({ asOf: '2026-11-23' }), process.cwd());
 const ms = performance.now() - t0;
 const bytes = ws.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
 const findings = [...ws.diagnostics.values()].reduce((n, d) => n + d.length, 0);

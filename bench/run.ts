@@ -7,30 +7,99 @@
  * shared and noisy, so read the ratios.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { writeLargeSoa, writeWorkspace } from './generate';
 
 const ROOT = join(__dirname, '..');
 const WORK = join(__dirname, '.work');
-const SHARED = join(ROOT, '..', 'shared', 'tools', 'lspbench');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const quick = process.argv.includes('--quick');
+/** `npm run bench -- --coverage`: only the coverage-update figures (a minute, not the whole run). */
+const coverageOnly = process.argv.includes('--coverage');
 
 function sh(cmd: string, args: string[], cwd = ROOT): string {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-// ---- tools: the shared driver, run with the benchmark's own dependencies
+// ---- coverage updates: what keeping the VS Code client's views current costs (bench/coverage-updates.ts)
+interface CoverageUpdate {
+  systems: number;
+  firstLoad: { bytes: number; pages: number; maxPageClientMs: number; clientMs: number; ms: number };
+  typed: { bytes: number; maxBytes: number; messages: number; clientMs: number; toShownMs: number };
+  pasted: { bytes: number; maxBytes: number; messages: number; clientMs: number; toShownMs: number };
+  whole: { bytes: number; requestMs: number; parseMs: number };
+}
+/** Targets: per SoA keystroke at most 16 KB, and no message costing the client more than a frame. */
+const COVERAGE_TARGET = { keystrokeBytes: 16 * 1024, messageClientMs: 16 };
+function coverageUpdates(dirs: string[]): Record<string, CoverageUpdate> {
+  const out: Record<string, CoverageUpdate> = {};
+  for (const dir of dirs) {
+    const line = sh(process.execPath, ['--import', 'tsx', join(__dirname, 'coverage-updates.ts'), dir])
+      .trim()
+      .split('\n')
+      .pop()!;
+    out[dir.split('/').pop()!] = JSON.parse(line) as CoverageUpdate;
+  }
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  console.log('\nCoverage updates for the VS Code views (client parse + apply is CPU time; medians of 6 SoA keystrokes each)');
+  console.log(
+    'workspace   systems | keystroke in a justification: fetched  msgs  client ms  → shown ms | status pasted: fetched  client ms  → shown ms | whole coverage before: bytes  request ms  parse ms | first load: pages  max page client ms',
+  );
+  for (const [name, c] of Object.entries(out)) {
+    console.log(
+      [
+        name.padEnd(11),
+        String(c.systems).padStart(7),
+        '|',
+        kb(c.typed.bytes).padStart(37),
+        String(c.typed.messages).padStart(5),
+        c.typed.clientMs.toFixed(2).padStart(10),
+        String(c.typed.toShownMs).padStart(11),
+        '|',
+        kb(c.pasted.bytes).padStart(22),
+        c.pasted.clientMs.toFixed(2).padStart(10),
+        String(c.pasted.toShownMs).padStart(11),
+        '|',
+        kb(c.whole.bytes).padStart(29),
+        String(c.whole.requestMs).padStart(11),
+        c.whole.parseMs.toFixed(1).padStart(9),
+        '|',
+        String(c.firstLoad.pages).padStart(18),
+        c.firstLoad.maxPageClientMs.toFixed(2).padStart(19),
+      ].join(' '),
+    );
+  }
+  const worst = Object.values(out);
+  const bytesOk = worst.every(
+    (c) => c.typed.maxBytes <= COVERAGE_TARGET.keystrokeBytes && c.pasted.maxBytes <= COVERAGE_TARGET.keystrokeBytes,
+  );
+  const msOk = worst.every(
+    (c) => Math.max(c.typed.clientMs, c.pasted.clientMs, c.firstLoad.maxPageClientMs) <= COVERAGE_TARGET.messageClientMs,
+  );
+  console.log(
+    `target: ≤ ${kb(COVERAGE_TARGET.keystrokeBytes)} per SoA keystroke: ${bytesOk ? 'met' : 'NOT met'}; ` +
+      `≤ ${COVERAGE_TARGET.messageClientMs} ms client parse + apply per message (first load included): ${msOk ? 'met' : 'NOT met'}`,
+  );
+  return out;
+}
+if (coverageOnly) {
+  sh(process.execPath, ['esbuild.mjs']);
+  const dirs = [1000, 10000].map((n) => writeWorkspace(join(WORK, `ws-${n}`), n));
+  const coverage = coverageUpdates(dirs);
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(join(__dirname, 'results', 'coverage.json'), JSON.stringify({ date: new Date().toISOString(), coverage }, null, 2));
+  process.exit(0);
+}
+
+// ---- tools: our own driver (bench/lsp-driver.ts); the peer comes from bench/package.json
 if (!existsSync(join(__dirname, 'node_modules', 'yaml-language-server'))) {
-  console.log('installing benchmark dependencies (bench/package.json)…');
+  console.log('installing the benchmark-only dependency yaml-language-server (bench/package.json)…');
   spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: __dirname, stdio: 'inherit' });
 }
 rmSync(WORK, { recursive: true, force: true });
-mkdirSync(join(WORK, 'lspbench'), { recursive: true });
-for (const f of ['lspbench.mjs', 'parse-floor.mjs']) cpSync(join(SHARED, f), join(WORK, 'lspbench', f));
-symlinkSync(join(__dirname, 'node_modules'), join(WORK, 'lspbench', 'node_modules'));
+mkdirSync(WORK, { recursive: true });
 sh(process.execPath, ['esbuild.mjs']); // measure the current sources, minified as shipped
 
 // The CLI-path measurement is bundled like dist/cli.js, so its time and memory are the shipped code's.
@@ -83,17 +152,16 @@ for (const dir of [...workspaces, soa5000]) {
 }
 
 // ---- floor, ours, peer on the single large files
-/** lspbench's JSON report; read through `pick` by dotted path. */
+/** bench/lsp-driver.ts's report for one server and one file; read through `pick` by dotted path. */
 type LspReport = Record<string, unknown>;
-function lspbench(server: string, file: string, root: string, lang: string, settings: unknown): LspReport {
-  const out = join(WORK, `lsp-${Math.random().toString(36).slice(2)}.json`);
-  spawnSync(
+function drive(server: string[], file: string, root: string, lang: string, settings: unknown): LspReport {
+  const r = spawnSync(
     process.execPath,
     [
-      join(WORK, 'lspbench', 'lspbench.mjs'),
-      '--server',
-      server,
-      '--files',
+      '--import',
+      'tsx',
+      join(__dirname, 'lsp-driver.ts'),
+      '--file',
       file,
       '--root',
       root,
@@ -103,22 +171,22 @@ function lspbench(server: string, file: string, root: string, lang: string, sett
       String(ROUNDS),
       '--settings',
       JSON.stringify(settings),
-      '--out',
-      out,
-      '--quiet',
+      '--',
+      ...server,
     ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
   );
-  return existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as LspReport) : {};
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return last.startsWith('{') ? (JSON.parse(last) as LspReport) : {};
 }
 function floor(file: string): { median: number; p95: number } {
-  const out = join(WORK, `floor-${Math.random().toString(36).slice(2)}.json`);
-  sh(process.execPath, [join(WORK, 'lspbench', 'parse-floor.mjs'), '--yaml-from', ROOT, '--rounds', String(ROUNDS), '--out', out, file]);
-  const r = JSON.parse(readFileSync(out, 'utf8')) as { results: { parseDocumentMs: { median: number; p95: number } }[] };
-  return r.results[0].parseDocumentMs;
+  return JSON.parse(sh(process.execPath, ['--import', 'tsx', join(__dirname, 'parse-floor.ts'), file, String(ROUNDS)]).trim()) as {
+    median: number;
+    p95: number;
+  };
 }
-const OURS = `node ${join(ROOT, 'dist', 'server.js')} --stdio`;
-const PEER = `node ${join(__dirname, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')} --stdio`;
+const OURS = [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'];
+const PEER = [process.execPath, join(__dirname, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'];
 const peerSettings = {
   yaml: {
     validate: true,
@@ -132,15 +200,12 @@ const peerSettings = {
 // (and publish for) the probe file before it is opened, which would flatter "open → diagnostics".
 const emptyRoot = join(WORK, 'empty-root');
 mkdirSync(emptyRoot, { recursive: true });
-const rows = single.map(({ lines, file }) => {
-  const root = emptyRoot;
-  return {
-    lines,
-    floor: floor(file),
-    ours: lspbench(OURS, file, root, 'aims', { aims: { referenceDate: '2026-11-23' } }),
-    peer: lspbench(PEER, file, root, 'yaml', peerSettings),
-  };
-});
+const rows = single.map(({ lines, file }) => ({
+  lines,
+  floor: floor(file),
+  ours: drive(OURS, file, emptyRoot, 'aims', { aims: { referenceDate: '2026-11-23' } }),
+  peer: drive(PEER, file, emptyRoot, 'yaml', peerSettings),
+}));
 
 // ---- report
 const pick = (r: LspReport, path: string): number | undefined => {
@@ -154,8 +219,8 @@ console.log(
   'lines   floor  | open: ours  peer  ours/floor ours/peer | keystroke→diag ours p50/p95  peer p50 | completion p95 ours peer | hover p95 ours | RSS peak ours/peer MB',
 );
 for (const r of rows) {
-  const openOurs = pick(r.ours, 'openAll.perFile.median');
-  const openPeer = pick(r.peer, 'openAll.perFile.median');
+  const openOurs = pick(r.ours, 'openMs');
+  const openPeer = pick(r.peer, 'openMs');
   console.log(
     [
       String(r.lines).padEnd(7),
@@ -174,7 +239,7 @@ for (const r of rows) {
       '|',
       f(pick(r.ours, 'hover.p95')).padStart(14),
       '|',
-      `${f(pick(r.ours, 'memoryAtEnd.hwmMb'), 0)}/${f(pick(r.peer, 'memoryAtEnd.hwmMb'), 0)}`.padStart(10),
+      `${f(pick(r.ours, 'peakRssMb'), 0)}/${f(pick(r.peer, 'peakRssMb'), 0)}`.padStart(10),
     ].join(' '),
   );
 }
@@ -185,14 +250,14 @@ for (const r of rows) {
     [
       String(r.lines).padEnd(7),
       '|',
-      f(pick(r.ours, 'coldStart.spawnToInitializeMs')).padStart(22),
-      f(pick(r.peer, 'coldStart.spawnToInitializeMs')).padStart(5),
+      f(pick(r.ours, 'spawnToInitializeMs')).padStart(22),
+      f(pick(r.peer, 'spawnToInitializeMs')).padStart(5),
       '|',
       `${f(pick(r.ours, 'edit.full.median'))}/${f(pick(r.ours, 'edit.full.p95'))}`.padStart(39),
       f(pick(r.peer, 'edit.full.median')).padStart(9),
       '|',
-      f(pick(r.ours, 'memoryAfterIndexing.rssMb'), 0).padStart(18),
-      f(pick(r.peer, 'memoryAfterIndexing.rssMb'), 0).padStart(5),
+      f(pick(r.ours, 'rssAfterOpenMb'), 0).padStart(18),
+      f(pick(r.peer, 'rssAfterOpenMb'), 0).padStart(5),
     ].join(' '),
   );
 }
@@ -214,19 +279,17 @@ for (const [name, s] of Object.entries(scale)) {
     `${name.padEnd(20)} ${String(s.files).padStart(5)} | ${String(e.ownFindingsMs).padStart(23)} ${String(e.hoverDuringRecheckMs).padStart(25)} ${String(e.allRecheckedMs).padStart(29)}`,
   );
 }
+const coverage = coverageUpdates(workspaces.filter((d) => /ws-(1000|10000)$/.test(d)));
+
 // ---- the extension package as it would ship (activation time is measured in a real workbench by `npm run test:e2e`)
 const vsix = join(WORK, 'aims.vsix');
-spawnSync(
-  join(ROOT, 'node_modules', '.bin', 'vsce'),
-  ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
-  { cwd: ROOT, stdio: 'ignore' },
-);
+spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), vsix], { cwd: ROOT, stdio: 'ignore' });
 const vsixKb = existsSync(vsix) ? Math.round(statSync(vsix).size / 1024) : undefined;
 console.log(`\n.vsix: ${vsixKb === undefined ? 'could not be packaged' : `${vsixKb} KB`} (target < 1 MB)`);
 
 mkdirSync(join(__dirname, 'results'), { recursive: true });
 writeFileSync(
   join(__dirname, 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, single: rows, workspaces: scale, vsixKb }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, single: rows, workspaces: scale, coverage, vsixKb }, null, 2),
 );
 console.log('\nfull reports: bench/results/latest.json');

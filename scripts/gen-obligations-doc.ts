@@ -19,7 +19,7 @@ import {
   type DateRule,
   type Duty,
 } from '../server/src/core/catalog/applicability';
-import { ANNEX_I_POINTS, ANNEX_III_SHORT } from '../server/src/core/catalog/applicability-points';
+import { ANNEX_I_POINTS, ANNEX_III_EXCLUSIONS, ANNEX_III_SHORT } from '../server/src/core/catalog/applicability-points';
 import { dutyArticle } from '../server/src/core/catalog/applicability-dates';
 import { formatDate, OMNIBUS } from '../server/src/core/catalog/timeline';
 
@@ -66,9 +66,9 @@ export function describeCondition(c: Condition): string {
 }
 
 const DATE_RULES: Record<Exclude<DateRule, 'high-risk'>, string> = {
-  'art-113-a': 'from 2 February 2025 (Art. 113, third paragraph, point (a)); not changed by the reported amendment',
+  'art-113-a': 'from 2 February 2025 (Art. 113, third paragraph, point (a)); the amendment is not reported to change this date',
   'art-113-b': `from 2 August 2025 (Art. 113, third paragraph, point (b)); for a model placed on the market before ${formatDate(TRANSITIONAL.gpaiBefore)}, by ${formatDate(TRANSITIONAL.gpaiBy)} (Art. 111(3))`,
-  general: 'from 2 August 2026 (Art. 113, second paragraph); not changed by the reported amendment',
+  general: 'from 2 August 2026 (Art. 113, second paragraph); the amendment is not reported to change this date',
   'general-50-2': `from 2 August 2026 (Art. 113, second paragraph); reported: for a system placed on the market before ${formatDate(TRANSITIONAL.marking50Before)}, from ${formatDate(TRANSITIONAL.marking50From)} (Art. 111(4) as reportedly added by the Digital Omnibus on AI (2026))`,
 };
 
@@ -114,7 +114,7 @@ export function buildObligationsDoc(): string {
     '',
     '- **Roles** come from `operatorRoles`. A product manufacturer is considered the provider of a high-risk AI system that is a safety component of an Annex I **Section A** product (Art. 25(3)); for Section B products and Annex III systems the role brings no duty of its own.',
     `- **Value chain (Art. 25(1)):** a distributor, importer, deployer or other third party that records one of these events for a high-risk system is considered its provider, with the Art. 16 duties; an importer or distributor then no longer owes Art. 23 or 24, a deployer keeps Art. 26. ${VALUE_CHAIN_EVENTS.map((e) => `\`${e.event}\`: ${e.point}, ${e.what}`).join('; ')}. The initial provider is then no longer the provider of that system (Art. 25(2)).`,
-    '- **High-risk** (Art. 6): tier `high` with basis `annex-iii` (Art. 6(2)), or basis `annex-i` where the product needs a third-party conformity assessment (`thirdPartyAssessment`, Art. 6(1)(b); without it the system is not high-risk under Art. 6(1)).',
+    '- **High-risk** (Art. 6): tier `high` with basis `annex-iii` (Art. 6(2)), or basis `annex-i` where the product needs a third-party conformity assessment (`thirdPartyAssessment`, Art. 6(1)(b); without it the system is not high-risk under Art. 6(1)). A system the record says recognises emotions (`transparency: emotion-recognition`) is an Annex III point 1(c) system: a lower tier without the derogation is reported (`tier-basis-mismatch`), and its duties are listed once the record is classified.',
     `- **Annex I Section B** (points ${ANNEX_I_POINTS.filter((p) => p.section === 'B')
       .map((p) => p.point)
       .join(
@@ -153,12 +153,15 @@ export function buildObligationsDoc(): string {
     '',
     'Where the text leaves room, the table takes one reading and says so:',
     '',
-    '- **Art. 111(2)** says "this Regulation shall apply to operators of high-risk AI systems … only if …". The table defers the duties that attach to the high-risk classification (Chapter III and Art. 72, 73) and keeps Art. 4 and Art. 50 on their own dates; the literal reading would defer those too.',
+    '- **Art. 111(2)** says "this Regulation shall apply to operators of high-risk AI systems … only if …". The table defers the duties that attach to the high-risk classification (Chapter III and Art. 72, 73) and keeps Art. 4 and Art. 50 on their own dates; the literal reading would defer those too. The Art. 86 note is shown on its own date (Art. 113, second paragraph) for such systems as well. A significant change dated before the cut-off is part of the system as placed; only a change from that date counts ("as from that date").',
     '- **Art. 2(2)** is read literally: for Annex I Section B high-risk systems no duty is listed, not even Art. 4 or Art. 50.',
     '- **Art. 86** is a right of the affected person against the deployer, arising on request; it is shown as a note, not demanded (`explanation-right`). The deployer duty to inform persons subject to Annex III decisions is part of Art. 26 (26(11)).',
     '- **Art. 26(8)** is listed only for Annex III systems other than point 2, the only ones Art. 49 registers for deployers (Art. 49(3)).',
     '- **Art. 49(5)** does not name who registers point 2 systems nationally; it is listed for the provider.',
-    '- **Art. 4 and Art. 50** bind providers and deployers of AI systems: a record about a general-purpose AI model lists only the Chapter V duties.',
+    '- **Art. 4 and Art. 50** bind providers and deployers of AI systems: a record about a general-purpose AI model lists only the Chapter V duties. Art. 6 classifies AI systems, so a model record with a high-risk classification is an error (`gpai-model-classified`): a system built on a model is its own record, whose provider is a downstream provider (Art. 3(68)).',
+    '- **Scope (Art. 2)** is taken as given: every record is read as within the Act. Its exclusions are not modelled: systems used exclusively for military, defence or national security purposes (Art. 2(3)), developed and put into service for the sole purpose of scientific research and development (Art. 2(6)), research, testing and development before placing on the market other than testing in real-world conditions (Art. 2(8)), natural persons in a purely personal non-professional activity (Art. 2(10); such a person is no deployer, Art. 3(4)) and free and open-source systems that are not high-risk and fall under neither Art. 5 nor Art. 50 (Art. 2(12)). A record for such a system marks each listed duty `not-applicable` with the exclusion as its `justification`.',
+    `- **Annex III points** are read as the record names them: a record that names a point is taken to fall under it. Whether one of the exclusions a point makes applies (points ${Object.keys(ANNEX_III_EXCLUSIONS).join(', ')}: biometric verification only, detecting financial fraud, verifying travel documents, tools for organising political campaigns) is for the user to judge; the hover on the point quotes the exclusion.`,
+    '- **Art. 25(3)**: a record that declares `product-manufacturer` is read as placing the high-risk AI system on the market together with the product under its own name or trademark, or putting it into service under its own name after the product was placed on the market (points (a) and (b)).',
     '- **Art. 16** is listed as one entry for its points (b), (k) and (l); its other points are the rows for the articles they point to.',
     '- A record without `marketDate` is treated as not yet on the market: no transitional rule applies.',
     '',

@@ -2,7 +2,7 @@
 // test-electron downloads VS Code at run time: that works on a developer machine with internet
 // access, not on this project's CI, which runs the same suite in code-server instead
 // (scripts/test-e2e.mjs). Usage: npm run build && node scripts/test-electron.mjs
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,12 @@ cpSync(join(root, 'examples', 'acme-lending'), ws, { recursive: true });
 // The same defect the browser test injects: a mislabelled control.
 const soa = join(ws, 'soa.aims.yaml');
 writeFileSync(soa, readFileSync(soa, 'utf8').replace('    title: AI policy\n', '    title: AI risk assessment\n'));
-await runTests({
-  extensionDevelopmentPath: root,
-  extensionTestsPath: join(root, 'test', 'extension-host', 'index.js'),
-  launchArgs: [ws, '--disable-extensions', '--disable-workspace-trust'],
-});
+try {
+  await runTests({
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'test', 'extension-host', 'index.js'),
+    launchArgs: [ws, '--disable-extensions', '--disable-workspace-trust'],
+  });
+} finally {
+  rmSync(dirname(ws), { recursive: true, force: true });
+}

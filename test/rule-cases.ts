@@ -478,6 +478,19 @@ export const RULE_CASES: RuleCase[] = [
     good: SYS_HEAD + ART4 + 'systemicRisk: false\n',
   },
   {
+    code: 'gpai-model-classified',
+    why: 'Art. 6 classifies AI systems (Art. 3(1)); a general-purpose AI model (Art. 3(63)) has the Chapter V duties. A system built on a model is classified on its own use, and its provider is a downstream provider (Art. 3(68)).',
+    file: 'systems/chatbot.aims.yaml',
+    bad:
+      SYS_HEAD.replace('[deployer]', '[provider]')
+        .replace('tier: minimal', 'tier: high  # <--')
+        .replace('basis: none', 'basis: annex-iii\n  annexIII: Annex III(4)(a)') +
+      'generalPurposeModel: true\nestablishment: eu\nopenSource: false\nsystemicRisk: false\nobligations:\n  Art. 53: { status: partial }\n',
+    good:
+      SYS_HEAD.replace('[deployer]', '[provider]') +
+      'generalPurposeModel: true\nestablishment: eu\nopenSource: false\nsystemicRisk: false\nobligations:\n  Art. 53: { status: partial }\n',
+  },
+  {
     code: 'undetermined-fact',
     why: 'Whether the deployer is a public body (Art. 27(1)) or a public authority (Art. 26(8), 49(3)), where the provider is established (Art. 22(1), 54(1)) and similar facts decide duties; the checker names each one the record leaves out.',
     file: 'systems/screening.aims.yaml',

@@ -10,7 +10,7 @@ import { createLanguageClient, type ServerHost, type ServerWatch } from './langu
 import { isWeb } from './platform';
 import { uriOfPath } from './uri-of-path';
 import { createStatusItem } from './status';
-import { CoverageTree } from './trees/coverage-tree';
+import { CoverageTree, type CoverageNode } from './trees/coverage-tree';
 import { ObligationsTree } from './trees/obligations-tree';
 import { SystemsTree } from './trees/systems-tree';
 
@@ -24,6 +24,9 @@ export interface AimsApi {
   ready: Promise<void>;
   /** How long `activate` took, in ms (the server starts after it returns). */
   activationMs: number;
+  /** The views' data providers and the status item, so the tests read what a user sees. */
+  trees: { coverage: CoverageTree; obligations: ObligationsTree; systems: SystemsTree };
+  status: vscode.LanguageStatusItem;
   /** The server's supervision state (running, restarting, down). */
   server: ServerWatch;
 }
@@ -32,21 +35,23 @@ export interface AimsApi {
 export function activateWith(context: vscode.ExtensionContext, host: ServerHost): AimsApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('AIMS', { log: true });
-  const created = createLanguageClient(output, host);
+  const created = createLanguageClient(context, output, host);
   client = created.client;
   const server = created.watch;
   const store = new CoverageStore(client);
   const coverage = new CoverageTree(store);
   const coverageView = vscode.window.createTreeView('aims.coverage', { treeDataProvider: coverage, showCollapseAll: true });
   const systems = new SystemsTree(store);
+  const obligations = new ObligationsTree(store);
+  const status = createStatusItem(store, server, context.subscriptions);
   context.subscriptions.push(
     output,
     server,
     store,
     coverageView,
-    vscode.window.createTreeView('aims.obligations', { treeDataProvider: new ObligationsTree(store), showCollapseAll: true }),
+    vscode.window.createTreeView('aims.obligations', { treeDataProvider: obligations, showCollapseAll: true }),
     vscode.window.createTreeView('aims.systems', { treeDataProvider: systems }),
-    createStatusItem(store, server),
+    status,
   );
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments arrive untyped from VS Code
@@ -80,6 +85,9 @@ export function activateWith(context: vscode.ExtensionContext, host: ServerHost)
       openLocation(file, range),
   );
   command('aims.revealInCoverage', () => revealAtCursor(coverage, coverageView, store));
+  command('aims.openFormat', () =>
+    vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'format.md')),
+  );
   if (isWeb()) command('aims.compareWithBranch', () => void vscode.window.showInformationMessage(WEB_NO_COMPARE));
   else registerCompareBranch(context, client);
   void vscode.commands.executeCommand('setContext', 'aims.web', isWeb());
@@ -90,7 +98,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ServerHost)
   ready.catch((e: unknown) => output.error(`the AIMS language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   const activationMs = Date.now() - started;
   output.info(`AIMS extension activated in ${activationMs} ms`);
-  return { store, client, ready, activationMs, server };
+  return { store, client, ready, activationMs, trees: { coverage, obligations, systems }, status, server };
 }
 
 export async function deactivate(): Promise<void> {
@@ -121,7 +129,7 @@ async function openLocation(
 }
 
 /** Shows the control under the cursor in the Annex A Coverage view. */
-async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<unknown>, store: CoverageStore): Promise<void> {
+async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<CoverageNode>, store: CoverageStore): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const range = editor.document.getWordRangeAtPosition(editor.selection.active, /A\.\d+(\.\d+){1,2}/);
@@ -129,7 +137,7 @@ async function revealAtCursor(tree: CoverageTree, view: vscode.TreeView<unknown>
     void vscode.window.showInformationMessage('Put the cursor on an Annex A control id (such as A.6.2.4) to reveal it.');
     return;
   }
-  if (!store.loaded) await store.refresh();
+  await store.whenLoaded();
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
   const node = tree.findControl(folder?.uri.fsPath ?? '', editor.document.getText(range));
   if (node) await view.reveal(node, { select: true, focus: true, expand: true });

@@ -41,6 +41,7 @@ export interface ServerHost {
  * is said once, in words; failed requests raise no toasts of their own.
  */
 export function createLanguageClient(
+  context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
   server: ServerHost,
 ): { client: BaseLanguageClient; watch: ServerWatch } {
@@ -70,11 +71,10 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    synchronize: {
-      configurationSection: 'aims',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.aims.{yaml,yml}'),
-    },
-    // A function, so a restart after trust was granted starts a trusted server.
+    traceOutputChannel: traceChannel(context, output),
+    // File events come from the watcher the server registers itself; a second one here sent every event twice.
+    synchronize: { configurationSection: 'aims' },
+    // A function, read at every start: a server restarted after trust was granted starts trusted.
     initializationOptions: () => ({ ...server.initializationOptions, trusted: vscode.workspace.isTrusted }),
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {
@@ -91,7 +91,8 @@ export function createLanguageClient(
   client.onDidChangeState((e) => {
     if (e.newState === State.Running) supervisor.running();
   });
-  // Trust granted mid-session: the server starts to offer rename and quick fixes without a reload.
+  // Trust granted mid-session: the server starts to offer rename and quick fixes without a reload
+  // (told, not restarted: a restart would drop its index and re-check the whole workspace).
   const trust = vscode.workspace.onDidGrantWorkspaceTrust(() => {
     if (client.isRunning()) void client.sendNotification(TrustChangedNotification.method, { trusted: true });
   });
@@ -116,4 +117,33 @@ export function createLanguageClient(
     },
   };
   return { client, watch };
+}
+
+/**
+ * The client library traces the protocol only while its trace channel's log
+ * level is Trace, which users set nowhere; `aims.trace.server` decides
+ * instead, and the trace goes to the AIMS channel at the level it shows.
+ */
+function traceChannel(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): vscode.LogOutputChannel {
+  const levelOf = (): vscode.LogLevel =>
+    vscode.workspace.getConfiguration('aims').get<string>('trace.server', 'off') === 'off' ? vscode.LogLevel.Info : vscode.LogLevel.Trace;
+  const changed = new vscode.EventEmitter<vscode.LogLevel>();
+  let level = levelOf();
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('aims.trace.server')) return;
+      level = levelOf();
+      changed.fire(level);
+    }),
+  );
+  return new Proxy(output, {
+    get(target, prop) {
+      if (prop === 'logLevel') return level;
+      if (prop === 'onDidChangeLogLevel') return changed.event;
+      if (prop === 'trace') return (message: string) => target.info(message);
+      const v: unknown = Reflect.get(target, prop);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }

@@ -7,7 +7,7 @@ import { DOCUMENT_SELECTOR, type ServerWatch } from './language-client';
  * gaps (SoA and obligations), opening the report when clicked. While the
  * server is down it says so instead, and clicking restarts it.
  */
-export function createStatusItem(store: CoverageStore, server: ServerWatch): vscode.Disposable {
+export function createStatusItem(store: CoverageStore, server: ServerWatch, subscriptions: vscode.Disposable[]): vscode.LanguageStatusItem {
   const item = vscode.languages.createLanguageStatusItem('aims.coverage', DOCUMENT_SELECTOR);
   item.name = 'AIMS coverage';
   item.text = '$(sync~spin) AIMS: indexing';
@@ -18,20 +18,37 @@ export function createStatusItem(store: CoverageStore, server: ServerWatch): vsc
       item.detail = server.detail;
       item.severity = vscode.LanguageStatusSeverity.Error;
       item.command = { command: 'aims.restartServer', title: 'Restart' };
+      item.accessibilityInformation = { label: `AIMS: the language server stopped. ${server.detail ?? ''} Restarts it.` };
       return;
     }
     item.command = { command: 'aims.openReport', title: 'Open report' };
     if (!store.loaded) return;
-    const all = store.workspaces;
+    // Folders without AIMS files have nothing to report (their 38 "missing" controls are not gaps of anything).
+    const all = store.workspaces.filter((w) => w.files > 0);
+    if (all.length === 0) {
+      item.text = '$(shield) AIMS: no files';
+      item.detail = undefined;
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      item.accessibilityInformation = { label: 'AIMS: no AIMS files in this workspace' };
+      return;
+    }
     const addressed = all.reduce((n, w) => n + w.annexA.addressed, 0);
     const total = all.reduce((n, w) => n + w.annexA.total, 0);
-    const gaps = all.reduce((n, w) => n + w.annexA.gaps + w.systems.reduce((m, s) => m + s.gaps, 0), 0);
+    const soaGaps = all.reduce((n, w) => n + w.annexA.gaps, 0);
+    const obligationGaps = all.reduce((n, w) => n + w.systems.reduce((m, s) => m + s.gaps, 0), 0);
+    const gaps = soaGaps + obligationGaps;
     item.text = `$(shield) Annex A ${addressed}/${total}`;
     item.detail = gaps ? `${gaps} gap${gaps === 1 ? '' : 's'}` : 'no gaps';
     item.severity = gaps ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    // Read out in full: "$(shield)" and "38/38" mean little to a screen reader.
+    item.accessibilityInformation = {
+      label:
+        `AIMS coverage: ${addressed} of ${total} Annex A controls addressed; ` +
+        `${soaGaps} Statement of Applicability gap${soaGaps === 1 ? '' : 's'}, ` +
+        `${obligationGaps} AI Act obligation gap${obligationGaps === 1 ? '' : 's'}. Opens the coverage report.`,
+    };
   };
-  const sub = store.onDidChange(update);
-  const serverSub = server.onDidChange(update);
+  subscriptions.push(store.onDidChange(update), server.onDidChange(update));
   update();
-  return vscode.Disposable.from(item, sub, serverSub);
+  return item;
 }

@@ -1,5 +1,6 @@
 import {
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   LSPErrorCodes,
   FileChangeType,
   ResponseError,
@@ -22,12 +23,16 @@ import type { CheckOptions } from './core/types';
 import { RecheckQueue } from './lsp/recheck-queue';
 import { isAimsFile, parseFile, type ParsedFile } from './core/yaml/parse';
 import { toLspDiagnostic } from './lsp/convert';
+import { ruleHrefs } from './lsp/rule-lines';
 import { pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
 import { storageOf, WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
+import { CoverageTracker } from './lsp/coverage-parts';
 import {
   CoverageChangedNotification,
+  CoveragePartsRequest,
   CoverageRequest,
+  CoverageVersionsRequest,
   DiffCoverageRequest,
   DiffEvidenceRequest,
   PingRequest,
@@ -48,9 +53,9 @@ import { documentLinks, documentSymbols, foldingRanges, workspaceSymbols } from 
  * Serves a connection, reading unopened files through `files`: the disk on
  * Node (server/src/node/start.ts), the editor in a browser worker
  * (server/src/browser/worker-main.ts). Nothing here may need Node. Findings
- * link to their rule in docs/rules.md at `rulesUrl` (else where the client says).
+ * link to their rule through `ruleHref` (else to docs/rules.md where the client says).
  */
-export function startServer(connection: Connection, files: FileProvider, rulesUrl?: string): Connection {
+export function startServer(connection: Connection, files: FileProvider, ruleHref?: (code: string) => string): Connection {
   const documents = new TextDocuments(TextDocument);
   const manager = new WorkspaceManager(files);
   const settings = new SettingsCache(connection);
@@ -71,8 +76,15 @@ export function startServer(connection: Connection, files: FileProvider, rulesUr
     markdown,
     uriOf: uriOf(folder),
     fs: storageOf(folder, files.fs),
+    partial: !folder.indexed,
   });
 
+  const tracker = new CoverageTracker(
+    () => manager.folders.values(),
+    (folder) => manager.indexOf(folder),
+    (folder) => settings.get(folder.uri),
+    (params) => void connection.sendNotification(CoverageChangedNotification.method, params),
+  );
   const queue = new RecheckQueue(
     manager,
     files,
@@ -81,12 +93,13 @@ export function startServer(connection: Connection, files: FileProvider, rulesUr
       for (const p of changed) {
         void connection.sendDiagnostics({
           uri: uriOf(folder)(p),
-          diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder), rulesUrl)),
+          diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder), ruleHref)),
         });
       }
     },
-    (folder) => {
-      if (!folder.loose) void connection.sendNotification(CoverageChangedNotification.method, { folders: [folder.root] });
+    // Documents checked alone (outside every workspace folder) have no coverage to show.
+    (folder, more) => {
+      if (!folder.loose) void tracker.refresh(folder, more);
     },
   );
   /** Re-checks files of a folder and publishes the findings that changed (open documents first, in slices). */
@@ -129,6 +142,8 @@ export function startServer(connection: Connection, files: FileProvider, rulesUr
     const folders = [...manager.folders.values()];
     // Ask for the settings now, while the disk is read, so the first check does not wait for the answer.
     for (const f of folders) void settings.get(f.uri);
+    // Coverage is announced once the folder is indexed and checked, not part-way through.
+    for (const f of folders) tracker.setQuiet(f, true);
     for (const f of folders) {
       // The walk reports as it goes: opening a home folder can take a while, and requests are answered meanwhile.
       const r = await manager.indexFolder(f, (w) => progress?.report(`${f.root}: ${w.folders} folders searched, ${w.files} AIMS files`));
@@ -141,9 +156,11 @@ export function startServer(connection: Connection, files: FileProvider, rulesUr
         );
       }
       await recheck(f, [...f.files.keys()]);
+      await tracker.refresh(f);
+      tracker.setQuiet(f, false);
     }
     progress?.done();
-    void connection.sendNotification(CoverageChangedNotification.method, { folders: folders.map((f) => f.root) });
+    tracker.announceAll();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -157,7 +174,8 @@ export function startServer(connection: Connection, files: FileProvider, rulesUr
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.debounceMs === 'number') debounceMs = init.debounceMs;
     if (init.trusted === false) trusted = false;
-    if (typeof init.rulesUrl === 'string') rulesUrl ??= init.rulesUrl;
+    if (typeof init.rulesUrl === 'string')
+      ruleHref ??= ruleHrefs(init.rulesUrl, typeof init.ruleLines === 'object' && init.ruleLines ? init.ruleLines : {});
     for (const f of params.workspaceFolders ?? []) manager.addFolder(f.uri);
     if (!params.workspaceFolders?.length && params.rootUri) manager.addFolder(params.rootUri);
     return {
@@ -332,6 +350,12 @@ export function startServer(connection: Connection, files: FileProvider, rulesUr
   connection.onRequest(CoverageRequest.method, async (params: CoverageRequest.Params, token: CancellationToken) => ({
     workspaces: await coverageOf(params ?? {}, () => token.isCancellationRequested),
   }));
+  connection.onRequest(CoverageVersionsRequest.method, (): CoverageVersionsRequest.Result => ({ folders: tracker.versions() }));
+  connection.onRequest(CoveragePartsRequest.method, (params: CoveragePartsRequest.Params) => {
+    const folder = manager.folders.get(params.root);
+    if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `no workspace folder ${params.root}`);
+    return tracker.parts(folder, params);
+  });
   connection.onRequest(RenderReportRequest.method, async (params: RenderReportRequest.Params, token: CancellationToken) => ({
     content: renderReport(await coverageOf(params, () => token.isCancellationRequested), params.format),
   }));

@@ -23,6 +23,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ruleHeadingLines } from '../../server/src/lsp/rule-lines';
 import { ensureBuilt, ROOT_DIR, TestClient, VSCODE_CAPS } from '../lsp/client';
 import type { MemEntry } from './page';
 
@@ -31,7 +32,7 @@ const WORKER_BUNDLE = join(ROOT_DIR, 'dist', 'browser', 'server.js');
 const SETTINGS = { referenceDate: '2026-11-23' };
 /** The virtual file system the worker is given the workspace in (as github.dev's `vscode-vfs://github/…`). */
 const VFS = 'vscode-vfs://github';
-/** Where docs/rules.md is for the Node server (beside dist/); the browser client tells its worker the same. */
+/** Where docs/rules.md is for the Node server (beside dist/); the browser client tells its worker the same, with its headings' lines. */
 const RULES_URL = pathToFileURL(join(ROOT_DIR, 'docs', 'rules.md')).toString();
 
 interface PageState {
@@ -242,7 +243,11 @@ describe(
         rootUri: side.uri(''),
         workspaceFolders: [{ uri: side.uri('').replace(/\/$/, ''), name: 'acme' }],
         capabilities: VSCODE_CAPS,
-        initializationOptions: { debounceMs: 20, rulesUrl: RULES_URL },
+        initializationOptions: {
+          debounceMs: 20,
+          rulesUrl: RULES_URL,
+          ruleLines: ruleHeadingLines(readFileSync(join(ROOT_DIR, 'docs', 'rules.md'), 'utf8')),
+        },
       });
       await page.evaluate(([e, st]) => (globalThis as unknown as { harness: Harness }).harness.start('/server.js', e, st), [
         entries(dir),
@@ -340,14 +345,17 @@ describe(
       }
       assert.ok(answered > requests.length / 2, `most positions have an answer (${answered} of ${requests.length})`);
       // Completion of an evidence path lists the folder's files: the worker asked the client for the listing.
-    const text = readFileSync(join(dir, CREDIT), 'utf8').split('\n');
-    const line = text.findIndex((l) => l.includes('evidence: [../evidence/'));
-    const character = text[line].indexOf('../evidence/') + '../evidence/'.length;
-    const params = (side: Side) => ({ textDocument: { uri: side.uri(CREDIT) }, position: { line, character } });
-    const answer = (await web.request('textDocument/completion', params(web))) as { label: string }[] | { items: { label: string }[] };
-    const items = Array.isArray(answer) ? answer : answer.items;
-    assert.ok(items.some((i) => i.label === '../evidence/data-governance.md'), JSON.stringify(items.slice(0, 5)));
-    assert.deepEqual(fromVfs(answer), await local.request('textDocument/completion', params(local)));
+      const text = readFileSync(join(dir, CREDIT), 'utf8').split('\n');
+      const line = text.findIndex((l) => l.includes('evidence: [../evidence/'));
+      const character = text[line].indexOf('../evidence/') + '../evidence/'.length;
+      const params = (side: Side) => ({ textDocument: { uri: side.uri(CREDIT) }, position: { line, character } });
+      const answer = (await web.request('textDocument/completion', params(web))) as { label: string }[] | { items: { label: string }[] };
+      const items = Array.isArray(answer) ? answer : answer.items;
+      assert.ok(
+        items.some((i) => i.label === '../evidence/data-governance.md'),
+        JSON.stringify(items.slice(0, 5)),
+      );
+      assert.deepEqual(fromVfs(answer), await local.request('textDocument/completion', params(local)));
     });
 
     it('runs with no Node on the page, reading the workspace through the file requests', async (t) => {

@@ -1,37 +1,8 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main';
-
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const temps: string[] = [];
-after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
-
-function temp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'aims-cli-'));
-  temps.push(d);
-  return d;
-}
-
-async function aims(args: string[], cwd = EXAMPLES): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
-
-/** A copy of the example workspace with one line of one file changed. */
-function brokenExample(file: string, from: string, to: string): string {
-  const dir = join(temp(), 'acme');
-  cpSync(join(EXAMPLES, 'acme-lending'), dir, { recursive: true });
-  const p = join(dir, file);
-  const text = readFileSync(p, 'utf8');
-  assert.ok(text.includes(from), `${file} contains ${from}`);
-  writeFileSync(p, text.replace(from, to));
-  return dir;
-}
+import { describe, it } from 'node:test';
+import { aims, brokenExample, temp } from './helpers';
 
 describe('aims check', () => {
   it('finds nothing in the examples and prints the coverage summary', async () => {
@@ -39,7 +10,7 @@ describe('aims check', () => {
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /Annex A: 38\/38 addressed, 0 gaps/);
     assert.match(r.out, /credit-scoring \(high, Annex III\(5\)\(b\)\): 16 met, 5 partial, 1 gap, 0 missing/);
-    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/);
+    assert.match(r.out, /0 errors, 0 warnings/);
   });
 
   it('prints compiler-style lines and exits 1 on an error', async () => {
@@ -63,20 +34,23 @@ describe('aims check', () => {
     assert.match(late.out, /aims\.aims\.yaml:\d+:\d+ warning policy-review-overdue/);
   });
 
-  it('prints JSON with 0-based positions and paths relative to the folder', async () => {
+  it('prints JSON with 0-based positions and paths relative to the current folder', async () => {
     const dir = brokenExample('systems/credit-scoring.aims.yaml', '  Art. 9:\n', '  Art. 9(3):\n');
-    const r = await aims(['check', dir, '--format', 'json', '--as-of', '2026-11-23']);
-    const json = JSON.parse(r.out) as {
-      diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[];
-      coverage: { annexA: { total: number } };
+    const r = await aims(['check', '.', '--format', 'json', '--as-of', '2026-11-23'], dir);
+    type Json = {
+      results: {
+        diagnostics: { file: string; range: { start: { line: number; character: number } }; severity: string; code: string }[];
+        coverage: { annexA: { total: number } };
+      }[];
     };
+    const json = JSON.parse(r.out) as Json;
     assert.equal(r.code, 0);
-    assert.equal(json.coverage.annexA.total, 38);
-    const d = json.diagnostics.find((x) => x.code === 'invalid-act-reference');
+    assert.equal(json.results[0].coverage.annexA.total, 38);
+    const d = json.results[0].diagnostics.find((x) => x.code === 'invalid-act-reference');
     assert.equal(d, undefined, 'Art. 9(3) exists');
     const dir2 = brokenExample('systems/credit-scoring.aims.yaml', '  Art. 9:\n', '  Art. 9(11):\n');
-    const j2 = JSON.parse((await aims(['check', dir2, '--format', 'json', '--as-of', '2026-11-23'])).out) as typeof json;
-    const bad = j2.diagnostics.find((x) => x.code === 'invalid-act-reference')!;
+    const j2 = JSON.parse((await aims(['check', '.', '--format', 'json', '--as-of', '2026-11-23'], dir2)).out) as Json;
+    const bad = j2.results[0].diagnostics.find((x) => x.code === 'invalid-act-reference')!;
     assert.equal(bad.file, 'systems/credit-scoring.aims.yaml');
     assert.deepEqual(bad.range.start, { line: 32, character: 2 });
     assert.equal(bad.severity, 'error');
@@ -174,7 +148,7 @@ describe('aims articles: dates on the reference date and timeline', () => {
   it('refuses a malformed reference date', async () => {
     const r = await aims(['articles', '--as-of', '23/11/2026']);
     assert.equal(r.code, 2);
-    assert.match(r.err, /--as-of takes a date written YYYY-MM-DD/);
+    assert.match(r.err, /--as-of takes a real date written YYYY-MM-DD/);
   });
 });
 
@@ -195,7 +169,7 @@ describe('aims init', () => {
     assert.ok(existsSync(join(dir, 'ws', 'soa.aims.yaml')));
     const r = await aims(['check', 'ws', '--format', 'json'], dir);
     const codes = new Set(
-      (JSON.parse(r.out) as { diagnostics: { code: string; severity: string }[] }).diagnostics
+      (JSON.parse(r.out) as { results: { diagnostics: { code: string; severity: string }[] }[] }).results[0].diagnostics
         .filter((d) => d.severity === 'error')
         .map((d) => d.code),
     );
@@ -208,7 +182,7 @@ describe('aims check on a single file', () => {
   it('checks the file within its workspace, so relative evidence and ids resolve', async () => {
     const r = await aims(['check', 'acme-lending/systems/credit-scoring.aims.yaml', '--as-of', '2026-11-23']);
     assert.equal(r.code, 0, r.out);
-    assert.match(r.out, /0 error\(s\), 0 warning\(s\)/);
+    assert.match(r.out, /0 errors, 0 warnings/);
   });
 });
 

@@ -60,8 +60,10 @@ describe('aims diff <base> <head>', () => {
       [['systems/credit-scoring.aims.yaml', 'evidence-missing', 'obligations > Art. 15 > evidence > ../evidence/validation-report.md']],
     );
     // The mislabelled A.2.2 is reported in both versions, a line apart: not a change.
-    const base = JSON.parse((await aims(['check', 'base', '--format', 'json', ...AS_OF], dir)).out) as { diagnostics: { code: string }[] };
-    assert.ok(base.diagnostics.some((x) => x.code === 'soa-title-mismatch'));
+    const base = JSON.parse((await aims(['check', 'base', '--format', 'json', ...AS_OF], dir)).out) as {
+      results: { diagnostics: { code: string }[] }[];
+    };
+    assert.ok(base.results[0].diagnostics.some((x) => x.code === 'soa-title-mismatch'));
     assert.ok(!JSON.stringify(d.findings).includes('soa-title-mismatch'));
   });
 

@@ -11,6 +11,12 @@ import { SARIF_SUBSET_SCHEMA, isUri, isUriReference } from './sarif-subset-schem
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const temps: string[] = [];
 after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+/** A temporary folder, removed (with everything in it) when the test file ends. */
+function tempParent(): string {
+  const d = mkdtempSync(join(tmpdir(), 'aims-safety-'));
+  temps.push(d);
+  return d;
+}
 
 async function aims(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -24,8 +30,7 @@ const PWN = '\n::error file=x::pwned\r\n##[warning]legacy \u001b]8;;http://evil.
 
 /** The example workspace with hostile text in the organisation, a control title, a system id and a file name. */
 function hostileWorkspace(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'aims-safety-')), 'acme');
-  temps.push(dir);
+  const dir = join(tempParent(), 'acme');
   cpSync(join(EXAMPLES, 'acme-lending'), dir, { recursive: true });
   const edit = (rel: string, from: string, to: string) => {
     const text = readFileSync(join(dir, rel), 'utf8');
@@ -107,8 +112,8 @@ describe('aims diff output cannot carry workflow commands either', () => {
 
 describe('aims import output cannot carry workflow commands either', () => {
   it('a hostile header or cell is shown on its line, with no workflow command and no control', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'aims-safety-')), 'import');
-    temps.push(join(dir, '..'));
+    const dir = join(tempParent(), 'import');
+
     cpSync(join(EXAMPLES, 'acme-lending', 'aims.aims.yaml'), join(dir, 'aims.aims.yaml'), { recursive: true });
     const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
     writeFileSync(

@@ -35,6 +35,8 @@ exports.run = async function run() {
     'soa-title-mismatch from the worker',
   );
   ok(mismatch.range.start.line === 8, `the finding is on line 9 (${mismatch.range.start.line + 1})`);
+  // Its link opens the rule's section: the client read the headings' lines for the worker.
+  ok(/^L\d+$/.test(mismatch.code.target.fragment), `the rule link names a line (${mismatch.code.target.toString()})`);
   console.log('EXTHOST web ok diagnostics of an unopened file');
 
   await waitFor(() => api.store.workspaces.length > 0, 'coverage');

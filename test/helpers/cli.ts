@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 import { run } from '../../server/src/cli/main';
 
-/** Runs the CLI in-process; resolves to its exit code and what it printed. */
-export async function aims(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+/** Runs the CLI in-process; resolves to its exit code and what it printed. `stdin` is what `-` reads. */
+export async function aims(args: string[], cwd: string, stdin = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
+  const code = await run(args, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    cwd,
+    readStdin: () => stdin,
+  });
   return { code, out, err };
 }
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
@@ -9,6 +9,13 @@ export const SERVER = join(ROOT_DIR, 'dist', 'server.js');
 /** Builds the bundles once if they are missing (npm test builds first; this is for running one file). */
 export function ensureBuilt(): void {
   if (!existsSync(SERVER)) spawnSync(process.execPath, [join(ROOT_DIR, 'esbuild.mjs')], { cwd: ROOT_DIR, stdio: 'inherit' });
+}
+
+/** Fills a copy of the example workspace with `n` copies of its credit-scoring record (ids copy-0 …). */
+export function copyRecords(dir: string, n: number): void {
+  const record = readFileSync(join(dir, 'systems', 'credit-scoring.aims.yaml'), 'utf8');
+  for (let i = 0; i < n; i++)
+    writeFileSync(join(dir, 'systems', `copy-${i}.aims.yaml`), record.replace('id: credit-scoring', `id: copy-${i}`));
 }
 
 interface Published {

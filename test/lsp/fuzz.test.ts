@@ -21,7 +21,7 @@ before(() => {
   dir = join(mkdtempSync(join(tmpdir(), 'aims-fuzz-')), 'acme');
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), dir, { recursive: true });
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
 it(`survives ${EDITS} random incremental edits and ends where a fresh check ends`, { timeout: 600_000 }, async () => {
   const rel = 'systems/credit-scoring.aims.yaml';

@@ -6,15 +6,16 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { ensureBuilt, MINIMAL_CAPS, ROOT_DIR, TestClient, VSCODE_CAPS } from './client';
+import { copyRecords, ensureBuilt, MINIMAL_CAPS, ROOT_DIR, TestClient, VSCODE_CAPS } from './client';
 
 const temps: string[] = [];
 after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
 /** A fresh copy of the example workspace. */
 function example(): { dir: string; uri: (rel: string) => string; text: (rel: string) => string } {
-  const dir = join(mkdtempSync(join(tmpdir(), 'aims-lsp-')), 'acme');
-  temps.push(dir);
+  const parent = mkdtempSync(join(tmpdir(), 'aims-lsp-'));
+  temps.push(parent);
+  const dir = join(parent, 'acme');
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), dir, { recursive: true });
   return { dir, uri: (rel) => pathToFileURL(join(dir, rel)).toString(), text: (rel) => readFileSync(join(dir, rel), 'utf8') };
 }
@@ -325,10 +326,8 @@ describe('re-checking a large workspace after an edit', () => {
     const ws = example();
     // Named to sort after every record, so checking in path order would publish it last.
     renameSync(join(ws.dir, 'soa.aims.yaml'), join(ws.dir, 'zz-soa.aims.yaml'));
-    const record = ws.text('systems/credit-scoring.aims.yaml');
     const copies = 1500;
-    for (let i = 0; i < copies; i++)
-      writeFileSync(join(ws.dir, 'systems', `copy-${i}.aims.yaml`), record.replace('id: credit-scoring', `id: copy-${i}`));
+    copyRecords(ws.dir, copies);
     const c = new TestClient();
     try {
       c.settings = { referenceDate: '2026-11-23' };

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allAnnexes, allArticles, allDefinitions, annexIIIAreas, findArticle } from '../../server/src/core/catalog/act';
 import { allClauses, allControls, allTopics, findControl, suggestControl, titleMatches } from '../../server/src/core/catalog/iso';
@@ -9,8 +7,6 @@ import { requiredObligations } from '../../server/src/core/catalog/obligations';
 import { checkActRef, checkIsoRef } from '../../server/src/core/catalog/refs';
 import { allTerms, findTerm } from '../../server/src/core/catalog/terms';
 import { applicationDate, timelineFor } from '../../server/src/core/catalog/timeline';
-
-const reference = (f: string): unknown => JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'shared', 'reference', f), 'utf8'));
 
 describe('ISO/IEC 42001 catalog', () => {
   it('has the 38 Annex A controls in 9 topics and the clauses 4 to 10', () => {
@@ -23,11 +19,16 @@ describe('ISO/IEC 42001 catalog', () => {
     assert.ok(allClauses().some((c) => c.id === '6.1.3' && c.title === 'AI risk treatment'));
     assert.equal(findControl('A.6.2.8')?.title, 'AI system recording of event logs');
   });
-  it('matches the shared reference control list exactly', () => {
-    const ids = (reference('iso42001.json') as { control_ids: string[] }).control_ids;
+  it('has exactly the Annex A control ids of ISO/IEC 42001:2023, in order', () => {
+    // A.n.1 are control objectives, not controls; A.6 has two objectives (A.6.1, A.6.2).
     assert.deepEqual(
       allControls().map((c) => c.id),
-      ids,
+      [
+        ...['A.2.2', 'A.2.3', 'A.2.4', 'A.3.2', 'A.3.3', 'A.4.2', 'A.4.3', 'A.4.4', 'A.4.5', 'A.4.6'],
+        ...['A.5.2', 'A.5.3', 'A.5.4', 'A.5.5', 'A.6.1.2', 'A.6.1.3', 'A.6.2.2', 'A.6.2.3', 'A.6.2.4', 'A.6.2.5'],
+        ...['A.6.2.6', 'A.6.2.7', 'A.6.2.8', 'A.7.2', 'A.7.3', 'A.7.4', 'A.7.5', 'A.7.6', 'A.8.2', 'A.8.3'],
+        ...['A.8.4', 'A.8.5', 'A.9.2', 'A.9.3', 'A.9.4', 'A.10.2', 'A.10.3', 'A.10.4'],
+      ],
     );
   });
   it('accepts known title variants and suggests near-miss ids', () => {

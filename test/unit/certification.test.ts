@@ -22,6 +22,11 @@ const CLAIMS = [
   'Evidence: see audit report. ISO 42001 covers Art. 10 in full.',
   'Our ISO42001 certification serves as the Art. 43 conformity assessment',
   'ISO 42001 certified; this discharges Article 26 for us',
+  'ISO/IEC 42001 certification is sufficient for Art. 17',
+  'Our ISO 42001 certificate is enough for the Art. 9 risk management system',
+  'Compliance with Art. 9 is achieved through our ISO 42001 certification',
+  'ISO 42001 certified, therefore compliant with Art. 17',
+  'Our ISO 42001 certificate makes us compliant with the AI Act',
 ];
 
 /** Honest text that mentions both and must not be reported. */
@@ -42,6 +47,10 @@ const HONEST = [
   'Does ISO 42001 satisfy Art. 43? No.',
   'Art. 17 QMS manual v3 meets the points of Art. 17(1); the AIMS is certified separately',
   'Our quality manual covers Art. 17(1)(a) to (m).',
+  'ISO 42001 evidence alone is not enough for Art. 17',
+  'ISO 42001 helps us prepare for Art. 17; compliance is achieved through the QMS manual',
+  'Being ISO 42001 certified does not make us compliant with the AI Act',
+  'We achieved ISO 42001 certification in 2025 and now work on Art. 9',
 ];
 
 describe('ISO certification claims: a table of true and false positives', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { buildRulesDoc } from '../../scripts/gen-rules-doc';
 import { buildSnippets } from '../../scripts/gen-snippets';
+import { fileSnippets } from '../../server/src/services/file-snippets';
 import { buildValidators, VALIDATORS_FILE } from '../../scripts/gen-validators';
 
 const root = join(__dirname, '..', '..');
@@ -21,7 +22,9 @@ it('the precompiled schema validators match schemas/ (npm run validators)', () =
 });
 
 it('the SoA snippet lists all 38 Annex A controls, each with a justification to fill', () => {
-  const body = buildSnippets()['Statement of Applicability'].body.join('\n');
+  const body = fileSnippets()
+    .find((s) => s.prefix === 'aims-soa')!
+    .body.join('\n');
   assert.equal((body.match(/^ {2}A\.\d+\.\d+(\.\d+)?:$/gm) ?? []).length, 38);
   assert.equal((body.match(/justification: \$\{\d+:/g) ?? []).length, 38);
 });

@@ -55,7 +55,10 @@ async function run(name: string, bytes: Uint8Array): Promise<{ yaml: string; rep
   const findings = diags
     .filter((d) => d.code !== 'soa-missing-control')
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
-  const missing = diags.filter((d) => d.code === 'soa-missing-control').length;
+  // One soa-missing-control finding lists every missing control (data.missing): count the controls.
+  const missing = diags
+    .filter((d) => d.code === 'soa-missing-control')
+    .reduce((n, d) => n + ((d.data as { missing?: string[] } | undefined)?.missing?.length ?? 1), 0);
   const report = [
     `${countsLine(r)}.`,
     ...reportLines(r),

@@ -134,7 +134,7 @@ describe(
         fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 14 }), async (entries) => {
           const { ws, paths } = build(entries);
           // The CLI's walk and reads.
-          const cli = checkFolder(ws, defaultOptions({ asOf: '2026-11-23' }));
+          const cli = checkFolder(ws, defaultOptions({ asOf: '2026-11-23' }), ws);
           for (const f of cli.files) assert.ok(!f.text.includes(SECRET), `the CLI read ${f.path}`);
           // The server's walk and reads.
           const manager = new WorkspaceManager(nodeFileProvider);

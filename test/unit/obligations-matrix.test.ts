@@ -145,6 +145,32 @@ const SCENARIOS: Scenario[] = [
     rights: ['Art. 86'],
   },
   {
+    name: 'provider of an Annex III(5)(b) creditworthiness system (the record names the point; fraud detection would not fall under it)',
+    cite: 'Annex III point 5(b); Art. 16; Art. 49(1); Art. 43(2)',
+    profile: { roles: ['provider'], ...HR_III, annexIII: 'Annex III(5)(b)' },
+    duties: ['Art. 4', ...PROVIDER_CORE, 'Art. 49(1)'],
+  },
+  {
+    name: 'deployer of an Annex III(1)(a) remote biometric identification system, private',
+    cite: 'Art. 26; Art. 50(3) covers emotion recognition and biometric categorisation, not identification; Art. 86(1)',
+    profile: { roles: ['deployer'], ...HR_III, annexIII: 'Annex III(1)(a)', publicBody: false, publicAuthority: false },
+    duties: ['Art. 4', 'Art. 26'],
+    rights: ['Art. 86'],
+  },
+  {
+    name: 'provider in a third country of an Annex III(4)(a) system it derogates under Art. 6(3)',
+    cite: 'Art. 22(1) binds providers of high-risk systems only; Art. 6(4), 49(2)',
+    profile: {
+      roles: ['provider'],
+      tier: 'minimal',
+      basis: 'annex-iii',
+      annexIII: 'Annex III(4)(a)',
+      establishment: 'third-country',
+      derogation: { applies: true, condition: 'a', profiling: false, assessment: true },
+    },
+    duties: ['Art. 4', 'Art. 6(4)', 'Art. 49(2)'],
+  },
+  {
     name: 'deployer, Annex III(5)(c) life and health insurance pricing',
     cite: 'Art. 27(1)',
     profile: { roles: ['deployer'], ...HR_III, annexIII: 'Annex III(5)(c)' },
@@ -253,6 +279,24 @@ const SCENARIOS: Scenario[] = [
     duties: ['Art. 4', ...PROVIDER_CORE],
   },
   {
+    name: 'provider that is also the product manufacturer, Annex I(11) (Section A)',
+    cite: 'Art. 16 once: Art. 25(3) makes the manufacturer the provider it already is',
+    profile: { roles: ['provider', 'product-manufacturer'], ...HR_I, annexI: 11 },
+    duties: ['Art. 4', ...PROVIDER_CORE],
+  },
+  {
+    name: 'product manufacturer that also deploys the high-risk AI system of its Annex I(1) machine',
+    cite: 'Art. 25(3); Art. 26; no Art. 27 or 49(3) for Annex I systems',
+    profile: { roles: ['product-manufacturer', 'deployer'], ...HR_I, annexI: 1, publicAuthority: true, publicBody: true },
+    duties: ['Art. 4', ...PROVIDER_CORE, 'Art. 26'],
+  },
+  {
+    name: 'importer of an Annex I(11) medical device with a high-risk AI system',
+    cite: 'Art. 23',
+    profile: { roles: ['importer'], ...HR_I, annexI: 11 },
+    duties: ['Art. 23'],
+  },
+  {
     name: 'product manufacturer, Annex I(17) rail (Section B)',
     cite: 'Art. 25(3) covers Section A only; Art. 2(2)',
     profile: { roles: ['product-manufacturer'], ...HR_I, annexI: 17 },
@@ -282,6 +326,12 @@ const SCENARIOS: Scenario[] = [
     cite: 'Art. 50(4), first subparagraph',
     profile: { roles: ['deployer'], tier: 'limited', transparency: ['deep-fake'] },
     duties: ['Art. 4', 'Art. 50(4)'],
+  },
+  {
+    name: 'provider and deployer of a system that generates deep fakes',
+    cite: 'Art. 50(2): a deep fake is generated or manipulated image, audio or video content (Art. 3(60)), so its provider marks it; Art. 50(4) for the deployer',
+    profile: { roles: ['provider', 'deployer'], tier: 'limited', basis: 'article-50', transparency: ['deep-fake'] },
+    duties: ['Art. 4', 'Art. 50(2)', 'Art. 50(4)'],
   },
   {
     name: 'deployer publishing AI-generated text on matters of public interest',
@@ -459,6 +509,35 @@ describe('dates of the duties (Art. 113, Art. 111, reported amendment)', () => {
     assert.equal(d.amended.date, '2026-12-02');
     assert.ok(d.amended.reported);
     assert.equal(date('Art. 50(2)', { ...gen, marketDate: '2026-09-01' }).amended.date, '2026-08-02');
+  });
+  it('Art. 111(2): a significant change before the cut-off does not end the deferral (only a change "as from that date")', () => {
+    const early = { ...annexIII, marketDate: '2025-06-01', significantChange: '2026-05-01' };
+    const d = date('Art. 9', early);
+    assert.equal(d.original.date, undefined);
+    assert.match(d.original.basis, /significant change recorded on 1 May 2026 is before that date/);
+  });
+  it('Annex I systems: the original cut-off is 2 August 2026 too; the reported one is 2 August 2028', () => {
+    const placed = { ...annexI, marketDate: '2027-01-01' };
+    const d = date('Art. 9', placed);
+    assert.equal(d.original.date, '2027-08-02');
+    assert.equal(d.amended.date, undefined);
+    assert.ok(d.amended.reported);
+  });
+  it('before the amendment is reported in force (27 July 2026), the 2024 dates are in force', () => {
+    const d = dutyDate(applicableDuties(annexIII).find((x) => x.duty.ref === 'Art. 26')!.duty, annexIII, {
+      asOf: '2026-05-01',
+      timeline: 'in-force',
+    });
+    assert.equal(d.effective, d.original);
+    assert.equal(d.effective.date, '2026-08-02');
+  });
+  it('--timeline original pins the 2024 dates at any reference date', () => {
+    const d = dutyDate(applicableDuties(annexI).find((x) => x.duty.ref === 'Art. 43')!.duty, annexI, {
+      asOf: '2028-01-01',
+      timeline: 'original',
+    });
+    assert.equal(d.effective.date, '2027-08-02');
+    assert.ok(!d.effective.reported);
   });
   it('the derogation duties are not deferred by Art. 111(2), which concerns high-risk systems', () => {
     const der: SystemProfile = {

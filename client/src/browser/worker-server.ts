@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
+import { ruleHeadingLines } from '../../../server/src/lsp/rule-lines';
 import type { ServerHost } from '../language-client';
 
 /** The browser's Worker, as much of it as this file uses (the project's type libraries are Node's). */
@@ -15,16 +16,19 @@ declare const Worker: new (url: string, options?: { name?: string }) => WebWorke
  */
 export function workerServer(context: vscode.ExtensionContext): ServerHost {
   const bundle = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
+  const rules = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   let url: Promise<string> | undefined;
   let client: LanguageClient | undefined;
   let worker: WebWorker | undefined;
-  return {
-    initializationOptions: { rulesUrl: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString(true) },
+  const host: ServerHost = {
+    initializationOptions: { rulesUrl: rules.toString(true) },
     create(options) {
       // A function, so every start (a restart) gets a worker of its own. The transports are made here: VS Code's
       // extension host replaces Worker by a function that returns the browser's own, so the client library's
       // `instanceof Worker` test fails and it would take the worker for transports.
       const start = async () => {
+        // The worker cannot read the extension's files: the client tells it where each rule's heading is.
+        host.initializationOptions = { rulesUrl: rules.toString(true), ruleLines: await headingLines(rules) };
         worker = new Worker(await (url ??= workerUrl(bundle, context)), { name: 'AIMS language server' });
         return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
       };
@@ -41,6 +45,20 @@ export function workerServer(context: vscode.ExtensionContext): ServerHost {
       await client.start();
     },
   };
+  return host;
+}
+
+/** The line of each rule's heading in the extension's docs/rules.md; none when it cannot be read. */
+async function headingLines(rules: vscode.Uri): Promise<Record<string, number>> {
+  try {
+    // VS Code reads a remote server's extension folder; vscode.dev and github.dev serve extensions over https.
+    const text = /^https?$/.test(rules.scheme)
+      ? await (await fetch(rules.toString(true))).text()
+      : new TextDecoder().decode(await vscode.workspace.fs.readFile(rules));
+    return ruleHeadingLines(text);
+  } catch {
+    return {};
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { classify } from '../../../server/src/core/catalog/applicability-eval';
 import { undecidedFacts } from '../../../server/src/core/catalog/applicability-facts';
 import { ANNEX_I_POINTS, ANNEX_III_SHORT } from '../../../server/src/core/catalog/applicability-points';
 import { ROLES } from '../../../server/src/core/catalog/obligations';
-import { freeSystemId, systemRecordText, type NewSystem } from '../../../server/src/core/templates';
+import { freeSystemId, systemRecordText, withTransparency, type NewSystem } from '../../../server/src/core/templates';
 import type { CoverageStore } from '../coverage-store';
 import { pickFolder, writeNewFile } from './files';
 
@@ -51,7 +51,7 @@ const KIND_ITEMS: KindItem[] = [
   {
     label: 'Limited risk: transparency',
     description: 'Art. 50',
-    detail: 'Chatbots, generated content, emotion recognition, biometric categorisation, deep fakes',
+    detail: 'Chatbots, generated content, biometric categorisation, deep fakes (emotion recognition is Annex III(1)(c))',
     tier: 'limited',
     basis: 'article-50',
   },
@@ -84,7 +84,7 @@ const TRANSPARENCY_ITEMS: Record<TransparencyCase, { description: string; detail
     detail: 'The system assigns people to categories from their biometric data',
   },
   'deep-fake': {
-    description: 'Art. 50(4), deployers',
+    description: 'Art. 50(4), deployers; 50(2), providers',
     detail: 'The system generates or manipulates image, audio or video that is a deep fake',
   },
   'public-interest-text': {
@@ -231,10 +231,15 @@ export async function newSystemRecord(store: CoverageStore): Promise<vscode.Uri 
       },
     );
     if (!cases) return undefined;
-    spec.transparency = cases.map((c) => c.label);
-    if (spec.transparency.length && spec.tier === 'minimal') {
-      spec.tier = 'limited';
-      if (spec.basis === 'none') spec.basis = 'article-50';
+    const wasHighRisk = spec.tier === 'high';
+    spec = withTransparency(
+      spec,
+      cases.map((c) => c.label),
+    );
+    if (!wasHighRisk && spec.tier === 'high') {
+      void vscode.window.showInformationMessage(
+        'Emotion recognition is an Annex III use case (point 1(c)): the record is high-risk under Art. 6(2) and lists its duties.',
+      );
     }
   }
   // Ask exactly the facts that change this record's duties, until none is left open.

@@ -23,22 +23,37 @@ function nonce(): string {
  */
 export class ReportPanel {
   private static current: ReportPanel | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private timer: NodeJS.Timeout | undefined;
+  private stale = false;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly store: CoverageStore,
   ) {
-    this.subscription = store.onDidChange(() => this.render());
+    // The whole report is redrawn, so not at every keystroke: once typing pauses, and only while it is seen.
+    this.subscriptions = [
+      store.onDidChange(() => {
+        this.stale = true;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.renderIfSeen(), 300);
+      }),
+      panel.onDidChangeViewState(() => this.renderIfSeen()),
+    ];
     panel.onDidDispose(() => {
-      this.subscription.dispose();
+      clearTimeout(this.timer);
+      for (const d of this.subscriptions) d.dispose();
       ReportPanel.current = undefined;
     });
     this.render();
   }
 
+  private renderIfSeen(): void {
+    if (this.stale && this.panel.visible) this.render();
+  }
+
   static async show(store: CoverageStore): Promise<vscode.WebviewPanel> {
-    if (!store.loaded) await store.refresh();
+    await store.whenLoaded();
     if (ReportPanel.current) {
       ReportPanel.current.panel.reveal();
       return ReportPanel.current.panel;
@@ -52,6 +67,7 @@ export class ReportPanel {
   }
 
   private render(): void {
+    this.stale = false;
     this.panel.webview.html = renderHtml(this.store.workspaces, { nonce: nonce(), webview: true });
   }
 }
@@ -69,7 +85,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
 
 /** "Export Coverage Report": asks for a format and a file, writes the report there. */
 export async function exportReport(store: CoverageStore, format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (!store.loaded) await store.refresh();
+  await store.whenLoaded();
   // The browser build leaves exceljs out (its size): no workbook there.
   if (format === 'xlsx' && isWeb()) {
     void vscode.window.showInformationMessage(
@@ -97,6 +113,14 @@ export async function exportReport(store: CoverageStore, format?: ExportFormat, 
   }
   const bytes = format === 'xlsx' ? await renderXlsx(store.workspaces) : new TextEncoder().encode(renderReport(store.workspaces, format));
   await vscode.workspace.fs.writeFile(target, bytes);
-  void vscode.window.showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(target)}.`);
+  const written = target;
+  // A workbook is not text: it is shown in the Explorer, to open with the spreadsheet program.
+  const action = format === 'xlsx' ? 'Show in Explorer' : 'Open';
+  void vscode.window
+    .showInformationMessage(`Coverage report written to ${vscode.workspace.asRelativePath(written)}.`, action)
+    .then((choice) => {
+      if (choice === 'Open') void vscode.window.showTextDocument(written, { preview: false });
+      else if (choice === 'Show in Explorer') void vscode.commands.executeCommand('revealInExplorer', written);
+    });
   return target;
 }

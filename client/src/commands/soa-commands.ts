@@ -14,7 +14,8 @@ export async function createSoa(): Promise<vscode.Uri | undefined> {
   });
   if (!approvedBy) return undefined;
   const uri = await writeNewFile(folder, 'soa.aims.yaml', soaText(approvedBy, new Date().toISOString().slice(0, 10)));
-  if (uri) await vscode.window.showTextDocument(uri);
+  // A file just created is one to work in: a normal tab, not a preview the next click replaces.
+  if (uri) await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
 }
 

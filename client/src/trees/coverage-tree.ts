@@ -1,103 +1,136 @@
 import * as vscode from 'vscode';
-import type { ControlCoverage, TopicCoverage, WorkspaceCoverage } from '../../../server/src/core/coverage-types';
-import { escapeMarkdown } from '../../../server/src/core/escape-markdown';
+import type { ControlCoverage, TopicCoverage } from '../../../server/src/core/coverage-types';
+import type { LiveWorkspace } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { CONTROL_STATE, stateIcon } from './labels';
+import { count } from '../../../server/src/core/wording';
+import { CONTROL_STATE, escapeMd, messageItem, stateIcon, topicIcon } from './labels';
 
-type Node =
-  | { type: 'folder'; ws: WorkspaceCoverage }
-  | { type: 'topic'; ws: WorkspaceCoverage; topic: TopicCoverage }
-  | { type: 'control'; ws: WorkspaceCoverage; control: ControlCoverage };
+export type CoverageNode =
+  | { type: 'folder'; root: string }
+  | { type: 'topic'; root: string; id: string }
+  | { type: 'control'; root: string; topic: string; id: string }
+  | { type: 'message'; text: string; icon: string };
+
+const gapCount = (t: TopicCoverage): number => t.counts.missing + t.counts.unjustified + t.counts['no-status'];
 
 /**
  * "Annex A Coverage": topics A.2–A.10 with counts, each control with its
- * state in the SoA. With several workspace folders, one root node per folder.
- * Every figure comes from the server's coverage request.
+ * state in the SoA. With several workspace folders, one root node per folder
+ * that holds AIMS files; none at all (the welcome view) when no folder does.
+ * Nodes are kept per id, so a refresh and `reveal` find the same objects;
+ * each reads its figures from the store when drawn.
  */
-export class CoverageTree implements vscode.TreeDataProvider<Node> {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
+  private readonly changed = new vscode.EventEmitter<CoverageNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Cached nodes so `reveal` finds the same objects the view shows. */
-  private controlNodes = new Map<string, Node>();
+  private readonly nodes = new Map<string, CoverageNode>();
 
   constructor(private readonly store: CoverageStore) {
-    store.onDidChange(() => {
-      this.controlNodes.clear();
-      this.changed.fire(undefined);
+    store.onDidChange((c) => {
+      // Nine topics and 38 controls: redrawing all of it is cheaper than working out what moved.
+      if (c.full || c.annexA.size) this.changed.fire(undefined);
     });
   }
 
-  getChildren(node?: Node): Node[] {
-    const all = this.store.workspaces;
+  private node<T extends CoverageNode>(key: string, make: () => T): T {
+    let n = this.nodes.get(key);
+    if (!n) this.nodes.set(key, (n = make()));
+    return n as T;
+  }
+
+  private ws(root: string): LiveWorkspace | undefined {
+    return this.store.workspaces.find((w) => w.root === root);
+  }
+
+  getChildren(node?: CoverageNode): CoverageNode[] {
     if (!node) {
-      if (all.length === 1) return this.topicsOf(all[0]);
-      return all.map((ws) => ({ type: 'folder', ws }));
+      if (!this.store.loaded) return [this.node('loading', () => ({ type: 'message', text: 'Reading AIMS files…', icon: 'loading~spin' }))];
+      const shown = this.store.workspaces.filter((w) => w.files > 0 && (!this.store.gapsOnly || w.annexA.gaps > 0));
+      if (shown.length === 0) {
+        // No folder holds AIMS files: an empty tree lets VS Code show the welcome view (create / import).
+        if (!this.store.workspaces.some((w) => w.files > 0)) return [];
+        return [this.node('no-gaps', () => ({ type: 'message', text: 'No gaps: every Annex A control is addressed', icon: 'pass' }))];
+      }
+      if (this.store.workspaces.filter((w) => w.files > 0).length === 1) return this.topicsOf(shown[0]);
+      return shown.map((w) => this.node(`folder|${w.root}`, () => ({ type: 'folder', root: w.root })));
     }
-    if (node.type === 'folder') return this.topicsOf(node.ws);
+    if (node.type === 'folder') {
+      const ws = this.ws(node.root);
+      return ws ? this.topicsOf(ws) : [];
+    }
     if (node.type === 'topic') {
-      return node.topic.controls
+      const topic = this.ws(node.root)?.annexA.topics.find((t) => t.id === node.id);
+      return (topic?.controls ?? [])
         .filter((c) => !this.store.gapsOnly || CONTROL_STATE[c.state].gap)
-        .map((control) => this.controlNode(node.ws, control));
+        .map((c) => this.controlNode(node.root, c));
     }
     return [];
   }
 
-  getParent(node: Node): Node | undefined {
-    if (node.type !== 'control') return undefined;
-    const topic = node.ws.annexA.topics.find((t) => t.id === node.control.topic);
-    return topic ? { type: 'topic', ws: node.ws, topic } : undefined;
-  }
-
-  private topicsOf(ws: WorkspaceCoverage): Node[] {
+  private topicsOf(ws: LiveWorkspace): CoverageNode[] {
     return ws.annexA.topics
-      .filter((t) => !this.store.gapsOnly || t.controls.some((c) => CONTROL_STATE[c.state].gap))
-      .map((topic) => ({ type: 'topic', ws, topic }));
+      .filter((t) => !this.store.gapsOnly || gapCount(t) > 0)
+      .map((t) => this.node(`topic|${ws.root}|${t.id}`, () => ({ type: 'topic', root: ws.root, id: t.id })));
   }
 
-  private controlNode(ws: WorkspaceCoverage, control: ControlCoverage): Node {
-    const key = `${ws.root}#${control.id}`;
-    let n = this.controlNodes.get(key);
-    if (!n) {
-      n = { type: 'control', ws, control };
-      this.controlNodes.set(key, n);
-    }
-    return n;
+  private controlNode(root: string, c: ControlCoverage): CoverageNode {
+    return this.node(`control|${root}|${c.id}`, () => ({ type: 'control', root, topic: c.topic, id: c.id }));
+  }
+
+  getParent(node: CoverageNode): CoverageNode | undefined {
+    if (node.type === 'control') return this.nodes.get(`topic|${node.root}|${node.topic}`);
+    if (node.type === 'topic') return this.nodes.get(`folder|${node.root}`);
+    return undefined;
   }
 
   /** The node of a control, for "reveal the entry at the cursor". */
-  findControl(root: string, id: string): Node | undefined {
-    const ws = this.store.workspaces.find((w) => w.root === root) ?? this.store.workspaces[0];
+  findControl(root: string, id: string): CoverageNode | undefined {
+    const ws = this.ws(root) ?? this.store.workspaces[0];
     const control = ws?.annexA.topics.flatMap((t) => t.controls).find((c) => c.id === id);
-    return ws && control ? this.controlNode(ws, control) : undefined;
+    if (!ws || !control) return undefined;
+    // Make sure the parents exist, as `reveal` walks up through them.
+    this.node(`topic|${ws.root}|${control.topic}`, () => ({ type: 'topic', root: ws.root, id: control.topic }));
+    if (this.store.workspaces.filter((w) => w.files > 0).length > 1)
+      this.node(`folder|${ws.root}`, () => ({ type: 'folder', root: ws.root }));
+    return this.controlNode(ws.root, control);
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getTreeItem(node: CoverageNode): vscode.TreeItem {
+    if (node.type === 'message') return messageItem(node.text, node.icon);
+    const ws = this.ws(node.root);
     if (node.type === 'folder') {
-      const a = node.ws.annexA;
-      const item = new vscode.TreeItem(node.ws.organisation ?? node.ws.root, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${a.addressed}/${a.total} addressed · ${a.gaps} gaps`;
+      const a = ws?.annexA;
+      const item = new vscode.TreeItem(ws?.organisation ?? node.root, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `folder|${node.root}`;
+      item.description = a ? `${a.addressed}/${a.total}${a.gaps ? ` · ${count(a.gaps, 'gap')}` : ''}` : '';
+      item.tooltip = a ? `${node.root}\n${a.addressed} of ${a.total} Annex A controls addressed · ${count(a.gaps, 'gap')}` : node.root;
       item.iconPath = new vscode.ThemeIcon('root-folder');
       return item;
     }
     if (node.type === 'topic') {
-      const t = node.topic;
-      const c = t.counts;
-      const item = new vscode.TreeItem(`${t.id} ${t.title}`, vscode.TreeItemCollapsibleState.Collapsed);
-      const gaps = c.missing + c.unjustified + c['no-status'];
-      item.description = `${c.implemented}/${t.controls.length} implemented${c.excluded ? ` · ${c.excluded} excluded` : ''}${gaps ? ` · ${gaps} gaps` : ''}`;
-      item.iconPath = stateIcon(gaps ? CONTROL_STATE.unjustified : CONTROL_STATE.implemented);
+      const t = ws?.annexA.topics.find((x) => x.id === node.id);
+      const item = new vscode.TreeItem(t ? `${t.id} ${t.title}` : node.id, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `topic|${node.root}|${node.id}`;
       item.contextValue = 'topic';
-      item.id = `${node.ws.root}#${t.id}`;
+      if (!t) return item;
+      const c = t.counts;
+      const gaps = gapCount(t);
+      // The label carries the title; the description stays short enough not to be cut off.
+      item.description = `${c.implemented}/${t.controls.length}${gaps ? ` · ${count(gaps, 'gap')}` : ''}`;
+      item.tooltip = topicTooltip(t, gaps);
+      item.iconPath = topicIcon(c);
       return item;
     }
-    const c = node.control;
+    const c = ws?.annexA.topics.find((t) => t.id === node.topic)?.controls.find((x) => x.id === node.id);
+    const item = new vscode.TreeItem(c ? `${c.id} ${c.title}` : node.id, vscode.TreeItemCollapsibleState.None);
+    item.id = `control|${node.root}|${node.id}`;
+    if (!c) return item;
     const s = CONTROL_STATE[c.state];
-    const item = new vscode.TreeItem(`${c.id} ${c.title}`, vscode.TreeItemCollapsibleState.None);
-    item.id = `${node.ws.root}#${c.id}`;
     item.description = s.label;
     item.iconPath = stateIcon(s);
     item.contextValue = `control.${c.state}`;
     item.tooltip = controlTooltip(c);
+    item.accessibilityInformation = { label: `${c.id} ${c.title}: ${s.label}` };
     if (c.location) {
       item.command = {
         command: 'aims.openLocation',
@@ -109,17 +142,28 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
   }
 }
 
+function topicTooltip(t: TopicCoverage, gaps: number): vscode.MarkdownString {
+  const c = t.counts;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${t.id} ${escapeMd(t.title)}**\n\n`);
+  const parts = [
+    `${c.implemented} of ${t.controls.length} implemented`,
+    c.partial && `${c.partial} partially implemented`,
+    c.planned && `${c.planned} planned`,
+    c['not-started'] && `${c['not-started']} not started`,
+    c.excluded && `${c.excluded} excluded with a justification`,
+    gaps && count(gaps, 'gap'),
+  ].filter(Boolean);
+  md.appendMarkdown(parts.join(' · '));
+  return md;
+}
+
 function controlTooltip(c: ControlCoverage): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${c.id} ${c.title}** — ${CONTROL_STATE[c.state].label}\n\n`);
+  md.appendMarkdown(`**${c.id} ${escapeMd(c.title)}** — ${CONTROL_STATE[c.state].label}\n\n`);
   if (c.justification) md.appendMarkdown(`*Justification:* ${escapeMd(c.justification)}\n\n`);
   if (c.owner) md.appendMarkdown(`*Owner:* ${escapeMd(c.owner)}\n\n`);
   if (c.evidence.length) md.appendMarkdown(`*Evidence:* ${c.evidence.map(escapeMd).join(', ')}\n\n`);
   if (c.articles.length) md.appendMarkdown(`*Supports (never satisfies) AI Act:* ${c.articles.map((a) => `Art. ${a}`).join(', ')}`);
   return md;
-}
-
-/** Record text in a tooltip: one line, no Markdown syntax or HTML (the server's escaping, shared). */
-export function escapeMd(s: string): string {
-  return escapeMarkdown(s);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ControlState, ObligationCoverage } from '../../../server/src/core/coverage-types';
+import { escapeMarkdown } from '../../../server/src/core/escape-markdown';
+import type { ControlState, ObligationCoverage, SystemCoverage } from '../../../server/src/core/coverage-types';
 
 /** How each control state reads and looks in the trees, the status item and the report. */
 export const CONTROL_STATE: Record<ControlState, { label: string; icon: string; color?: string; gap: boolean }> = {
@@ -25,8 +26,46 @@ export function stateIcon(s: { icon: string; color?: string }): vscode.ThemeIcon
   return new vscode.ThemeIcon(s.icon, s.color ? new vscode.ThemeColor(s.color) : undefined);
 }
 
+/** "2 Aug 2026" from "2026-08-02" (for descriptions, which the side bar cuts first). */
+export function shortDate(iso: string): string {
+  const d = new Date(iso + 'T00:00:00Z');
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** "2 August 2026" from "2026-08-02". */
 export function longDate(iso: string): string {
   const d = new Date(iso + 'T00:00:00Z');
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * A topic's icon: a warning while a control is a gap, the green check only
+ * when every control is implemented or excluded with a justification, and
+ * the "partial" circle for anything in between (partial, planned, not started).
+ */
+export function topicIcon(counts: Record<ControlState, number>): vscode.ThemeIcon {
+  if (counts.missing + counts.unjustified + counts['no-status'] > 0) return stateIcon(CONTROL_STATE.unjustified);
+  if (counts.partial + counts.planned + counts['not-started'] > 0) return stateIcon(CONTROL_STATE.partial);
+  return stateIcon(CONTROL_STATE.implemented);
+}
+
+/** A system's icon: gaps first; then partial while a required obligation is not met; met otherwise. */
+export function systemIcon(s: SystemCoverage): vscode.ThemeIcon {
+  if (s.gaps > 0) return stateIcon(OBLIGATION_STATE.gap);
+  if (s.obligations.some((o) => o.required && o.status !== 'met' && o.status !== 'not-applicable'))
+    return stateIcon(OBLIGATION_STATE.partial);
+  return stateIcon(OBLIGATION_STATE.met);
+}
+
+/** A node that only says something (nothing to show under a filter, still loading). */
+export function messageItem(text: string, icon: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.contextValue = 'message';
+  return item;
+}
+
+/** Record text in a tooltip: one line, no Markdown syntax or HTML (the server's escaping, shared). */
+export function escapeMd(s: string): string {
+  return escapeMarkdown(s);
 }

@@ -1,96 +1,179 @@
 import * as vscode from 'vscode';
-import type { ObligationCoverage, SystemCoverage, WorkspaceCoverage } from '../../../server/src/core/coverage-types';
+import { count } from '../../../server/src/core/wording';
+import type { ObligationCoverage, SystemCoverage } from '../../../server/src/core/coverage-types';
+import type { CoverageChanges } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { CONTROL_STATE, OBLIGATION_STATE, longDate, stateIcon } from './labels';
-import { escapeMd } from './coverage-tree';
+import { CONTROL_STATE, OBLIGATION_STATE, escapeMd, messageItem, shortDate, stateIcon, systemIcon } from './labels';
 
 const TIER_ORDER = ['prohibited', 'high', 'limited', 'minimal', 'unclassified'];
-const TIER_LABEL: Record<string, string> = {
-  prohibited: 'Prohibited practices (Art. 5)',
-  high: 'High-risk (Art. 6)',
-  limited: 'Limited risk: transparency (Art. 50)',
-  minimal: 'Minimal risk',
-  unclassified: 'Not classified',
+/** Each tier's label, and the article that defines it (shown beside it, so the label is never cut). */
+const TIER_LABEL: Record<string, [string, string?]> = {
+  prohibited: ['Prohibited practices', 'Art. 5'],
+  high: ['High-risk', 'Art. 6'],
+  limited: ['Limited risk', 'Art. 50'],
+  minimal: ['Minimal risk'],
+  unclassified: ['Not classified'],
 };
 
-type Node =
-  | { type: 'tier'; tier: string; systems: { ws: WorkspaceCoverage; system: SystemCoverage }[] }
-  | { type: 'system'; ws: WorkspaceCoverage; system: SystemCoverage }
-  | { type: 'obligation'; system: SystemCoverage; obligation: ObligationCoverage }
-  | { type: 'control'; id: string; state: string };
+const TIER_TOOLTIP: Record<string, string> = {
+  prohibited: 'Prohibited AI practices (Art. 5)',
+  high: 'High-risk AI systems (Art. 6)',
+  limited: 'Transparency obligations for certain AI systems (Art. 50)',
+  minimal: 'Minimal risk: no tier-specific obligations (AI literacy, Art. 4, still applies)',
+  unclassified: 'Not classified: the record gives no risk tier',
+};
+
+export type ObligationNode =
+  | { type: 'tier'; tier: string }
+  | { type: 'system'; path: string }
+  | { type: 'obligation'; path: string; article: number }
+  | { type: 'control'; path: string; article: number; id: string }
+  | { type: 'message'; text: string; icon: string };
 
 /**
  * "AI Act Obligations": systems grouped by risk tier; under each system the
  * obligations the Act requires or the record lists, with status, evidence,
- * the date each applies from and the ISO controls behind it.
+ * the date each applies from and the ISO controls behind it. A change redraws
+ * what it touched: the systems that changed, and the controls shown under
+ * obligations when the SoA changed; the whole tree only when systems come,
+ * go or change tier.
  */
-export class ObligationsTree implements vscode.TreeDataProvider<Node> {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> {
+  private readonly changed = new vscode.EventEmitter<ObligationNode | ObligationNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, ObligationNode>();
+  /** Obligations whose cited controls are on screen (their SoA states change with the SoA). */
+  private readonly withControls = new Set<ObligationNode>();
+  private systems = new Map<string, SystemCoverage>();
 
   constructor(private readonly store: CoverageStore) {
-    store.onDidChange(() => this.changed.fire(undefined));
+    store.onDidChange((c) => this.onChange(c));
   }
 
-  getChildren(node?: Node): Node[] {
+  private onChange(c: CoverageChanges): void {
+    this.systems = new Map(this.store.workspaces.flatMap((w) => w.systems.map((s) => [s.file, s])));
+    if (c.full || c.regrouped) {
+      this.nodes.clear();
+      this.withControls.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    const fire: ObligationNode[] = [];
+    for (const p of c.systems) {
+      const n = this.nodes.get(`system|${p}`);
+      if (n) fire.push(n);
+    }
+    if (c.annexA.size) fire.push(...this.withControls);
+    if (fire.length) this.changed.fire(fire);
+  }
+
+  private node<T extends ObligationNode>(key: string, make: () => T): T {
+    let n = this.nodes.get(key);
+    if (!n) this.nodes.set(key, (n = make()));
+    return n as T;
+  }
+
+  private shown(): SystemCoverage[] {
+    return [...this.systems.values()].filter((s) => !this.store.gapsOnly || s.gaps > 0);
+  }
+
+  getChildren(node?: ObligationNode): ObligationNode[] {
     if (!node) {
-      const all = this.store.workspaces.flatMap((ws) => ws.systems.map((system) => ({ ws, system })));
-      const shown = all.filter(({ system }) => !this.store.gapsOnly || system.gaps > 0);
-      return TIER_ORDER.map((tier) => ({
-        type: 'tier' as const,
-        tier,
-        systems: shown.filter((s) => (s.system.tier ?? 'unclassified') === tier),
-      })).filter((t) => t.systems.length > 0);
+      if (this.systems.size === 0) this.systems = new Map(this.store.workspaces.flatMap((w) => w.systems.map((s) => [s.file, s])));
+      const shown = this.shown();
+      if (shown.length === 0 && this.store.gapsOnly && this.systems.size > 0)
+        return [
+          this.node('no-gaps', () => ({ type: 'message', text: 'No gaps: no required obligation is missing or a gap', icon: 'pass' })),
+        ];
+      const tiers = new Set(shown.map((s) => s.tier ?? 'unclassified'));
+      return TIER_ORDER.filter((t) => tiers.has(t)).map((tier) => this.node(`tier|${tier}`, () => ({ type: 'tier', tier })));
     }
-    if (node.type === 'tier') return node.systems.map(({ ws, system }) => ({ type: 'system', ws, system }));
+    if (node.type === 'tier') {
+      return this.shown()
+        .filter((s) => (s.tier ?? 'unclassified') === node.tier)
+        .map((s) => this.node(`system|${s.file}`, () => ({ type: 'system', path: s.file })));
+    }
     if (node.type === 'system') {
-      return node.system.obligations
+      return (this.systems.get(node.path)?.obligations ?? [])
         .filter((o) => !this.store.gapsOnly || OBLIGATION_STATE[o.status].gap)
-        .map((obligation) => ({ type: 'obligation', system: node.system, obligation }));
+        .map((o) => this.node(`obligation|${node.path}|${o.article}`, () => ({ type: 'obligation', path: node.path, article: o.article })));
     }
-    if (node.type === 'obligation') return node.obligation.controls.map((c) => ({ type: 'control', id: c.id, state: c.state }));
+    if (node.type === 'obligation') {
+      this.withControls.add(node);
+      return (this.obligation(node.path, node.article)?.controls ?? []).map((c) =>
+        this.node(`control|${node.path}|${node.article}|${c.id}`, () => ({
+          type: 'control',
+          path: node.path,
+          article: node.article,
+          id: c.id,
+        })),
+      );
+    }
     return [];
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  private obligation(path: string, article: number): ObligationCoverage | undefined {
+    return this.systems.get(path)?.obligations.find((o) => o.article === article);
+  }
+
+  getTreeItem(node: ObligationNode): vscode.TreeItem {
     switch (node.type) {
+      case 'message':
+        return messageItem(node.text, node.icon);
       case 'tier': {
-        const item = new vscode.TreeItem(TIER_LABEL[node.tier] ?? node.tier, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = `${node.systems.length} system${node.systems.length === 1 ? '' : 's'}`;
+        const [label, article] = TIER_LABEL[node.tier] ?? [node.tier];
+        const n = this.shown().filter((s) => (s.tier ?? 'unclassified') === node.tier).length;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `tier|${node.tier}`;
+        item.description = [article, count(n, 'system')].filter(Boolean).join(' · ');
+        item.tooltip = `${TIER_TOOLTIP[node.tier] ?? label}: ${count(n, 'system')}`;
         item.iconPath = new vscode.ThemeIcon(node.tier === 'prohibited' ? 'error' : node.tier === 'high' ? 'shield' : 'symbol-misc');
         return item;
       }
       case 'system': {
-        const s = node.system;
-        const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${s.file}#system`;
-        item.description = `${s.roles.join(', ')}${s.gaps ? ` · ${s.gaps} gap${s.gaps === 1 ? '' : 's'}` : ''}`;
-        item.iconPath = stateIcon(s.gaps ? OBLIGATION_STATE.gap : OBLIGATION_STATE.met);
+        const s = this.systems.get(node.path);
+        const item = new vscode.TreeItem(s?.name ?? node.path, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `system|${node.path}`;
         item.contextValue = 'system';
-        item.tooltip = `${s.id}${s.annexIII ? ` · ${s.annexIII}` : ''}${s.basis ? ` · basis ${s.basis}` : ''}`;
+        if (!s) return item;
+        item.description = s.gaps ? count(s.gaps, 'gap') : '';
+        item.iconPath = systemIcon(s);
+        item.tooltip = [
+          `${s.name} (${s.id})`,
+          `Roles: ${s.roles.join(', ') || 'none'}`,
+          s.annexIII && `Use case: ${s.annexIII}`,
+          s.basis && `Basis: ${s.basis}`,
+          `Obligations with a gap or missing: ${s.gaps}`,
+        ]
+          .filter(Boolean)
+          .join('\n');
         if (s.location)
           item.command = { command: 'aims.openLocation', title: 'Open record', arguments: [s.location.file, s.location.range] };
         return item;
       }
       case 'obligation': {
-        const o = node.obligation;
-        const st = OBLIGATION_STATE[o.status];
+        const o = this.obligation(node.path, node.article);
         const item = new vscode.TreeItem(
-          `${o.ref} ${o.title}`,
-          o.controls.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+          o ? `${o.ref} ${o.title}` : `Art. ${node.article}`,
+          o?.controls.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
-        item.id = `${node.system.file}#${o.ref}`;
-        item.description = `${st.label}${o.appliesFrom ? ` · from ${longDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}`;
+        item.id = `obligation|${node.path}|${node.article}`;
+        if (!o) return item;
+        const st = OBLIGATION_STATE[o.status];
+        // An amended date is the reported amendment's, and says so (not verified against the Official Journal).
+        item.description = `${st.label}${o.appliesFrom ? ` · from ${shortDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}`;
         item.iconPath = stateIcon(st);
         item.contextValue = `obligation.${o.status}`;
         item.tooltip = obligationTooltip(o);
-        const loc = o.location ?? node.system.location;
+        const loc = o.location ?? this.systems.get(node.path)?.location;
         if (loc) item.command = { command: 'aims.openLocation', title: 'Open obligation', arguments: [loc.file, loc.range] };
         return item;
       }
       case 'control': {
-        const s = node.state in CONTROL_STATE ? CONTROL_STATE[node.state as keyof typeof CONTROL_STATE] : undefined;
+        const state = this.obligation(node.path, node.article)?.controls.find((c) => c.id === node.id)?.state;
+        const s = state && state in CONTROL_STATE ? CONTROL_STATE[state as keyof typeof CONTROL_STATE] : undefined;
         const item = new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.None);
+        item.id = `control|${node.path}|${node.article}|${node.id}`;
         item.description = s ? `SoA: ${s.label}` : 'not an Annex A control';
         item.iconPath = s ? stateIcon(s) : new vscode.ThemeIcon('question');
         return item;

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../core/rules/util';
+
 /** A usage error: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
 
@@ -44,4 +46,12 @@ export function choice<T extends string>(args: ParsedArgs, name: string, choices
   if (v === undefined) return fallback;
   if (v === true || !(choices as readonly string[]).includes(v)) throw new UsageError(`${name} must be one of ${choices.join(', ')}`);
   return v as T;
+}
+
+/** A `YYYY-MM-DD` option that must name a real calendar day (2026-02-30 does not). */
+export function dateOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  if (v === undefined) return undefined;
+  if (v === true || !isCalendarDate(v)) throw new UsageError(`${name} takes a real date written YYYY-MM-DD, not '${v === true ? '' : v}'`);
+  return v;
 }

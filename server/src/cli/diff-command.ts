@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { checkTexts, diffVersions, DIFF_FORMATS, renderDelta, type CheckedVersion, type CoverageDelta } from '../core/diff';
 import { defaultOptions, today, type CheckOptions } from '../core/types';
 import { toCorePath } from '../node/find-files';
-import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
+import { choice, dateOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { readGitVersion } from './git-ref';
 import { logLine } from './formats';
 import { checkFolder } from './load-workspace';
@@ -32,12 +32,8 @@ type FailOn = (typeof FAIL_ON)[number];
 
 /** The check options shared with `aims check`: --as-of, --timeline, --no-evidence-check. */
 export function checkOptionsFrom(args: ParsedArgs): CheckOptions {
-  const asOf = args.flags.get('--as-of');
-  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
-    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
-  }
   return defaultOptions({
-    asOf: typeof asOf === 'string' ? asOf : today(),
+    asOf: dateOption(args, '--as-of') ?? today(),
     timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
     checkEvidence: !args.flags.has('--no-evidence-check'),
   });
@@ -76,12 +72,12 @@ export function diffCommand(argv: string[], io: Io): number {
     const folder = folderArg(io, args.positional[0] ?? '.');
     const version = readGitVersion(folder, ref);
     const base = checkTexts(toCorePath(folder), version.files, options, version.fs);
-    delta = diffVersions(base, checkFolder(folder, options), { base: version.label, head: 'working tree' });
+    delta = diffVersions(base, checkFolder(folder, options, io.cwd), { base: version.label, head: 'working tree' });
   } else {
     if (args.positional.length !== 2) throw new UsageError('diff needs two folders (aims diff <base> <head>) or --git <ref> [folder]');
     const [b, h] = args.positional.map((p) => folderArg(io, p));
-    const base: CheckedVersion = checkFolder(b, options);
-    delta = diffVersions(base, checkFolder(h, options), { base: args.positional[0], head: args.positional[1] });
+    const base: CheckedVersion = checkFolder(b, options, io.cwd);
+    delta = diffVersions(base, checkFolder(h, options, io.cwd), { base: args.positional[0], head: args.positional[1] });
   }
   const out = renderDelta(delta, format);
   // Text and Markdown go to CI logs too: no line of them may be a workflow command (JSON is escaped as it is made).

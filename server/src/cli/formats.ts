@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { timelineLabel } from '../core/catalog/timeline';
 import { allRuleInfos } from '../core/check';
-import type { WorkspaceCoverage } from '../core/coverage-types';
 import { portable } from '../core/report/portable';
 import { CONTROL_STATES, STATE_LABEL, obligationCounts } from '../core/report/tables';
 import { plainLine, safeJson } from '../core/safe-text';
-import type { Diagnostic, Severity } from '../core/types';
+import { SEVERITIES, type Diagnostic, type Severity } from '../core/types';
+import { count } from '../core/wording';
 import type { CheckedWorkspace } from './load-workspace';
 import { RULES_DOC_URL } from './project-links';
 
@@ -35,25 +35,44 @@ export function allFindings(ws: CheckedWorkspace): { file: string; d: Diagnostic
   return out;
 }
 
-/** Compiler-style lines `file:line:col severity code message` (1-based), paths relative to cwd. */
+/** Compiler-style lines `file:line:col severity code message` (1-based), paths relative to cwd, then a summary per target. */
 export function formatText(list: CheckedWorkspace[], cwd: string): string {
-  const lines: string[] = [];
+  const blocks: string[] = [];
   for (const ws of list) {
+    const lines: string[] = [];
     for (const { file, d } of allFindings(ws)) {
       lines.push(
         `${plainLine(relativePath(cwd, file))}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${plainLine(d.message)}`,
       );
     }
-    lines.push('', ...summary(ws.coverage, plainLine(relativePath(cwd, ws.coverage.root) || '.')));
+    if (lines.length) lines.push('');
+    lines.push(...summary(ws, cwd));
+    blocks.push(lines.map(logLine).join('\n'));
   }
-  return lines.map(logLine).join('\n') + '\n';
+  return blocks.join('\n\n') + '\n';
 }
 
-function summary(c: WorkspaceCoverage, label: string): string[] {
-  const out = [
-    `${label}: ${plainLine(c.organisation ?? 'AIMS')} (as of ${c.asOf}, dates ${c.timeline === 'omnibus' ? timelineLabel('omnibus') : `of ${timelineLabel('original')}`})`,
-  ];
-  out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${c.annexA.gaps} gaps`);
+/** Findings by severity over the files reported. */
+export function countFindings(ws: CheckedWorkspace): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const { d } of allFindings(ws)) n[d.severity]++;
+  return n;
+}
+
+function summary(ws: CheckedWorkspace, cwd: string): string[] {
+  const c = ws.coverage;
+  const label = plainLine(ws.target || relativePath(cwd, c.root) || '.');
+  if (!ws.files.length) return [`${label}: no AIMS files`];
+  const f = countFindings(ws);
+  const totals = `  ${count(f.error, 'error')}, ${count(f.warning, 'warning')}, ${count(f.information, 'note')}, ${count(f.hint, 'hint')}`;
+  const org = plainLine(c.organisation ?? 'no manifest');
+  const when = `as of ${c.asOf}, dates ${c.timeline === 'omnibus' ? timelineLabel('omnibus') : `of ${timelineLabel('original')}`}`;
+  if (ws.single) {
+    const where = ws.alone ? 'checked on its own' : `checked within ${plainLine(relativePath(cwd, c.root) || '.')}`;
+    return [`${label}: ${where} (${org}, ${when})`, totals];
+  }
+  const out = [`${label}: ${org} (${when})`];
+  out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${count(c.annexA.gaps, 'gap')}`);
   const width = Math.max(...c.annexA.topics.map((t) => `${t.id} ${t.title}`.length));
   for (const t of c.annexA.topics) {
     const parts = CONTROL_STATES.filter((s) => t.counts[s]).map((s) => `${t.counts[s]} ${STATE_LABEL[s].toLowerCase()}`);
@@ -63,35 +82,39 @@ function summary(c: WorkspaceCoverage, label: string): string[] {
   for (const s of c.systems) {
     const n = obligationCounts(s.obligations);
     out.push(
-      `    ${plainLine(s.id)} (${plainLine(s.tier ?? 'unclassified')}${s.annexIII ? `, ${plainLine(s.annexIII)}` : ''}): ${n.met} met, ${n.partial} partial, ${n.gap} gap, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
+      `    ${plainLine(s.id)} (${plainLine(s.tier ?? 'unclassified')}${s.annexIII ? `, ${plainLine(s.annexIII)}` : ''}): ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
     );
   }
-  const f = c.findings;
-  out.push(`  ${f.error} error(s), ${f.warning} warning(s), ${f.information} note(s), ${f.hint} hint(s)`);
+  out.push(totals);
   return out;
 }
 
 /**
- * The JSON shape: one workspace → `{diagnostics, coverage}`; several →
- * `{workspaces: [...]}`. Paths are relative (files to their workspace folder,
- * folders to `cwd`), so output kept as a CI artifact names no local path.
+ * The JSON shape, the same for one target or several: `{findings, results: [{target, folder,
+ * files, findings, diagnostics, coverage}]}`. Ranges are 0-based (LSP). `target`, `folder` and
+ * each diagnostic's `file` are relative to `cwd`; inside `coverage` (the workspace's, or null when
+ * one file or nothing was checked) files are relative to that workspace folder and `root` is its
+ * name, as in every report, so output kept as a CI artifact names no local path.
  */
 export function formatJson(list: CheckedWorkspace[], cwd: string): string {
-  const one = (ws: CheckedWorkspace) => ({
+  const rel = (p: string) => relativePath(cwd, p) || '.';
+  const results = list.map((ws) => ({
+    target: ws.target,
+    folder: rel(ws.coverage.root),
+    files: ws.files.length,
+    findings: countFindings(ws),
     diagnostics: allFindings(ws).map(({ file, d }) => ({
-      file: relativePath(ws.folder, file),
+      file: rel(file),
       range: d.range,
       severity: d.severity,
       code: d.code,
       message: d.message,
     })),
-    coverage: portable([ws.coverage])[0],
-  });
-  const body =
-    list.length === 1
-      ? one(list[0])
-      : { workspaces: list.map((ws) => ({ folder: relativePath(cwd, toCore(ws.folder)) || '.', ...one(ws) })) };
-  return safeJson(body) + '\n';
+    coverage: ws.single || !ws.files.length ? null : portable([ws.coverage])[0],
+  }));
+  const findings: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of results) for (const k of SEVERITIES) findings[k] += r.findings[k];
+  return safeJson({ findings, results }) + '\n';
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -104,14 +127,6 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 /** A relative path as a URI reference: each segment percent-encoded (spaces, `#`, `%`, `:`, non-ASCII), `/` kept. */
 export function uriPath(rel: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');
-}
-
-/** A native absolute path in the core's '/'-separated form, as relativePath expects. */
-function toCore(native: string): string {
-  return native
-    .split(path.sep)
-    .join('/')
-    .replace(/^([^/])/, '/$1');
 }
 
 /**

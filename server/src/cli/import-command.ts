@@ -5,11 +5,11 @@ import { countsLine, reportLines } from '../core/import/summary';
 import { parseFile } from '../core/yaml/parse';
 import { defaultOptions, today } from '../core/types';
 import { findAimsFiles, toCorePath } from '../node/find-files';
-import { UnsafeWrite, writeInside } from '../node/safe-write';
-import { parseArgs, UsageError } from './args';
+import { dateOption, parseArgs, UsageError } from './args';
+import { reason, writeSafely } from './files';
 import { formatText, logLine } from './formats';
 import { plainLine } from '../core/safe-text';
-import { checkFolder } from './load-workspace';
+import { checkSingleFile, loadFile } from './load-workspace';
 import type { Io } from './main';
 
 export const IMPORT_USAGE = 'aims import <table.csv|.tsv|.md|.xlsx> [-o soa.aims.yaml] [--dry-run] [--force] [--columns "Header=field;…"]';
@@ -53,9 +53,7 @@ export async function importCommand(argv: string[], io: Io, help: string): Promi
   }
   const [input] = args.positional;
   if (!input) throw new UsageError(`import needs a table: ${IMPORT_USAGE}`);
-  const asOf = args.flags.get('--as-of');
-  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))))
-    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
+  const asOf = dateOption(args, '--as-of');
   const src = path.resolve(io.cwd, input);
   let bytes: Uint8Array;
   try {
@@ -63,12 +61,14 @@ export async function importCommand(argv: string[], io: Io, help: string): Promi
     bytes = fs.readFileSync(src);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${input}`);
+    throw new UsageError(`cannot read ${input}: ${reason(e)}`);
   }
   const outArg = args.flags.get('-o') ?? args.flags.get('--output');
   if (outArg === true) throw new UsageError('-o needs a file name');
   // The folder the import writes into: the working folder, unless -o names a place outside it.
   const lexical = outArg ? path.resolve(io.cwd, outArg) : undefined;
+  if (lexical && fs.statSync(lexical, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`${outArg} is a folder; -o takes a file name ending in .aims.yaml`);
   const underCwd = !lexical || !path.relative(io.cwd, lexical).startsWith('..');
   const folder = underCwd ? io.cwd : path.dirname(lexical);
   const existing = lexical ? (fs.existsSync(lexical) ? [lexical] : []) : soaFilesIn(folder);
@@ -118,16 +118,9 @@ export async function importCommand(argv: string[], io: Io, help: string): Promi
   );
   for (const l of reportLines(result)) io.stdout.write(`${logLine(l)}\n`);
   if (dry || unchanged) return 0;
-  try {
-    writeInside(folder, out, result.text, shown, merge || args.flags.has('--force'));
-  } catch (e) {
-    if (e instanceof UnsafeWrite) throw new UsageError(e.message);
-    throw e;
-  }
+  writeSafely(folder, out, result.text, io.cwd, merge || args.flags.has('--force'));
   // The checker's findings on the file right away: what the table got wrong.
-  const ws = checkFolder(path.dirname(out), defaultOptions({ asOf: typeof asOf === 'string' ? asOf : today() }));
-  const only = toCorePath(out);
-  ws.files = ws.files.filter((f) => f.path === only);
+  const ws = checkSingleFile(loadFile(out, io.cwd), shown, defaultOptions({ asOf: asOf ?? today() }), io.cwd);
   io.stdout.write(formatText([ws], io.cwd));
   return 0;
 }

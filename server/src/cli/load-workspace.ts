@@ -1,82 +1,152 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
 import { computeCoverage } from '../core/coverage';
 import type { WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
-import { oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
+import { isAimsFile, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
 import { toCorePath, walkAimsFiles } from '../node/find-files';
-import { readAimsFile, readListedFile } from '../node/read-file';
+import { readAimsFile, readListedFile, type DiskText } from '../node/read-file';
 import { memoFileSystem } from '../core/memo-fs';
 import { nodeFileSystem } from '../node/node-fs';
+import { UsageError } from './args';
+import { reason, shown } from './files';
 
 export interface CheckedWorkspace extends WorkspaceResult {
-  /** The folder as given on the command line, resolved. */
+  /** The workspace folder, resolved. */
   folder: string;
+  /** The files reported: every file of the workspace, or the one file checked. */
   files: ParsedFile[];
   coverage: WorkspaceCoverage;
+  /** The target as the user named it, relative to the current folder. */
+  target: string;
+  /** Whether one file was checked (then only its findings are reported and counted). */
+  single: boolean;
+  /** Whether that file was checked without its folder (no workspace around it could be read). */
+  alone: boolean;
   /** Entries named like AIMS files that were not read (pipes, links out …), and why. */
   skipped: { path: string; why: string }[];
   /** Set when the walk stopped at a limit (see WALK_LIMITS): what it had read by then. */
   walkStopped?: string;
 }
 
-/** Reads one text file, or explains why it could not be read. */
-export function readText(p: string): string {
-  const buf = fs.readFileSync(p);
-  // Invalid UTF-8 is decoded with replacement characters and reported by the parser as text it cannot read.
-  return new TextDecoder('utf-8').decode(buf);
+/** A file's text as read from disk, parsed (an oversized one is reported from its size, never read). */
+function parsed(p: string, read: Exclude<DiskText, { refused: string }>): ParsedFile {
+  return 'text' in read ? parseFile(toCorePath(p), read.text) : oversizedFile(toCorePath(p), read.tooLarge);
 }
 
-/** Parses and checks every AIMS file below a folder (one AIMS). */
-export function checkFolder(folder: string, options: CheckOptions): CheckedWorkspace {
-  const root = toCorePath(folder);
-  const walk = walkAimsFiles(folder);
-  const skipped = [...walk.skipped];
-  const files: ParsedFile[] = [];
-  for (const p of walk.files) {
-    // Only regular files are read (the walk follows no links); oversized ones are reported from their size, never read.
-    const read = readListedFile(p);
-    if (!read) continue;
-    if ('refused' in read) skipped.push({ path: p, why: read.refused });
-    else files.push('text' in read ? parseFile(toCorePath(p), read.text) : oversizedFile(toCorePath(p), read.tooLarge));
-  }
-  const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem));
-  const walkStopped = walk.stopped && (walk.stopped === 'files' ? `${walk.files.length} files` : `${walk.folders} folders`);
-  return {
-    ...result,
-    folder: path.resolve(folder),
-    files,
-    skipped,
-    walkStopped,
-    coverage: computeCoverage(result.index, result.diagnostics, options),
+/** A file that exists but cannot be read is one line for the user (exit 2). */
+function cannotRead(p: string, cwd: string): (e: unknown) => never {
+  return (e) => {
+    throw new UsageError(`cannot read ${shown(cwd, p)}: ${reason(e)}`);
   };
 }
 
 /**
- * The workspace folder of a single file: the nearest folder above it that
- * holds the AIMS manifest (a `kind: AIMS` file), else the current folder when
- * the file is below it, else the file's own folder.
+ * Reads and parses one AIMS file named by the user: only a regular file
+ * inside its own folder once links are resolved (a FIFO blocked `aims check`
+ * for good; a link could carry another folder's file in).
  */
-export function workspaceRootOf(file: string, cwd: string): string {
-  let dir = path.dirname(file);
-  for (;;) {
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      names = [];
-    }
-    for (const n of names) {
-      if (!/\.aims\.ya?ml$/i.test(n)) continue;
-      // Read as any AIMS file is: a pipe or a link out is not the manifest we are looking for.
-      const read = readAimsFile(path.join(dir, n), dir);
-      if (read && 'text' in read && /^kind:\s*AIMS\s*$/m.test(read.text.slice(0, 4096))) return dir;
-    }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
+export function loadFile(p: string, cwd: string): ParsedFile {
+  const read = readAimsFile(p, path.dirname(p), cannotRead(p, cwd));
+  if (!read) throw new UsageError(`cannot read ${shown(cwd, p)}: ${reason({ code: 'ENOENT' })}`);
+  if ('refused' in read) throw new UsageError(`cannot read ${shown(cwd, p)}: ${read.refused}`);
+  return parsed(p, read);
+}
+
+/**
+ * Parses and checks every AIMS file below a folder (one AIMS). `replace` is a
+ * file whose text comes from elsewhere (standard input): it stands in for the
+ * file at its path, or is added. A folder or file that cannot be read is an
+ * error: a check that silently left part of the workspace out would pass what
+ * it never saw. Entries that are not regular files are left out and named in
+ * `skipped`; a walk stopped at a limit says so in `walkStopped`.
+ */
+export function checkFolder(folder: string, options: CheckOptions, cwd: string, replace?: ParsedFile): CheckedWorkspace {
+  const walk = walkAimsFiles(folder, (dir, e) => {
+    throw new UsageError(`cannot read folder ${shown(cwd, dir)}: ${reason(e)}`);
+  });
+  const skipped = [...walk.skipped];
+  const files: ParsedFile[] = [];
+  for (const p of walk.files) {
+    if (toCorePath(p) === replace?.path) continue;
+    // Only regular files are read (the walk follows no links); a file gone since the walk is left out.
+    const read = readListedFile(p, cannotRead(p, cwd));
+    if (!read) continue;
+    if ('refused' in read) skipped.push({ path: p, why: read.refused });
+    else files.push(parsed(p, read));
   }
-  const rel = path.relative(cwd, file);
-  return !rel.startsWith('..') && !path.isAbsolute(rel) ? cwd : path.dirname(file);
+  if (replace) {
+    files.push(replace);
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  const walkStopped = walk.stopped && (walk.stopped === 'files' ? `${walk.files.length} files` : `${walk.folders} folders`);
+  return { ...withCoverage(toCorePath(folder), folder, files, options), skipped, walkStopped };
+}
+
+/**
+ * Checks one file alone, without reading its folder (a file directly in a
+ * filesystem root or the home folder), or nothing at all (no file).
+ */
+export function checkAlone(file: ParsedFile | undefined, folder: string, options: CheckOptions): CheckedWorkspace {
+  return { ...withCoverage(toCorePath(folder), folder, file ? [file] : [], options), alone: true };
+}
+
+function withCoverage(root: string, folder: string, files: ParsedFile[], options: CheckOptions): CheckedWorkspace {
+  const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem));
+  return {
+    ...result,
+    folder: path.resolve(folder),
+    files,
+    coverage: computeCoverage(result.index, result.diagnostics, options),
+    target: '',
+    single: false,
+    alone: false,
+    skipped: [],
+  };
+}
+
+/** Whether a folder holds an AIMS manifest: a `*.aims.yaml` regular file whose first lines say `kind: AIMS`. */
+function holdsManifest(dir: string): boolean {
+  let ents: fs.Dirent[];
+  try {
+    ents = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of ents) {
+    if (!e.isFile() || !isAimsFile(e.name)) continue;
+    // Read as any AIMS file is: a pipe, a link out or an unreadable file is not a manifest we can use.
+    const read = readAimsFile(path.join(dir, e.name), dir);
+    if (read && 'text' in read && /^kind:\s*AIMS\s*(#.*)?$/m.test(read.text.slice(0, 4096))) return true;
+  }
+  return false;
+}
+
+/**
+ * The workspace folder of a single file: the nearest folder at or above it
+ * that holds the AIMS manifest, searched no higher than the repository root
+ * (a folder with `.git`), and never in the home folder or a filesystem root;
+ * without a manifest, the file's own folder. `undefined` when that would be
+ * the home folder or a filesystem root: the file is then checked alone, since
+ * a workspace there would mean reading everything below it.
+ */
+export function workspaceRootOf(file: string): string | undefined {
+  const own = path.dirname(file);
+  const home = os.homedir();
+  const isStop = (d: string) => d === home || path.dirname(d) === d;
+  for (let dir = own; !isStop(dir); dir = path.dirname(dir)) {
+    if (holdsManifest(dir)) return dir;
+    if (fs.existsSync(path.join(dir, '.git'))) break;
+  }
+  return isStop(own) ? undefined : own;
+}
+
+/** One file checked within its workspace (found from the file's place), reporting and counting its own findings only. */
+export function checkSingleFile(file: ParsedFile, target: string, options: CheckOptions, cwd: string): CheckedWorkspace {
+  const native = path.resolve(file.path);
+  const root = workspaceRootOf(native);
+  const ws = root ? checkFolder(root, options, cwd, file) : checkAlone(file, path.dirname(native), options);
+  return { ...ws, files: ws.files.filter((f) => f.path === file.path), target, single: true };
 }

@@ -7,128 +7,120 @@ import { allControls } from '../core/catalog/iso';
 import { allRuleInfos } from '../core/check';
 import { starterWorkspace } from '../core/init-workspace';
 import { defaultOptions, today, type CheckOptions, type Severity } from '../core/types';
-import { choice, parseArgs, UsageError, type ParsedArgs } from './args';
-import { formatJson, formatSarif, formatText, logLine } from './formats';
+import { isAimsFile, parseFile } from '../core/yaml/parse';
+import { choice, dateOption, parseArgs, UsageError, type ParsedArgs } from './args';
+import { reason, shown, writeSafely } from './files';
+import { formatJson, formatSarif, formatText, logLine, relativePath } from './formats';
 import { plainLine } from '../core/safe-text';
-import { checkFolder, workspaceRootOf, type CheckedWorkspace } from './load-workspace';
+import { COMMAND_HELP, COMMANDS, OVERVIEW } from './help';
+import { checkAlone, checkFolder, checkSingleFile, loadFile, type CheckedWorkspace } from './load-workspace';
 import { diffCommand } from './diff-command';
+import { importCommand } from './import-command';
 import { toCorePath } from '../node/find-files';
-import { readAimsFile } from '../node/read-file';
-import { UnsafeWrite, writeInside } from '../node/safe-write';
-import { IMPORT_USAGE, importCommand } from './import-command';
+import { notRegular } from '../node/read-file';
 
 export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   cwd: string;
+  /** The whole of standard input (for `aims check -`); the process's own when not given. */
+  readStdin?(): string;
 }
 
-const HELP = `aims ${pkg.version}: checks AI management system files (ISO/IEC 42001, EU AI Act)
-
-Usage:
-  aims check [folder|file …] [--format text|json|sarif] [--as-of YYYY-MM-DD]
-             [--timeline in-force|original] [--fail-on error|warning|never] [--no-evidence-check]
-  aims diff <base> <head> | --git <ref> [folder] [--format text|markdown|json]
-            [--fail-on never|new-gaps|new-findings|new-errors]   what a change did to coverage
-  aims controls [--format text|json]      the 38 Annex A controls of ISO/IEC 42001
-  aims articles [--format text|json] [--as-of YYYY-MM-DD] [--timeline in-force|original]
-                                          the 113 articles of Regulation (EU) 2024/1689 and their dates
-  aims rules [--format text|json]         every finding the checker reports
-  ${IMPORT_USAGE}
-  aims init [folder] [--organisation NAME] [--force]
-  aims lsp --stdio | --node-ipc           the language server, for any LSP editor
-
-Each folder given to check is one AIMS (one manifest, one SoA, system records,
-risk registers). Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error.
-`;
-
-/** Runs the CLI; resolves to the exit code (-1: keep running, for the language server). */
+/**
+ * Runs the CLI; resolves to the exit code (-1: keep running, for the language server):
+ * 0 clean, 1 findings, 2 the command could not run as asked, 3 an internal error.
+ */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const [cmd, ...rest] = argv;
   try {
-    switch (cmd) {
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        io.stdout.write(HELP);
-        return cmd === undefined ? 2 : 0;
-      case '-v':
-      case '--version':
-        io.stdout.write(`${pkg.version}\n`);
-        return 0;
-      case 'check':
-        return check(rest, io);
-      case 'diff':
-        return diffCommand(rest, io);
-      case 'controls':
-        return controls(rest, io);
-      case 'articles':
-        return articles(rest, io);
-      case 'rules':
-        return rules(rest, io);
-      case 'import':
-        return await importCommand(rest, io, HELP);
-      case 'init':
-        return init(rest, io);
-      case 'lsp': {
-        const { startNodeServer } = await import('../node/start');
-        startNodeServer();
-        return -1;
-      }
-      default:
-        throw new UsageError(`unknown command '${cmd}' (see aims --help)`);
-    }
+    return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`${logLine(`aims: ${plainLine(e.message)}`)}\n`);
       return 2;
     }
-    throw e;
+    // A bug, not a finding: never exit 1, which CI reads as "the AIMS has errors".
+    io.stderr.write(
+      `${logLine(`aims: internal error: ${plainLine(e instanceof Error ? e.message : String(e))} (please report this; set AIMS_DEBUG=1 to see where it happened)`)}\n`,
+    );
+    if (process.env.AIMS_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    return 3;
   }
 }
 
-function wantsHelp(args: ParsedArgs, io: Io): boolean {
-  if (args.flags.has('--help')) io.stdout.write(HELP);
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case undefined:
+      io.stderr.write(OVERVIEW);
+      return 2;
+    case '-h':
+    case '--help':
+      io.stdout.write(OVERVIEW);
+      return 0;
+    case 'help': {
+      const topic = rest[0];
+      if (topic === undefined) io.stdout.write(OVERVIEW);
+      else if (COMMAND_HELP[topic]) io.stdout.write(COMMAND_HELP[topic]);
+      else throw new UsageError(`no command '${topic}'; commands: ${COMMANDS.join(', ')}`);
+      return 0;
+    }
+    case '-v':
+    case '--version':
+      io.stdout.write(`${pkg.version}\n`);
+      return 0;
+    case 'check':
+      return check(rest, io);
+    case 'diff':
+      return diffCommand(rest, io);
+    case 'controls':
+      return controls(rest, io);
+    case 'articles':
+      return articles(rest, io);
+    case 'rules':
+      return rules(rest, io);
+    case 'import':
+      return await importCommand(rest, io, COMMAND_HELP.import);
+    case 'init':
+      return init(rest, io);
+    case 'lsp':
+      return lsp(rest, io);
+    default:
+      throw new UsageError(`unknown command '${cmd}' (see aims --help)`);
+  }
+}
+
+function wantsHelp(cmd: string, args: ParsedArgs, io: Io): boolean {
+  if (args.flags.has('--help')) io.stdout.write(COMMAND_HELP[cmd]);
   return args.flags.has('--help');
+}
+
+/** The language server reads its transport from the process arguments itself; without one it cannot start. */
+async function lsp(argv: string[], io: Io): Promise<number> {
+  if (argv.includes('--help')) {
+    io.stdout.write(COMMAND_HELP.lsp);
+    return 0;
+  }
+  if (!argv.some((a) => /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/.test(a))) {
+    io.stderr.write(`aims: lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n${COMMAND_HELP.lsp}`);
+    return 2;
+  }
+  const { startNodeServer } = await import('../node/start');
+  startNodeServer();
+  return -1;
 }
 
 const ORDER: Severity[] = ['hint', 'information', 'warning', 'error'];
 
 function check(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['--format', '--as-of', '--timeline', '--fail-on'], ['--no-evidence-check', '--help']);
-  if (wantsHelp(args, io)) return 0;
+  const args = parseArgs(argv, ['--format', '--as-of', '--timeline', '--fail-on'], ['--no-evidence-check', '--allow-empty', '--help']);
+  if (wantsHelp('check', args, io)) return 0;
   const format = choice(args, '--format', ['text', 'json', 'sarif'] as const, 'text');
   const failOn = choice(args, '--fail-on', ['error', 'warning', 'never'] as const, 'error');
   const options: CheckOptions = defaultOptions({ ...dateOptions(args), checkEvidence: !args.flags.has('--no-evidence-check') });
   const targets = args.positional.length ? args.positional : ['.'];
-  const checked: CheckedWorkspace[] = [];
-  for (const t of targets) {
-    const abs = path.resolve(io.cwd, t);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      throw new UsageError(`cannot read ${t}: no such file or folder`);
-    }
-    if (stat.isDirectory()) {
-      try {
-        fs.readdirSync(abs);
-      } catch {
-        throw new UsageError(`cannot read folder ${t}: permission denied`);
-      }
-      checked.push(checkFolder(abs, options));
-    } else {
-      // Only a regular file inside its own folder is ever opened: a FIFO blocked `aims check` for good.
-      const read = readAimsFile(abs, path.dirname(abs));
-      if (read && 'refused' in read) throw new UsageError(`cannot read ${t}: ${read.refused}`);
-      // A single file: checked within its workspace; only that file's findings are reported.
-      const ws = checkFolder(workspaceRootOf(abs, io.cwd), options);
-      const only = toCorePath(abs);
-      ws.files = ws.files.filter((f) => f.path === only);
-      checked.push(ws);
-    }
-  }
+  if (targets.filter((t) => t === '-').length > 1) throw new UsageError('standard input (-) can be read once');
+  const checked = targets.map((t) => checkTarget(t, options, io, args.flags.has('--allow-empty')));
   const out =
     format === 'json'
       ? formatJson(checked, io.cwd)
@@ -139,11 +131,9 @@ function check(argv: string[], io: Io): number {
   // File names are user text: printed so they cannot start a line or an escape sequence.
   const note = (line: string): unknown => io.stderr.write(`${logLine(`aims: ${plainLine(line)}`)}\n`);
   for (const ws of checked) {
-    for (const x of ws.skipped) note(`${path.relative(io.cwd, x.path)} was not read: ${x.why}`);
+    for (const x of ws.skipped) note(`${shown(io.cwd, x.path)} was not read: ${x.why}`);
     if (ws.walkStopped)
-      note(
-        `stopped looking for AIMS files in ${path.relative(io.cwd, ws.folder) || '.'} after ${ws.walkStopped}; check the folder that holds them`,
-      );
+      note(`stopped looking for AIMS files in ${shown(io.cwd, ws.folder)} after ${ws.walkStopped}; check the folder that holds them`);
   }
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);
@@ -154,21 +144,47 @@ function check(argv: string[], io: Io): number {
   return worst >= threshold ? 1 : 0;
 }
 
+/** Checks one command-line target: a folder (one AIMS), one file within its workspace, or standard input. */
+function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boolean): CheckedWorkspace {
+  if (t === '-') {
+    const file = parseFile(toCorePath(path.join(io.cwd, '<stdin>')), io.readStdin ? io.readStdin() : fs.readFileSync(0, 'utf8'));
+    return checkSingleFile(file, '<stdin>', options, io.cwd);
+  }
+  const abs = path.resolve(io.cwd, t);
+  const label = relativePath(io.cwd, toCorePath(abs)) || '.';
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch (e) {
+    throw new UsageError(`cannot read ${t}: ${reason(e)}`);
+  }
+  if (stat.isDirectory()) {
+    const ws = checkFolder(abs, options, io.cwd);
+    if (!ws.files.length && !allowEmpty) {
+      throw new UsageError(`no AIMS files (*.aims.yaml, *.aims.yml) in ${label}; pass --allow-empty if that is expected`);
+    }
+    return { ...ws, target: label };
+  }
+  // Only regular files are opened: a FIFO blocked `aims check` for good.
+  if (!stat.isFile()) throw new UsageError(`cannot read ${t}: ${notRegular(stat)}`);
+  if (!isAimsFile(abs)) {
+    if (!allowEmpty) throw new UsageError(`${t} is not an AIMS file (the name must end in .aims.yaml or .aims.yml)`);
+    return { ...checkAlone(undefined, path.dirname(abs), options), target: label, single: true };
+  }
+  return checkSingleFile(loadFile(abs, io.cwd), label, options, io.cwd);
+}
+
 /** `--as-of` and `--timeline`, checked: the reference date and which text's dates apply. */
 function dateOptions(args: ParsedArgs): Pick<CheckOptions, 'asOf' | 'timeline'> {
-  const asOf = args.flags.get('--as-of');
-  if (asOf !== undefined && (asOf === true || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
-    throw new UsageError('--as-of takes a date written YYYY-MM-DD');
-  }
   return {
-    asOf: typeof asOf === 'string' ? asOf : today(),
+    asOf: dateOption(args, '--as-of') ?? today(),
     timeline: choice(args, '--timeline', ['in-force', 'original'] as const, 'in-force'),
   };
 }
 
 function controls(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--format'], ['--help']);
-  if (wantsHelp(args, io)) return 0;
+  if (wantsHelp('controls', args, io)) return 0;
   const list = allControls().map((c) => ({ id: c.id, title: c.title, topic: c.topic, topicTitle: c.topicTitle }));
   if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
   else io.stdout.write(list.map((c) => `${c.id.padEnd(9)}${c.title}`).join('\n') + '\n');
@@ -177,7 +193,7 @@ function controls(argv: string[], io: Io): number {
 
 function articles(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--format', '--as-of', '--timeline'], ['--help']);
-  if (wantsHelp(args, io)) return 0;
+  if (wantsHelp('articles', args, io)) return 0;
   const format = choice(args, '--format', ['text', 'json'] as const, 'text');
   const opts = dateOptions(args);
   const inForce = timelineFor(opts.asOf, opts.timeline);
@@ -223,17 +239,26 @@ function articles(argv: string[], io: Io): number {
 
 function rules(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--format'], ['--help']);
-  if (wantsHelp(args, io)) return 0;
+  if (wantsHelp('rules', args, io)) return 0;
   const list = allRuleInfos();
   if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
   else io.stdout.write(list.map((r) => `${r.code.padEnd(34)}${r.severity.padEnd(12)}${r.summary}`).join('\n') + '\n');
   return 0;
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function init(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--organisation'], ['--force', '--help']);
-  if (wantsHelp(args, io)) return 0;
+  if (wantsHelp('init', args, io)) return 0;
   const folder = path.resolve(io.cwd, args.positional[0] ?? '.');
+  if (fs.existsSync(folder) && !isFolder(folder)) throw new UsageError(`${shown(io.cwd, folder)} is a file; init takes a folder`);
   const org = args.flags.get('--organisation');
   const files = starterWorkspace(typeof org === 'string' ? org : 'Your organisation', today());
   const clashes = Object.keys(files).filter((f) => fs.existsSync(path.join(folder, f)));
@@ -241,11 +266,7 @@ function init(argv: string[], io: Io): number {
     throw new UsageError(`${clashes.join(', ')} already exist in ${path.relative(io.cwd, folder) || '.'}; use --force to overwrite`);
   }
   for (const [rel, text] of Object.entries(files)) {
-    try {
-      writeInside(folder, path.join(folder, rel), text, rel, true);
-    } catch (e) {
-      throw e instanceof UnsafeWrite ? new UsageError(e.message) : e;
-    }
+    writeSafely(folder, path.join(folder, rel), text, io.cwd, true);
     io.stdout.write(`created ${path.relative(io.cwd, path.join(folder, rel))}\n`);
   }
   io.stdout.write(

@@ -109,7 +109,8 @@ function obligationCoverage(
   };
 }
 
-function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions): SystemCoverage {
+/** One system record's coverage: every obligation its profile requires or it lists. */
+export function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions): SystemCoverage {
   const root = file.root;
   const a = assessRecord(file, options);
   const p = a.profile;
@@ -155,12 +156,12 @@ function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOpti
   };
 }
 
-/**
- * Coverage of one workspace folder: every Annex A control's state, each
- * system's obligations (required and listed) with application dates, and
- * finding counts. The one source of numbers for the CLI, views and reports.
- */
-export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Diagnostic[]>, options: CheckOptions): WorkspaceCoverage {
+/** A folder's coverage apart from its systems: Annex A, finding counts, dates. */
+export function folderCoverage(
+  ws: WorkspaceIndex,
+  diagnostics: Map<string, Diagnostic[]>,
+  options: CheckOptions,
+): Omit<WorkspaceCoverage, 'systems'> {
   const findings = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const list of diagnostics.values()) for (const d of list) findings[d.severity]++;
   return {
@@ -169,6 +170,19 @@ export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Dia
     timeline: applicationDate(9, { asOf: options.asOf, timeline: options.timeline })?.effective.timeline ?? 'original',
     organisation: ws.manifest ? text(child(ws.manifest.root, 'organisation')) : undefined,
     annexA: annexA(ws),
+    findings,
+  };
+}
+
+/**
+ * Coverage of one workspace folder: every Annex A control's state, each
+ * system's obligations (required and listed) with application dates, and
+ * finding counts. The one source of numbers for the CLI, views and reports.
+ */
+export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Diagnostic[]>, options: CheckOptions): WorkspaceCoverage {
+  const { findings, ...head } = folderCoverage(ws, diagnostics, options);
+  return {
+    ...head,
     systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options)),
     findings,
   };

@@ -1,4 +1,4 @@
-import { ROUTE_NAMES } from './catalog/applicability';
+import { ROUTE_NAMES, type TransparencyCase } from './catalog/applicability';
 import { applicableDuties, classify, routeRuleFor, type SystemProfile } from './catalog/applicability-eval';
 import { formatAnnexI } from './catalog/applicability-points';
 import { allControls } from './catalog/iso';
@@ -15,6 +15,24 @@ export interface NewSystem extends SystemProfile {
   /** annex-i | annex-iii | article-50 | none */
   basis: string;
   owner?: string;
+}
+
+/**
+ * A new record with the Art. 50 cases picked: emotion recognition is itself an
+ * Annex III use case (point 1(c)), so a record that was not already
+ * high-risk becomes so under Art. 6(2); any other case makes a
+ * minimal-risk record limited-risk (Art. 50).
+ */
+export function withTransparency(spec: NewSystem, cases: readonly TransparencyCase[]): NewSystem {
+  const out: NewSystem = { ...spec, transparency: [...cases] };
+  if (cases.includes('emotion-recognition') && out.basis !== 'annex-iii' && out.tier !== 'high') {
+    return { ...out, tier: 'high', basis: 'annex-iii', annexIII: 'Annex III(1)(c)' };
+  }
+  if (cases.length && out.tier === 'minimal') {
+    out.tier = 'limited';
+    if (out.basis === 'none') out.basis = 'article-50';
+  }
+  return out;
 }
 
 /** Placeholder the user must replace; the cursor is put on it. */

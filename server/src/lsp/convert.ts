@@ -8,13 +8,17 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** Core finding → LSP diagnostic (code, link to the rule's documentation in docs/rules.md at `rulesUrl`, related places, fix data). */
-export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string, rulesUrl: string | undefined): LspDiagnostic {
+/** Core finding → LSP diagnostic (code, link to the rule's documentation from `ruleHref`, related places, fix data). */
+export function toLspDiagnostic(
+  d: Diagnostic,
+  uriOf: (path: string) => string,
+  ruleHref: ((code: string) => string) | undefined,
+): LspDiagnostic {
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    ...(rulesUrl ? { codeDescription: { href: `${rulesUrl}#${d.code}` } } : {}),
+    ...(ruleHref ? { codeDescription: { href: ruleHref(d.code) } } : {}),
     source: 'aims',
     message: d.message,
   };

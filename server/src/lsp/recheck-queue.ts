@@ -59,8 +59,12 @@ export class RecheckQueue {
     private readonly optionsOf: (folder: Folder) => Promise<CheckOptions>,
     /** Called after each slice with the files whose findings changed. */
     private readonly publish: (folder: Folder, changed: string[]) => void,
-    /** Called when a folder's queue is empty, if any findings changed since it started. */
-    private readonly settled: (folder: Folder) => void,
+    /**
+     * Called after every slice, and once for a change that re-checks nothing (a deleted file nothing
+     * depends on): coverage can change without any finding changing (a status, a name, a new record).
+     * `more` says whether files are still queued.
+     */
+    private readonly checked: (folder: Folder, more: boolean) => void,
   ) {}
 
   /** Queues files of a folder; resolves when the folder's queue is empty. */
@@ -70,21 +74,17 @@ export class RecheckQueue {
       q = { open: new Lane(), rest: new Lane() };
       this.pending.set(folder, q);
     }
-    for (const p of paths) {
-      if (folder.open.has(p)) q.open.add(p);
-      // Until the folder is indexed only open documents are checked: indexing ends with a check of every
-      // file, and checking the rest against a half-built index gave bogus findings (and, with thousands
-      // of unknown ids, slow ones).
-      else if (folder.indexed) q.rest.add(p);
-    }
+    // Until the folder is indexed nothing is checked: indexing ends with a check of every file, open
+    // documents first, and a check against a half-built index gave bogus findings (a "missing manifest"
+    // that flashed in Neovim, thousands of slow unknown ids).
+    if (folder.indexed) for (const p of paths) (folder.open.has(p) ? q.open : q.rest).add(p);
     q.run ??= this.drain(folder, q);
     return q.run;
   }
 
   private async drain(folder: Folder, q: Pending): Promise<void> {
-    let anyChanged = false;
     try {
-      while (q.open.size || q.rest.size) {
+      do {
         const options = await this.optionsOf(folder);
         if (!this.manager.has(folder)) break; // the folder was removed (or the document checked alone was closed)
         const end = Date.now() + SLICE_MS;
@@ -92,24 +92,21 @@ export class RecheckQueue {
         // as long as someone types must still see files created meanwhile.
         const fs = memoFileSystem(this.files.fs);
         const changed: string[] = [];
-        do {
+        while (q.open.size || q.rest.size) {
           const fromOpen = q.open.size > 0;
           const p = q.open.take() ?? q.rest.take();
           if (p === undefined) break;
           if (this.manager.recheckFile(folder, p, options, fs)) changed.push(p);
           // The open documents' findings go out before any other file is checked.
-          if (fromOpen && !q.open.size) break;
-        } while (Date.now() < end);
-        if (changed.length) {
-          anyChanged = true;
-          this.publish(folder, changed);
+          if ((fromOpen && !q.open.size) || Date.now() >= end) break;
         }
+        if (changed.length) this.publish(folder, changed);
+        this.checked(folder, q.open.size + q.rest.size > 0);
         if (q.open.size || q.rest.size) await letMessagesIn();
-      }
+      } while (q.open.size || q.rest.size);
     } finally {
       this.pending.delete(folder);
     }
-    if (anyChanged) this.settled(folder);
   }
 }
 

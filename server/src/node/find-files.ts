@@ -61,15 +61,22 @@ class Walk {
   }
 }
 
-/** All AIMS files below a folder, read synchronously (the CLI). */
-export function walkAimsFiles(root: string): WalkResult {
+/**
+ * All AIMS files below a folder, read synchronously (the CLI). A folder that
+ * cannot be read is skipped, or handed to `unreadable` (which may throw: the
+ * CLI refuses to pass a check that left part of the workspace unread).
+ */
+export function walkAimsFiles(root: string, unreadable?: (dir: string, e: unknown) => void): WalkResult {
   const walk = new Walk(root);
   for (let d = walk.next(); d; d = walk.next()) {
+    let entries: fs.Dirent[];
     try {
-      walk.add(d.dir, d.depth, fs.readdirSync(d.dir, { withFileTypes: true }));
-    } catch {
-      // unreadable folder: skipped
+      entries = fs.readdirSync(d.dir, { withFileTypes: true });
+    } catch (e) {
+      unreadable?.(d.dir, e);
+      continue;
     }
+    walk.add(d.dir, d.depth, entries);
   }
   return walk.result();
 }

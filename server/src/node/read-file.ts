@@ -15,8 +15,9 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.
  * once symbolic links are resolved: a FIFO named `x.aims.yaml` blocked the
  * server for good on open, and a link could carry another folder's file in.
  * The checks are made on the open descriptor too (see readListedFile).
+ * `failed` hears why an existing file could not be read (see readListedFile).
  */
-export function readAimsFile(file: string, root?: string): DiskText | undefined {
+export function readAimsFile(file: string, root?: string, failed?: (e: NodeJS.ErrnoException) => void): DiskText | undefined {
   let real: string;
   try {
     real = fs.realpathSync.native(file);
@@ -31,7 +32,7 @@ export function readAimsFile(file: string, root?: string): DiskText | undefined 
   } catch {
     return undefined;
   }
-  return readListedFile(real);
+  return readListedFile(real, failed);
 }
 
 /**
@@ -40,13 +41,18 @@ export function readAimsFile(file: string, root?: string): DiskText | undefined 
  * descriptor: a file swapped for a pipe or a link after the listing is
  * refused, and no open can wait for a writer. Saves the real-path and stat
  * calls of readAimsFile, which cost a fifth of indexing 10,000 files.
+ * Undefined when the file is gone or cannot be read; `failed` hears why when
+ * it exists (the CLI makes an unreadable file an error, the server skips it).
  */
-export function readListedFile(file: string): DiskText | undefined {
+export function readListedFile(file: string, failed?: (e: NodeJS.ErrnoException) => void): DiskText | undefined {
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ELOOP' ? { refused: NOT_READ.link } : undefined;
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ELOOP') return { refused: NOT_READ.link };
+    if (err.code !== 'ENOENT') failed?.(err);
+    return undefined;
   }
   try {
     const stat = fs.fstatSync(fd);
@@ -56,7 +62,8 @@ export function readListedFile(file: string): DiskText | undefined {
     // As editors read it: a UTF-8 byte-order mark is dropped; bytes that are not UTF-8 become U+FFFD (and a finding).
     const text = fs.readFileSync(fd).toString('utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
+  } catch (e) {
+    failed?.(e as NodeJS.ErrnoException);
     return undefined;
   } finally {
     fs.closeSync(fd);

@@ -25,6 +25,20 @@ function existingAncestor(p: string): string {
 }
 
 /**
+ * Creates a folder and its missing parents one at a time. (`mkdirSync` with
+ * `recursive` never returns on some virtual file systems such as /proc.)
+ * Errors are the file system's own, with `path` naming the folder that failed.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const m of missing) fs.mkdirSync(m);
+}
+
+/**
  * Writes a file inside `folder` and nowhere else: the target must not be a
  * symbolic link (dangling or not), and the folders on the way must resolve
  * inside `folder` (a linked folder that leads out is refused). New files are
@@ -45,7 +59,7 @@ export function writeInside(folder: string, file: string, data: string | Uint8Ar
   if (stat && !overwrite) throw new UnsafeWrite(`${shown} exists; use --force to overwrite it`);
   const parent = fs.realpathSync(existingAncestor(path.dirname(target)));
   if (!inside(root, parent)) throw new UnsafeWrite(`${shown} would be written outside ${folder} (through a linked folder); refusing`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  makeFolders(path.dirname(target));
   if (!inside(root, fs.realpathSync(path.dirname(target)))) throw new UnsafeWrite(`${shown} would be written outside ${folder}; refusing`);
   fs.writeFileSync(target, data, { flag: stat ? 'w' : 'wx' });
 }

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { clientFilesOf } from '../lsp/client-files';
+import { ruleLinks } from '../lsp/rule-links';
 import { byScheme } from '../lsp/scheme-files';
 import { startServer } from '../server';
 import { nodeFileProvider } from './file-provider';
 
 /** docs/rules.md as shipped beside the bundle (the .vsix and the npm package include it). */
-const RULES_URL = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
+const ruleHref = ruleLinks(join(__dirname, '..', 'docs', 'rules.md'));
 
 /**
  * Starts the language server on Node, on the transport given on the command
@@ -16,5 +16,5 @@ const RULES_URL = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toStr
  */
 export function startNodeServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, byScheme(nodeFileProvider, clientFilesOf(connection)), RULES_URL);
+  startServer(connection, byScheme(nodeFileProvider, clientFilesOf(connection)), ruleHref);
 }

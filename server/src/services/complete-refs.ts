@@ -9,6 +9,7 @@ import {
   findArticle,
   paragraphOf,
 } from '../core/catalog/act';
+import { ANNEX_III_SHORT } from '../core/catalog/applicability-points';
 import { allClauses, allControls } from '../core/catalog/iso';
 import type { ControlState } from '../core/coverage-types';
 
@@ -146,26 +147,45 @@ export function actRefItems(prefix: string): { items: CompletionItem[]; replaceF
     const area = annexIIIAreas().find((a) => a.point === Number(m[1]));
     return {
       replaceFrom: 0,
-      items: (area?.points ?? []).map((pt) => ({
-        label: `Annex III(${area!.point})(${pt})`,
-        kind: CompletionItemKind.Reference,
-        detail: `${area!.title}, point (${pt})`,
-      })),
+      items: (area?.points ?? []).map((pt, i) => {
+        const label = `Annex III(${area!.point})(${pt})`;
+        const use = ANNEX_III_SHORT[`${area!.point}(${pt})`] ?? '';
+        return {
+          label,
+          kind: CompletionItemKind.Reference,
+          labelDetails: { description: use },
+          detail: `${area!.title}, point (${pt})`,
+          sortText: String(i).padStart(2, '0'),
+          filterText: `${label} ${use}`,
+        };
+      }),
     };
   }
   return undefined;
 }
 
-/** Annex III points as complete values (for `annexIII:`). */
+/**
+ * Annex III points as complete values (for `annexIII:`), each saying what it
+ * covers and found by those words: "credit", "exam" or "recruit" finds the point.
+ */
 export function annexIIIItems(): CompletionItem[] {
-  return annexIIIAreas().flatMap((a) =>
-    (a.points.length ? a.points.map((p) => `Annex III(${a.point})(${p})`) : [`Annex III(${a.point})`]).map((label, i) => ({
-      label,
-      kind: CompletionItemKind.Reference,
-      detail: a.title,
-      sortText: `${a.point}${String(i).padStart(2, '0')}`,
-    })),
+  const uses = annexIIIAreas().flatMap((a) =>
+    (a.points.length ? a.points.map((p) => [`(${a.point})(${p})`, `${a.point}(${p})`]) : [[`(${a.point})`, `${a.point}`]]).map(
+      ([ref, key]) => ({
+        ref: `Annex III${ref}`,
+        area: a.title,
+        use: ANNEX_III_SHORT[key] ?? '',
+      }),
+    ),
   );
+  return uses.map((u, i) => ({
+    label: u.ref,
+    kind: CompletionItemKind.Reference,
+    labelDetails: { description: u.use },
+    detail: u.area,
+    sortText: String(i).padStart(2, '0'),
+    filterText: `${u.ref} ${u.use} ${u.area}`,
+  }));
 }
 
 /** Control ids with title and topic; `state` orders applicable/missing ones first. */

@@ -18,6 +18,7 @@ import { annexIItems } from './complete-annex-i';
 import { actRefItems, annexIIIItems, clauseItems, controlItems } from './complete-refs';
 import type { ServiceConfig } from './config';
 import { cursorContext, itemSchema, schemaAt, type CursorContext } from './context';
+import { fileSnippets, snippetDefaults } from './file-snippets';
 
 type Schema = Record<string, unknown>;
 
@@ -28,15 +29,59 @@ type Schema = Record<string, unknown>;
  */
 export function complete(file: ParsedFile, ws: WorkspaceIndex, position: Position, cfg: ServiceConfig): CompletionList {
   const ctx = cursorContext(file, position);
-  const range: Range = { start: { line: position.line, character: position.character - ctx.prefix.length }, end: position };
-  const items = itemsFor(file, ws, ctx, cfg).map((i) => ({ ...i, textEdit: i.textEdit ?? { range, newText: i.insertText ?? i.label } }));
+  const after = closedAfter(ctx.prefix, file.lines.lineText(position.line).slice(position.character));
+  const range: Range = {
+    start: { line: position.line, character: position.character - ctx.prefix.length },
+    end: { line: position.line, character: position.character + after },
+  };
+  const items = itemsFor(file, ws, ctx, cfg, position.line).map((i) => ({
+    ...i,
+    textEdit: i.textEdit ?? { range, newText: i.insertText ?? i.label },
+  }));
   return { isIncomplete: false, items };
 }
 
-function itemsFor(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg: ServiceConfig): CompletionItem[] {
-  if (!file.kind) return headerItems(ctx);
+/**
+ * How much of the text after the cursor belongs to the reference being typed:
+ * the brackets the editor closed for the ones still open in the prefix (with
+ * a point letter typed before them). `Art. 26(|)` → 1, so accepting
+ * `Art. 26(1)` does not leave `Art. 26(1))`; `Art. 26(|)(a)` → 1 as well.
+ */
+export function closedAfter(prefix: string, rest: string): number {
+  const open = (prefix.match(/\(/g)?.length ?? 0) - (prefix.match(/\)/g)?.length ?? 0);
+  if (open <= 0) return 0;
+  const m = /^([0-9a-z]*)(\)*)/i.exec(rest)!;
+  const closing = Math.min(open, m[2].length);
+  return closing ? m[1].length + closing : 0;
+}
+
+function itemsFor(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg: ServiceConfig, line: number): CompletionItem[] {
+  if (!file.kind) return [...headerItems(ctx), ...(emptyBesides(file, line) && /^[\w-]*$/.test(ctx.before) ? fileItems(cfg) : [])];
   if (ctx.where === 'key') return keyItems(file, ws, ctx, cfg);
   return valueItems(file, ws, ctx, cfg);
+}
+
+/** Whether every line but `line` is blank (a new file, perhaps with a few empty lines). */
+function emptyBesides(file: ParsedFile, line: number): boolean {
+  for (let l = 0; l < file.lines.lineCount; l++) if (l !== line && file.lines.lineText(l).trim()) return false;
+  return true;
+}
+
+/** The whole-file snippets, offered only at the top of an empty file. */
+function fileItems(cfg: ServiceConfig): CompletionItem[] {
+  return fileSnippets().map((s, i) => {
+    const body = s.body.join('\n');
+    return {
+      label: s.prefix,
+      kind: CompletionItemKind.Snippet,
+      detail: s.description,
+      documentation: { kind: MarkupKind.PlainText, value: snippetDefaults(body) },
+      sortText: `~${String(i).padStart(2, '0')}`,
+      ...(cfg.snippetSupport
+        ? { insertText: body, insertTextFormat: InsertTextFormat.Snippet }
+        : { insertText: snippetDefaults(body), insertTextFormat: InsertTextFormat.PlainText }),
+    };
+  });
 }
 
 function headerItems(ctx: CursorContext): CompletionItem[] {

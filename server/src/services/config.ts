@@ -11,4 +11,6 @@ export interface ServiceConfig {
   /** The URI the client knows a core path by. */
   uriOf(path: string): string;
   fs: FileSystem & { list?(dir: string): string[] };
+  /** The workspace folder is still being read: the index holds only the files read so far. */
+  partial?: boolean;
 }

@@ -8,6 +8,7 @@ import {
   reportedProvisions,
   type Article,
 } from '../core/catalog/act';
+import { ANNEX_III_EXCLUSIONS, ANNEX_III_SHORT } from '../core/catalog/applicability-points';
 import { isoForArticle } from '../core/catalog/mapping';
 import { checkActRef, type ActRef } from '../core/catalog/refs';
 import {
@@ -135,14 +136,16 @@ function reportedHover(ref: ActRef, file: ParsedFile, cfg: ServiceConfig): strin
     parts.push(`Inserted in Art. ${a.number} ${a.title}.`);
     if (p.appliesFrom) parts.push(`Applies from ${formatDate(p.appliesFrom)} (${timelineLabel('omnibus')}).`);
     else {
-      const basis = file.kind === 'AISystem' ? highRiskBasis(profileOf(file).basis) : undefined;
-      const d = applicationDate(p.article, {
-        basis: p.article === 6 ? 'annex-i' : basis,
-        asOf: cfg.options.asOf,
-        timeline: cfg.options.timeline,
-      });
-      if (d) parts.push(...dateParts(d, p.article === 6 ? 'annex-i' : basis, cfg));
+      // Only the amended date can apply: the 2024 text has no such provision, so it has no date of its own there.
+      const basis = p.article === 6 ? 'annex-i' : file.kind === 'AISystem' ? highRiskBasis(profileOf(file).basis) : undefined;
+      const amended = applicationDate(p.article, { basis, asOf: cfg.options.asOf, timeline: cfg.options.timeline })?.amended;
+      parts.push(
+        amended
+          ? `Applies from **${formatDate(amended.date)}** (${sourceOf(amended)}).${basis ? ` This date is for a high-risk system under ${basis === 'annex-i' ? 'Annex I, Art. 6(1)' : 'Annex III, Art. 6(2)'}.` : ''}`
+          : 'No date of application of its own is reported.',
+      );
     }
+    parts.push('Not in Regulation (EU) 2024/1689 as adopted: the provision exists only in the amended text.');
   } else if (p.annex) {
     parts.push(`Annex ${p.annex}${p.section ? `, Section ${p.section}` : ''}.`);
   }
@@ -168,10 +171,14 @@ function annexHover(ref: Extract<ActRef, { type: 'annex' }>): string[] | undefin
   const parts = pointTitle ? [`**${ref.canonical}** ${pointTitle}`, `Annex ${a.id}: ${a.title}`] : [`**${ref.canonical}** ${a.title}`];
   if (ref.annex === 'III' && ref.point) {
     const area = annexIIIAreas().find((x) => x.point === ref.point);
+    const key = ref.letter ? `${ref.point}(${ref.letter})` : String(ref.point);
     if (area)
       parts.push(
-        `Point ${area.point}: ${area.heading}${ref.letter ? `, point (${ref.letter})` : ''}. Systems under Annex III are high-risk under Art. 6(2), unless the Art. 6(3) derogation applies.`,
+        `Point ${area.point}: ${area.heading}${ref.letter ? `, point (${ref.letter})` : ''}${ANNEX_III_SHORT[key] ? `: ${ANNEX_III_SHORT[key]}` : ''}. Systems under Annex III are high-risk under Art. 6(2), unless the Art. 6(3) derogation applies.`,
       );
+    // The point's own exclusion decides whether a system falls under it at all (e.g. fraud detection, 5(b)).
+    const excluded = ANNEX_III_EXCLUSIONS[key];
+    if (excluded) parts.push(`What the point leaves out:\n\n> ${excluded}\n\n— Annex III, point ${key}. ${ACT_ATTRIBUTION}`);
   }
   const section = ref.section ? a.sections.find((s) => s.id === ref.section) : undefined;
   if (section && a.id !== 'VII') parts.push(`Section ${section.id}: ${section.title}.`);

@@ -12,6 +12,7 @@ import { pathAt } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
 import { schemaAt } from './context';
 import { actHover } from './hover-act';
+import { idHover } from './hover-ids';
 
 const TOKENS: { re: RegExp; type: 'act' | 'control' | 'clause' }[] = [
   { re: /\bArt(?:icle)?\.?\s?\d{1,3}(?:\s?\(\s*[0-9a-z]+\s*\))*/gi, type: 'act' },
@@ -41,6 +42,8 @@ function tokenAt(
  * with the ISO and Act meanings side by side; keys with what they are for.
  */
 export function hover(file: ParsedFile, ws: WorkspaceIndex, position: Position, cfg: ServiceConfig): Hover | null {
+  const ids = idHover(file, ws, position, cfg);
+  if (ids) return ids;
   const line = file.lines.lineText(position.line);
   const offset = file.lines.offsetAt(position);
   const steps = pathAt(file.root, offset);

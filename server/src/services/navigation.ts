@@ -10,7 +10,7 @@ import type { ServiceConfig } from './config';
 
 export type IdKind = 'role' | 'system' | 'risk' | 'control';
 
-interface Occurrence {
+export interface Occurrence {
   file: ParsedFile;
   node: Node;
   definition: boolean;
@@ -74,7 +74,7 @@ function rangeOf(file: ParsedFile, node: Node): Range {
   return file.lines.range(r[0], r[1]);
 }
 
-function matching(ws: WorkspaceIndex, kind: IdKind, id: string): Occurrence[] {
+export function matching(ws: WorkspaceIndex, kind: IdKind, id: string): Occurrence[] {
   return occurrences(ws, kind).filter((o) => text(o.node) === id);
 }
 

@@ -99,7 +99,11 @@ function legacy(timeline: TimelineId, fact: DateFact, duty: Duty, p: SystemProfi
     const basis = `${where}, intended to be used by public authorities`;
     return dated(timeline, { date: TRANSITIONAL.publicAuthorityBy, timeline: source, basis }, true);
   }
-  return { timeline, deadline: false, basis: `${where}, no significant change in design recorded since`, reported: source === 'omnibus' };
+  // A change before the cut-off is part of the system as placed; only a change from that date counts.
+  const since = change
+    ? `; the significant change recorded on ${formatDate(change)} is before that date, and none is recorded from it`
+    : ', no significant change in design recorded since';
+  return { timeline, deadline: false, basis: `${where}${since}`, reported: source === 'omnibus' };
 }
 
 /** The reported amended date of application of Chapter III for the record's basis. */

@@ -101,7 +101,7 @@ export function parseAnnexI(s: string): { point?: number; suggestion?: number; r
 
 /** Annex III use cases in a few words, keyed 'area(letter)' or 'area' for point 2. */
 export const ANNEX_III_SHORT: Readonly<Record<string, string>> = {
-  '1(a)': 'remote biometric identification',
+  '1(a)': 'remote biometric identification (not verification only)',
   '1(b)': 'biometric categorisation by sensitive or protected attributes',
   '1(c)': 'emotion recognition',
   '2': 'critical infrastructure safety component (digital infrastructure, road traffic, water, gas, heating, electricity)',
@@ -123,9 +123,23 @@ export const ANNEX_III_SHORT: Readonly<Record<string, string>> = {
   '7(a)': 'migration and border control: polygraphs and similar tools',
   '7(b)': 'migration and border control: security, irregular migration or health risk of a person',
   '7(c)': 'examining asylum, visa or residence permit applications',
-  '7(d)': 'migration and border control: detecting, recognising or identifying persons',
+  '7(d)': 'migration and border control: detecting, recognising or identifying persons (not verifying travel documents)',
   '8(a)': 'assisting judicial authorities or alternative dispute resolution',
-  '8(b)': 'influencing elections, referenda or voting behaviour',
+  '8(b)': 'influencing elections, referenda or voting behaviour (not campaign logistics tools)',
+};
+
+/**
+ * What an Annex III point itself leaves out, in the Official Journal's words
+ * (Regulation (EU) 2024/1689, Annex III): a system in one of these cases does
+ * not fall under the point, whatever else it does.
+ */
+export const ANNEX_III_EXCLUSIONS: Readonly<Record<string, string>> = {
+  '1(a)':
+    'This shall not include AI systems intended to be used for biometric verification the sole purpose of which is to confirm that a specific natural person is the person he or she claims to be',
+  '5(b)': 'with the exception of AI systems used for the purpose of detecting financial fraud',
+  '7(d)': 'with the exception of the verification of travel documents',
+  '8(b)':
+    'This does not include AI systems to the output of which natural persons are not directly exposed, such as tools used to organise, optimise or structure political campaigns from an administrative or logistical point of view',
 };
 
 /** The short key of an Annex III reference ('Annex III(5)(b)' → '5(b)', 'Annex III(2)' → '2'). */

@@ -192,7 +192,7 @@ export const DUTIES: readonly Duty[] = [
     dates: 'high-risk',
     quote:
       'Before placing on the market or putting into service a high-risk AI system listed in Annex III, with the exception of high-risk AI systems referred to in point 2 of Annex III, the provider or, where applicable, the authorised representative shall register themselves and their system in the EU database referred to in Article 71.',
-    note: 'Annex I systems are not registered under Art. 49. Points 1, 6 and 7 register in the secure non-public section (Art. 49(4)).',
+    note: 'Annex I systems are not registered under Art. 49. Systems of points 1, 6 and 7 in the areas of law enforcement, migration, asylum and border control management register in the secure non-public section, with less information (Art. 49(4)).',
   },
   {
     id: 'art-49-5',
@@ -385,19 +385,21 @@ export const DUTIES: readonly Duty[] = [
     dates: 'general',
     quote:
       'Providers shall ensure that AI systems intended to interact directly with natural persons are designed and developed in such a way that the natural persons concerned are informed that they are interacting with an AI system, unless this is obvious …',
-    note: 'A deployer of such a system owes nothing under Art. 50(1).',
+    note: 'A deployer of such a system owes nothing under Art. 50(1). Not for systems authorised by law to detect, prevent, investigate or prosecute criminal offences, unless the public can use them to report a criminal offence (Art. 50(1), second sentence): mark the entry not-applicable with that justification.',
   },
   {
     id: 'art-50-2',
     ref: 'Art. 50(2)',
     kind: 'duty',
     roles: ['provider'],
-    when: { subject: 'ai-system', transparency: ['synthetic-content'] },
+    // A deep fake is AI-generated or manipulated image, audio or video content (Art. 3(60)): its generator's provider marks it too.
+    when: { subject: 'ai-system', transparency: ['synthetic-content', 'deep-fake'] },
     owedBy: 'providers of AI systems generating synthetic audio, image, video or text content (Art. 50(2))',
     creates: 'Art. 50(2)',
     dates: 'general-50-2',
     quote:
       'Providers of AI systems, including general-purpose AI systems, generating synthetic audio, image, video or text content, shall ensure that the outputs of the AI system are marked in a machine-readable format and detectable as artificially generated or manipulated.',
+    note: 'A system that generates deep fakes (`deep-fake`) generates synthetic image, audio or video content (Art. 3(60)), so its provider owes it too. Where the system only assists standard editing or does not substantially alter the input data, the duty does not apply (Art. 50(2), third sentence): mark the entry not-applicable with that justification.',
   },
   {
     id: 'art-50-3',
@@ -413,7 +415,7 @@ export const DUTIES: readonly Duty[] = [
     dates: 'general',
     quote:
       'Deployers of an emotion recognition system or a biometric categorisation system shall inform the natural persons exposed thereto of the operation of the system …',
-    note: 'Annex III points 1(b) and 1(c) are biometric categorisation and emotion recognition systems, so their deployers owe it too, high-risk or not (Art. 50(6)).',
+    note: 'Annex III points 1(b) and 1(c) are biometric categorisation and emotion recognition systems, so their deployers owe it too, high-risk or not (Art. 50(6)). Not for such systems permitted by law to detect, prevent or investigate criminal offences (Art. 50(3), second sentence): mark the entry not-applicable with that justification.',
   },
   {
     id: 'art-50-4',

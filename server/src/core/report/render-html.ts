@@ -1,5 +1,6 @@
 import type { ControlState, WorkspaceCoverage } from '../coverage-types';
 import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { count } from '../wording';
 
 export interface HtmlOptions {
   /** Nonce for the one inline style block (the webview's CSP allows only that). */
@@ -51,16 +52,16 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
   const theme = opts.webview
     ? `:root{--fg:var(--vscode-foreground);--bg:var(--vscode-editor-background);--border:var(--vscode-panel-border);--muted:var(--vscode-disabledForeground);--ok:var(--vscode-testing-iconPassed);--partial:var(--vscode-charts-yellow);--planned:var(--vscode-charts-blue);--todo:var(--vscode-charts-orange);--warn:var(--vscode-problemsWarningIcon-foreground);--err:var(--vscode-problemsErrorIcon-foreground)}body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size)}`
     : `:root{--fg:#1f2328;--bg:#fff;--border:#d0d7de;--muted:#8c959f;--ok:#1a7f37;--partial:#bf8700;--planned:#0969da;--todo:#bc4c00;--warn:#9a6700;--err:#cf222e}@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--border:#30363d;--muted:#6e7681;--ok:#3fb950;--partial:#d29922;--planned:#58a6ff;--todo:#db6d28;--warn:#d29922;--err:#f85149}}body{font-family:system-ui,sans-serif}`;
-  const css = `${theme}body{color:var(--fg);background:var(--bg);margin:1.5em;line-height:1.4}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border-bottom:1px solid var(--border);padding:.25em .5em;text-align:left;vertical-align:top}td.n{text-align:right}.bar{display:block;min-width:12em}.legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}.note{color:var(--muted)}${COLOR_CSS}`;
+  const css = `${theme}body{color:var(--fg);background:var(--bg);margin:1.5em;line-height:1.4}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border-bottom:1px solid var(--border);padding:.25em .5em;text-align:left;vertical-align:top}td.n{text-align:right}.bar{display:block;min-width:12em}.legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}.note{color:var(--muted)}h3+.bar+table td:nth-child(3){white-space:nowrap}h3+.bar+table td:nth-child(3) .note{display:block}${COLOR_CSS}`;
   const legend = `<p class="legend">${CONTROL_STATES.map((s) => `<span><i class="${COLORS[s]}"></i>${STATE_LABEL[s]}</span>`).join('')}</p>`;
   const body: string[] = [];
   for (const c of list) {
     body.push(`<h1>AIMS coverage${c.organisation ? `: ${esc(c.organisation)}` : ''}</h1>`);
     body.push(
-      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${c.findings.error} errors, ${c.findings.warning} warnings.</p>`,
+      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}.</p>`,
     );
     body.push(
-      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${c.annexA.gaps} gaps.</p>${legend}`,
+      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${count(c.annexA.gaps, 'gap')}.</p>${legend}`,
     );
     body.push('<table><thead><tr><th>Topic</th><th>Coverage</th><th>Implemented</th><th>Gaps</th></tr></thead><tbody>');
     for (const t of c.annexA.topics) {

@@ -2,6 +2,7 @@ import type { WorkspaceCoverage } from '../coverage-types';
 import { escapeMarkdown } from '../escape-markdown';
 import { portable } from './portable';
 import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { count } from '../wording';
 
 /** A value from the records as inline Markdown (a heading, a table cell, running text): it cannot add a block, HTML or a link. */
 function cell(s: string | number | undefined): string {
@@ -14,9 +15,15 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
   for (const c of list) {
     out.push(`# AIMS coverage report${c.organisation ? `: ${cell(c.organisation)}` : ''}`, '');
     out.push(`Reference date ${c.asOf}. ${timelineNote(c)}`, '');
-    out.push(`Findings: ${c.findings.error} errors, ${c.findings.warning} warnings, ${c.findings.information} notes.`, '');
+    out.push(
+      `Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}, ${count(c.findings.information, 'note')}.`,
+      '',
+    );
     out.push('## ISO/IEC 42001 Annex A', '');
-    out.push(`${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${c.annexA.gaps} gaps.`, '');
+    out.push(
+      `${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${count(c.annexA.gaps, 'gap')}.`,
+      '',
+    );
     out.push(`| Topic | ${CONTROL_STATES.map((s) => STATE_LABEL[s]).join(' | ')} |`, `|---|${CONTROL_STATES.map(() => '---:').join('|')}|`);
     for (const t of c.annexA.topics) out.push(`| ${cell(`${t.id} ${t.title}`)} | ${CONTROL_STATES.map((s) => t.counts[s]).join(' | ')} |`);
     out.push(`| **Total** | ${CONTROL_STATES.map((s) => `**${c.annexA.totals[s]}**`).join(' | ')} |`, '');
@@ -34,7 +41,7 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
       const n = obligationCounts(s.obligations);
       out.push(`### ${cell(s.name)} (${cell(s.id)})`, '');
       out.push(
-        `Tier: ${cell(s.tier ?? 'not classified')}${s.annexIII ? ` (${cell(s.annexIII)})` : ''}. Roles: ${cell(s.roles.join(', ')) || 'none'}. ${n.met} met, ${n.partial} partial, ${n.gap} gaps, ${n.missing} missing.`,
+        `Tier: ${cell(s.tier ?? 'not classified')}${s.annexIII ? ` (${cell(s.annexIII)})` : ''}. Roles: ${cell(s.roles.join(', ')) || 'none'}. ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing.`,
         '',
       );
       out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');

@@ -18,10 +18,9 @@ const CERT = /\bcertif\w*/gi;
 
 /** Verbs that present ISO as meeting an Act duty. */
 const MEETS =
-  /\b(?:satisf(?:y|ies|ied|ying)|fulfil(?:s|ls|led|ling|l)?|meets?|met|cover(?:s|ed|ing)?|replac(?:e|es|ed|ing)|discharg(?:e|es|ed|ing)|substitutes?\s+for|counts?\s+as|serves?\s+as|amounts?\s+to|qualif(?:y|ies|ied)\s+as|ensures?\s+compliance\s+with|demonstrates?\s+(?:compliance|conformity)\s+with|proves?\s+(?:compliance|conformity))\b/gi;
+  /\b(?:satisf(?:y|ies|ied|ying)|fulfil(?:s|ls|led|ling|l)?|meets?|met|cover(?:s|ed|ing)?|replac(?:e|es|ed|ing)|discharg(?:e|es|ed|ing)|substitutes?\s+for|counts?\s+as|serves?\s+as|amounts?\s+to|qualif(?:y|ies|ied)\s+as|ensures?\s+compliance\s+with|demonstrates?\s+(?:compliance|conformity)\s+with|proves?\s+(?:compliance|conformity)|suffic(?:e|es|ed|ient)\s+(?:for|to)|(?:is|are)\s+enough\s+(?:for|to)|achiev(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}(?:compliance|conformity)|(?:compliance|conformity)\b[^.;]{0,40}?\bachieved|(?:makes?|made|renders?)\s+(?:\w+\s+){0,2}compliant|(?:therefore|thus|hence)\s+(?:\w+\s+){0,2}compliant)\b/gi;
 /** Weaker links, a claim only towards a conformity route or marking ("CE marking based on ISO 42001"). */
-const LINKS =
-  /\b(?:based\s+on|through|via|by\s+means\s+of|gives?|provides?|grants?|confers?|creates?|suffices?\s+for|is\s+enough\s+for|justif(?:y|ies))\b/gi;
+const LINKS = /\b(?:based\s+on|through|via|by\s+means\s+of|gives?|provides?|grants?|confers?|creates?|justif(?:y|ies))\b/gi;
 /** A statement that ISO is the route itself ("ISO 42001 is a harmonised standard"). */
 const IS_ROUTE =
   /\bis\s+(?:a|an|the|our)\s+(?:valid\s+)?(?:harmonised\s+standard|harmonized\s+standard|conformity\s+assessment|(?:art(?:icle)?\s*43\s+)?route|basis\s+for\s+ce[\s-]?marking)\b/gi;

@@ -100,6 +100,16 @@ const classificationBasis: Rule = {
         `Basis annex-iii makes a system high-risk (Art. 6(2)), but its tier is ${tier}. If the Art. 6(3) derogation applies, record it under classification.derogation (applies, condition, profiling, assessment); the documented assessment is required by Art. 6(4).`,
       );
     }
+    // Annex III point 1(c) lists "AI systems intended to be used for emotion recognition": whatever else the record says,
+    // a system it declares to recognise emotions is high-risk under Art. 6(2) unless the derogation applies.
+    const emotions = (p.transparency ?? []).includes('emotion-recognition');
+    if (emotions && basis !== 'annex-iii' && tier && tier !== 'high' && tier !== 'prohibited' && p.generalPurposeModel !== true) {
+      if (!classify(p).prohibitedBy)
+        mismatch(
+          entry(ctx.file.root, 'transparency')?.keyNode ?? tierNode,
+          `The record says the system performs emotion recognition (transparency: emotion-recognition), and Annex III point 1(c) lists "AI systems intended to be used for emotion recognition": the system is high-risk under Art. 6(2), not ${tier}, unless the Art. 6(3) derogation applies. Set basis: annex-iii, annexIII: Annex III(1)(c) and tier: high, or record the derogation under classification.derogation.`,
+        );
+    }
     if (basis === 'article-50' && tier && tier !== 'limited') {
       mismatch(basisNode, `Basis article-50 belongs to the limited tier (transparency duties, Art. 50), but the tier is ${tier}.`);
     }
@@ -268,6 +278,29 @@ const gpaiFlags: Rule = {
   },
 };
 
+/**
+ * Art. 6 classifies AI systems; a general-purpose AI model (Art. 3(63)) has the
+ * Chapter V duties. A model record with a high-risk classification would
+ * otherwise list the model's duties and silently none of the system's.
+ */
+const gpaiClassified: Rule = {
+  code: 'gpai-model-classified',
+  severity: 'error',
+  kinds: SYS,
+  summary: 'A record about a general-purpose AI model carries a high-risk classification, which Art. 6 gives AI systems only.',
+  check(ctx) {
+    if (text(child(ctx.file.root, 'generalPurposeModel')) !== 'true') return;
+    const cls = child(ctx.file.root, 'classification');
+    const tier = child(cls, 'tier');
+    const basis = text(child(cls, 'basis'));
+    if (text(tier) !== 'high' && basis !== 'annex-i' && basis !== 'annex-iii') return;
+    ctx.report(
+      text(tier) === 'high' ? tier : child(cls, 'basis'),
+      'Art. 6 classifies AI systems, not general-purpose AI models (Art. 3(1), 3(63)); this record says generalPurposeModel: true, so only the Chapter V duties of a model provider are listed (Art. 53-55), none of a high-risk system. If the record is about an AI system built on a general-purpose AI model, its provider is a downstream provider (Art. 3(68)) with the duties of the system: set generalPurposeModel: false. If you provide both the model and the system, keep one record for the model and one for the system.',
+    );
+  },
+};
+
 const undeterminedFact: Rule = {
   code: 'undetermined-fact',
   severity: 'information',
@@ -292,5 +325,6 @@ export const CLASSIFICATION_RULES: readonly Rule[] = [
   derogationRule,
   transparencyCases,
   gpaiFlags,
+  gpaiClassified,
   undeterminedFact,
 ];

@@ -3,6 +3,7 @@ import { findControl } from '../catalog/iso';
 import { child, entries, entry, items, text } from '../yaml/nav';
 import type { Rule } from './rule';
 import { relatedTo } from './util';
+import { withArticle } from '../wording';
 
 const RISK = ['RiskRegister'] as const;
 
@@ -59,7 +60,7 @@ const levels: Rule = {
         const guess = closest(v, allowed, 3);
         ctx.report(
           node,
-          `'${v}' is not a ${key.replace('residual', 'residual ').toLowerCase()} level of the manifest's risk criteria${guess ? `; did you mean '${guess}'?` : ''} Levels: ${allowed.join(', ')}.`,
+          `'${v}' is not ${withArticle(`${key.replace('residual', 'residual ').toLowerCase()} level`)} of the manifest's risk criteria${guess ? `; did you mean '${guess}'?` : '.'} Levels: ${allowed.join(', ')}.`,
           {
             code,
             data: guess ? { replacement: guess } : undefined,

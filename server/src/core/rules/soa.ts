@@ -24,13 +24,14 @@ const missingControl: Rule = {
     if (!controls) return; // the schema reports the missing key
     const present = new Set(entries(controls.value).map((e) => e.key));
     const missing = allControls().filter((c) => !present.has(c.id));
-    for (const c of missing) {
-      ctx.report(
-        controls.keyNode,
-        `Annex A control ${c.id} (${c.title}) is missing. The Statement of Applicability must address every Annex A control, included or excluded with a justification (ISO/IEC 42001 clause 6.1.3).`,
-        { data: { missing: missing.map((m) => m.id), id: c.id } },
-      );
-    }
+    if (!missing.length) return;
+    // One finding with the full list (and one quick fix that adds them all), not one per control on the same key.
+    const list = missing.map((c) => `${c.id} (${c.title})`).join(', ');
+    ctx.report(
+      controls.keyNode,
+      `${missing.length === 1 ? `Annex A control ${list} is missing.` : `${missing.length} Annex A controls are missing: ${list}.`} The Statement of Applicability must address every Annex A control, included or excluded with a justification (ISO/IEC 42001 clause 6.1.3).`,
+      { data: { missing: missing.map((m) => m.id) } },
+    );
   },
 };
 

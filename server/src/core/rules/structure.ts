@@ -8,6 +8,7 @@ import { closest } from '../catalog/suggest';
 import { KINDS, type Kind } from '../types';
 import { entries, entry, text, type Entry } from '../yaml/nav';
 import type { Rule, RuleContext } from './rule';
+import { withArticle } from '../wording';
 // Compiled ahead of time from schemas/ (scripts/gen-validators.ts): compiling at start-up cost ~120 ms.
 import * as VALIDATORS from './schema-validators.generated';
 
@@ -51,23 +52,23 @@ export const structureRule: Rule = {
     const { file } = ctx;
     if (!file.contents) {
       if (file.syntax.length === 0)
-        ctx.report(null, 'The file is empty. An AIMS file starts with `aims: 1` and `kind:`.', { code: 'missing-version' });
+        ctx.report(null, "The file is empty. An AIMS file starts with 'aims: 1' and 'kind:'.", { code: 'missing-version' });
       return;
     }
     const root = file.root;
     if (!root) {
-      ctx.report(file.contents, 'An AIMS file must be a mapping of keys to values, starting with `aims: 1` and `kind:`.', {
+      ctx.report(file.contents, "An AIMS file must be a mapping of keys to values, starting with 'aims: 1' and 'kind:'.", {
         code: 'not-a-mapping',
       });
       return;
     }
     const version = entry(root, 'aims');
     if (!version)
-      ctx.report(root.items[0]?.key as Node, 'Missing `aims: 1` (the format version) at the top of the file.', { code: 'missing-version' });
+      ctx.report(root.items[0]?.key as Node, "Missing 'aims: 1' (the format version) at the top of the file.", { code: 'missing-version' });
     else if (text(version.value) !== '1') {
       ctx.report(
         version.value ?? version.keyNode,
-        `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads \`aims: 1\`.`,
+        `Format version ${text(version.value) ?? '(empty)'} is not supported; this checker reads 'aims: 1'.`,
         {
           code: 'unsupported-version',
         },
@@ -75,7 +76,7 @@ export const structureRule: Rule = {
     }
     const kindEntry = entry(root, 'kind');
     if (!kindEntry) {
-      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing \`kind:\`; use one of ${KINDS.join(', ')}.`, {
+      ctx.report(version?.keyNode ?? (root.items[0]?.key as Node), `Missing 'kind:'; use one of ${KINDS.join(', ')}.`, {
         code: 'missing-kind',
       });
       return;
@@ -256,7 +257,7 @@ function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): 
     case 'type': {
       const want = String((err.params as { type: string }).type);
       const noun = want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want;
-      ctx.report(at.node, `${where} should be ${article(noun)} ${noun}.`, {
+      ctx.report(at.node, `${where} should be ${withArticle(noun)}.`, {
         code: 'wrong-type',
       });
       return;
@@ -289,10 +290,6 @@ function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): 
     default:
       ctx.report(at.node, `${where} ${err.message ?? 'is not valid'}.`);
   }
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 function additional(err: ErrorObject): string {

@@ -4,6 +4,7 @@ import { KINDS } from '../types';
 import { child, entries, entry, text } from '../yaml/nav';
 import type { Rule } from './rule';
 import { relatedTo } from './util';
+import { relative } from '../paths';
 
 const duplicateId: Rule = {
   code: 'duplicate-id',
@@ -21,12 +22,13 @@ const duplicateId: Rule = {
       for (const d of defs) {
         if (d.file !== ctx.file) continue;
         const others = defs.filter((o) => o !== d);
+        const related = others.map((o) => relatedTo(o, `'${d.id}' is also defined here`));
+        // Where the others are, as file:line, so the message alone says where to look.
+        const where = related.map((r) => `${relative(ctx.ws.root, r.file)}:${r.range.start.line + 1}`).join(', ');
         ctx.report(
           d.node,
-          `${ctx.file.kind === 'AISystem' ? 'AI system' : 'Risk'} id '${d.id}' is also defined in ${others.length} other place(s); ids must be unique in the workspace.`,
-          {
-            related: others.map((o) => relatedTo(o, `'${d.id}' is also defined here`)),
-          },
+          `${ctx.file.kind === 'AISystem' ? 'AI system' : 'Risk'} id '${d.id}' is also defined in ${where}; ids must be unique in the workspace.`,
+          { related },
         );
       }
     }
@@ -80,7 +82,7 @@ const missingManifest: Rule = {
     if (!ctx.ws.manifest) {
       ctx.report(
         kindNode,
-        'No AIMS manifest (kind: AIMS) in this workspace folder: role ids and risk criteria are not checked. Add one (snippet aims-manifest, or `aims init`).',
+        "No AIMS manifest (kind: AIMS) in this workspace folder: role ids and risk criteria are not checked. Add one (snippet aims-manifest, or run 'aims init').",
       );
     }
     if (!ctx.ws.soa && ctx.file.kind !== 'StatementOfApplicability') {

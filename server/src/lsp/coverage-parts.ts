@@ -1,0 +1,335 @@
+import { digest as fingerprint } from './digest';
+import { folderCoverage, systemCoverage } from '../core/coverage';
+import type { SystemCoverage } from '../core/coverage-types';
+import type { CheckOptions } from '../core/types';
+import type { WorkspaceIndex } from '../core/workspace';
+import type { ParsedFile } from '../core/yaml/parse';
+import type { CoverageChangedNotification, CoveragePart, CoveragePartsRequest, FolderPart, FolderVersion, SystemPart } from '../protocol';
+import type { Folder } from './workspace-manager';
+
+/** Most bytes of parts in one answer: a page the client parses well within a frame. */
+export const PAGE_BYTES = 256 * 1024;
+/** How long one pass of recomputing changed systems may hold the event loop. */
+const SLICE_MS = 10;
+/** Notices per folder are at least this far apart; the last change is always announced. */
+const NOTICE_MS = 100;
+/** Removed keys remembered before the oldest are forgotten (a client that far behind gets everything). */
+const MAX_TOMBSTONES = 5000;
+
+/**
+ * A system's part: its coverage without the SoA state of the controls it
+ * cites. What is left depends on the record and the settings only (a unit
+ * test holds `systemCoverage` to that), so a part is recomputed when its file
+ * is re-parsed or the settings change, never because the SoA changed.
+ */
+export function systemPart(c: SystemCoverage): SystemPart {
+  return { ...c, obligations: c.obligations.map((o) => ({ ...o, controls: o.controls.map((x) => x.id) })) };
+}
+
+interface Entry {
+  digest: string;
+  version: number;
+  /** Its size as sent, `{"key":…,"value":…}` and a comma included. */
+  bytes: number;
+  /** Header parts keep their value; system parts are recomputed when served. */
+  value?: CoveragePart['value'];
+  /** For system parts: the parsed file and settings the digest was computed from. */
+  file?: ParsedFile;
+  optionsKey?: string;
+}
+
+interface Snapshot {
+  id: string;
+  keys: string[];
+  removed: string[];
+  version: number;
+  full: boolean;
+}
+
+let epochs = 0;
+
+/**
+ * One folder's coverage as versioned parts: `folder` (totals, finding counts),
+ * one `topic:<id>` per Annex A topic, one `system:<path>` per AI system
+ * record. Each part carries the folder version at which it last changed, so
+ * a client asks for what changed since the version it holds.
+ */
+export class FolderCoverage {
+  readonly epoch = `${Math.floor(Math.random() * 2 ** 31).toString(36)}-${Date.now().toString(36)}-${++epochs}`;
+  version = 0;
+  /** `folder` and `topic:<id>` parts, by key. */
+  private readonly head = new Map<string, Entry>();
+  /** System parts, by file path (the key is `system:<path>`). */
+  private readonly systems = new Map<string, Entry>();
+  private readonly tombstones = new Map<string, number>();
+  /** Tombstones at or below this version may have been forgotten. */
+  private horizon = 0;
+  private snapshots: Snapshot[] = [];
+  private snapshotIds = 0;
+  /** The index and settings the systems were last compared with, and the records still to recompute. */
+  private scanned?: { index: WorkspaceIndex; optionsKey: string };
+  private todo: ParsedFile[] = [];
+
+  /** Stores a part's value if it differs from the one held; returns whether it did. */
+  private put(
+    map: Map<string, Entry>,
+    id: string,
+    key: string,
+    value: CoveragePart['value'],
+    file?: ParsedFile,
+    optionsKey?: string,
+  ): boolean {
+    const json = JSON.stringify(value);
+    const digest = fingerprint(json);
+    const old = map.get(id);
+    if (old && old.digest === digest) {
+      old.file = file;
+      old.optionsKey = optionsKey;
+      return false;
+    }
+    this.version++;
+    // Header parts keep their value; a system's is recomputed when served, which costs less memory.
+    map.set(id, { digest, version: this.version, bytes: json.length + key.length + 20, value: file ? undefined : value, file, optionsKey });
+    this.tombstones.delete(key);
+    return true;
+  }
+
+  private drop(path: string): void {
+    if (!this.systems.delete(path)) return;
+    this.version++;
+    this.tombstones.set(`system:${path}`, this.version);
+    if (this.tombstones.size > MAX_TOMBSTONES) {
+      // Forget the older half: a client behind them is sent everything instead.
+      const sorted = [...this.tombstones.entries()].sort((a, b) => a[1] - b[1]);
+      for (const [k, v] of sorted.slice(0, sorted.length / 2)) {
+        this.tombstones.delete(k);
+        this.horizon = Math.max(this.horizon, v);
+      }
+    }
+  }
+
+  /**
+   * Brings the parts up to date with the folder. The header parts are cheap
+   * and always recomputed. Systems are compared with the files only when the
+   * index changed (any file did) or the settings did, and recomputed where
+   * their file changed, for at most `budgetMs`. Returns false while records
+   * are left to do.
+   */
+  update(folder: Folder, index: WorkspaceIndex, options: CheckOptions, budgetMs = SLICE_MS): boolean {
+    const { annexA, ...rest } = folderCoverage(index, folder.diagnostics, options);
+    const { topics, ...totals } = annexA;
+    const part: FolderPart = { ...rest, annexA: totals, files: folder.files.size };
+    this.put(this.head, 'folder', 'folder', part);
+    for (const t of topics) this.put(this.head, `topic:${t.id}`, `topic:${t.id}`, t);
+
+    const optionsKey = JSON.stringify(options);
+    if (this.scanned?.index !== index || this.scanned.optionsKey !== optionsKey) {
+      this.scanned = { index, optionsKey };
+      this.todo = [];
+      for (const f of index.files) {
+        if (f.kind !== 'AISystem') continue;
+        const e = this.systems.get(f.path);
+        if (!e || e.file !== f || e.optionsKey !== optionsKey) this.todo.push(f);
+      }
+      for (const p of [...this.systems.keys()]) if (folder.files.get(p)?.kind !== 'AISystem') this.drop(p);
+    }
+    const end = Date.now() + budgetMs;
+    while (this.todo.length && Date.now() <= end) {
+      const f = this.todo.pop()!;
+      // Replaced since the scan: the next scan (the index changed with it) takes the new one.
+      if (folder.files.get(f.path) !== f) continue;
+      this.put(this.systems, f.path, `system:${f.path}`, systemPart(systemCoverage(f, index, options)), f, optionsKey);
+    }
+    return this.todo.length === 0;
+  }
+
+  /** The parts changed since a version (or all of them), one page at a time. */
+  parts(
+    params: CoveragePartsRequest.Params,
+    files: ReadonlyMap<string, ParsedFile>,
+    index: WorkspaceIndex,
+    options: CheckOptions,
+  ): Omit<CoveragePartsRequest.Result, 'root'> {
+    let snap = params.cursor ? this.snapshots.find((s) => params.cursor?.startsWith(`${s.id}:`)) : undefined;
+    let offset = snap ? Number(params.cursor!.slice(snap.id.length + 1)) || 0 : 0;
+    if (!snap) {
+      offset = 0;
+      const full = params.epoch !== this.epoch || params.since === undefined || params.since < this.horizon;
+      const since = full ? -1 : params.since!;
+      const keys: string[] = [];
+      for (const [k, e] of this.head) if (e.version > since) keys.push(k);
+      for (const [p, e] of this.systems) if (e.version > since) keys.push(`system:${p}`);
+      snap = {
+        id: `s${++this.snapshotIds}`,
+        keys,
+        removed: full ? [] : [...this.tombstones].filter(([, v]) => v > since).map(([k]) => k),
+        version: this.version,
+        full,
+      };
+      // One sync at a time per client; a few are kept in case several clients page at once.
+      this.snapshots = [snap, ...this.snapshots.slice(0, 3)];
+    }
+    const entry = (key: string): Entry | undefined =>
+      key.startsWith('system:') ? this.systems.get(key.slice('system:'.length)) : this.head.get(key);
+    const optionsKey = JSON.stringify(options);
+    const parts: CoveragePart[] = [];
+    let bytes = 0;
+    let i = offset;
+    for (; i < snap.keys.length && (parts.length === 0 || bytes + (entry(snap.keys[i])?.bytes ?? 0) <= PAGE_BYTES); i++) {
+      const key = snap.keys[i];
+      const e = entry(key);
+      if (!e) continue; // removed since the snapshot: the next sync lists it as removed
+      bytes += e.bytes;
+      if (e.value) {
+        parts.push({ key, value: e.value } as CoveragePart);
+        continue;
+      }
+      const path = key.slice('system:'.length);
+      const file = files.get(path);
+      if (file?.kind !== 'AISystem') continue;
+      const value = systemPart(systemCoverage(file, index, options));
+      // A record changed after the last update: store what is served, so its version says so.
+      if (e.file !== file || e.optionsKey !== optionsKey) this.put(this.systems, path, key, value, file, optionsKey);
+      parts.push({ key: key as `system:${string}`, value });
+    }
+    const more = i < snap.keys.length;
+    return {
+      epoch: this.epoch,
+      version: snap.version,
+      full: snap.full,
+      parts,
+      removed: offset === 0 ? snap.removed : [],
+      cursor: more ? `${snap.id}:${i}` : undefined,
+      more,
+    };
+  }
+}
+
+/**
+ * Keeps every folder's coverage parts current and tells the client when a
+ * folder's version moves. Updated after every slice of re-checks, so any edit
+ * that alters coverage is announced, whether or not a finding changed.
+ */
+export class CoverageTracker {
+  private readonly byFolder = new WeakMap<Folder, FolderCoverage>();
+  private readonly running = new Map<Folder, Promise<void>>();
+  private readonly again = new Set<Folder>();
+  private readonly quiet = new Set<Folder>();
+  private readonly lastNotice = new Map<Folder, number>();
+  private readonly noticeTimers = new Map<Folder, NodeJS.Timeout>();
+  private readonly announced = new WeakMap<Folder, number>();
+  /** Folders with files still queued for re-checking, and those a notice said so of. */
+  private readonly busy = new Set<Folder>();
+  private readonly announcedBusy = new Set<Folder>();
+
+  constructor(
+    private readonly folders: () => Iterable<Folder>,
+    private readonly indexOf: (folder: Folder) => WorkspaceIndex,
+    private readonly optionsOf: (folder: Folder) => Promise<CheckOptions>,
+    private readonly notify: (params: CoverageChangedNotification.Params) => void,
+  ) {}
+
+  of(folder: Folder): FolderCoverage {
+    let c = this.byFolder.get(folder);
+    if (!c) {
+      c = new FolderCoverage();
+      this.byFolder.set(folder, c);
+    }
+    return c;
+  }
+
+  /** Every folder's version; -1 until it has been read and checked once (its coverage is not known before). */
+  versions(): FolderVersion[] {
+    return [...this.folders()].map((f) => ({
+      root: f.root,
+      epoch: this.of(f).epoch,
+      version: !f.indexed || this.quiet.has(f) ? -1 : this.of(f).version,
+    }));
+  }
+
+  /** While a folder is first indexed, its coverage is computed but not announced. */
+  setQuiet(folder: Folder, on: boolean): void {
+    if (on) this.quiet.add(folder);
+    else this.quiet.delete(folder);
+  }
+
+  /** Recomputes a folder's parts (in slices) and announces a new version. Resolves when done. */
+  refresh(folder: Folder, checking = false): Promise<void> {
+    if (checking) this.busy.add(folder);
+    else this.busy.delete(folder);
+    const run = this.running.get(folder);
+    if (run) {
+      this.again.add(folder);
+      return run;
+    }
+    const p = this.recompute(folder)
+      // A failure here is a bug; it is reported on stderr (the client's output) and the next change tries again.
+      .catch((e: unknown) => console.error(`coverage update failed for ${folder.root}:`, e))
+      .finally(() => {
+        this.running.delete(folder);
+        this.announce(folder);
+      });
+    this.running.set(folder, p);
+    return p;
+  }
+
+  private async recompute(folder: Folder): Promise<void> {
+    do {
+      this.again.delete(folder);
+      const options = await this.optionsOf(folder);
+      while (!this.of(folder).update(folder, this.indexOf(folder), options)) {
+        await new Promise((res) => setImmediate(res));
+      }
+    } while (this.again.has(folder));
+  }
+
+  /** Sends a notice if the folder's version moved since the last one, at most every NOTICE_MS. */
+  private announce(folder: Folder): void {
+    if (this.quiet.has(folder) || this.noticeTimers.has(folder)) return;
+    const finished = this.announcedBusy.has(folder) && !this.busy.has(folder);
+    if (this.announced.get(folder) === this.of(folder).version && !finished) return;
+    const wait = (this.lastNotice.get(folder) ?? 0) + NOTICE_MS - Date.now();
+    if (wait > 0) {
+      this.noticeTimers.set(
+        folder,
+        setTimeout(() => {
+          this.noticeTimers.delete(folder);
+          this.announce(folder);
+        }, wait),
+      );
+      return;
+    }
+    this.lastNotice.set(folder, Date.now());
+    this.announced.set(folder, this.of(folder).version);
+    this.send([folder]);
+  }
+
+  private send(folders: Folder[]): void {
+    for (const f of folders) {
+      if (this.busy.has(f)) this.announcedBusy.add(f);
+      else this.announcedBusy.delete(f);
+    }
+    const checking = [...this.folders()].filter((f) => this.busy.has(f)).map((f) => f.root);
+    this.notify({ folders: folders.map((f) => f.root), versions: this.versions(), checking });
+  }
+
+  /** Announces every folder now (after indexing), whatever their versions. */
+  announceAll(): void {
+    const list = [...this.folders()];
+    for (const f of list) {
+      this.announced.set(f, this.of(f).version);
+      this.lastNotice.set(f, Date.now());
+    }
+    this.send(list);
+  }
+
+  async parts(folder: Folder, params: CoveragePartsRequest.Params): Promise<CoveragePartsRequest.Result> {
+    const options = await this.optionsOf(folder);
+    const c = this.of(folder);
+    const before = c.version;
+    const result = { root: folder.root, ...c.parts(params, folder.files, this.indexOf(folder), options) };
+    // Serving a record changed since the last update moved the version: say so.
+    if (c.version !== before) this.announce(folder);
+    return result;
+  }
+}
