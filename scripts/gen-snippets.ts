@@ -31,6 +31,17 @@ export function buildSnippets(): Record<string, Snippet> {
         '$0',
       ],
     },
+    'Evidence with review date': {
+      prefix: ['aims-evidence'],
+      description:
+        "One evidence entry of an evidence list with the date it was last reviewed (checked against the manifest's evidenceMaxAge) and, optionally, when it expires",
+      body: [
+        '- path: ${1:TODO - path of the evidence}',
+        '  reviewedOn: ${2:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}',
+        '${3:  expires: ${4:YYYY-MM-DD}}',
+        '$0',
+      ],
+    },
     Risk: {
       prefix: ['aims-risk'],
       description: 'One risk of a risk register (clauses 6.1.2, 6.1.3)',

@@ -751,6 +751,61 @@ export const RULE_CASES: RuleCase[] = [
     bad: SYS_HEAD + 'obligations:\n  Art. 4: { status: met, evidence: [evidence/x.md] }  # <--\n',
     good: SYS_HEAD + ART4,
   },
+  {
+    code: 'invalid-evidence-max-age',
+    why: 'evidenceMaxAge is read as an ISO 8601 duration in whole days, weeks, months or years; anything else would leave every review unchecked without saying so.',
+    file: 'aims.aims.yaml',
+    bad: MANIFEST + 'evidenceMaxAge: PT12H  # <--\n',
+    good: MANIFEST + 'evidenceMaxAge: P1Y\n',
+  },
+  {
+    code: 'evidence-expired',
+    why: 'Documented information must be fit for use when it is needed (clause 7.5.3): a certificate or contract past its end date no longer shows what it is cited for, and an auditor rejects it.',
+    file: 'systems/chatbot.aims.yaml',
+    bad:
+      SYS_HEAD +
+      'obligations:\n  Art. 4:\n    status: met\n    evidence:\n      - path: ../evidence/x.md\n        expires: 2026-06-30  # <--\n',
+    good:
+      SYS_HEAD + 'obligations:\n  Art. 4:\n    status: met\n    evidence:\n      - path: ../evidence/x.md\n        expires: 2027-06-30\n',
+  },
+  {
+    code: 'evidence-stale',
+    why: "The manifest's evidenceMaxAge says how long a review holds; evidence reviewed longer ago may no longer match the system it describes (clause 7.5.3).",
+    file: 'systems/chatbot.aims.yaml',
+    extra: { 'aims.aims.yaml': MANIFEST + 'evidenceMaxAge: P12M\n' },
+    bad: SYS_HEAD + 'obligations:\n  Art. 4: { status: met, evidence: [{ path: ../evidence/x.md, reviewedOn: 2025-10-01 }] }  # <--\n',
+    good: SYS_HEAD + 'obligations:\n  Art. 4: { status: met, evidence: [{ path: ../evidence/x.md, reviewedOn: 2026-01-15 }] }\n',
+  },
+  {
+    code: 'evidence-reviewed-in-future',
+    why: 'A review is recorded once it has taken place; a date after the reference date would keep the evidence fresh for longer than it is.',
+    file: 'systems/chatbot.aims.yaml',
+    bad:
+      SYS_HEAD +
+      'obligations:\n  Art. 4:\n    status: met\n    evidence:\n      - path: ../evidence/x.md\n        reviewedOn: 2027-01-10  # <--\n',
+    good:
+      SYS_HEAD +
+      'obligations:\n  Art. 4:\n    status: met\n    evidence:\n      - path: ../evidence/x.md\n        reviewedOn: 2026-11-01\n',
+  },
+  {
+    code: 'evidence-expires-before-review',
+    why: 'A review cannot confirm a document that had already lapsed: one of the two dates is wrong, or the document needs replacing.',
+    file: 'systems/chatbot.aims.yaml',
+    bad:
+      SYS_HEAD +
+      'obligations:\n  Art. 4:\n    status: met\n    evidence:\n      - path: ../evidence/x.md\n        reviewedOn: 2026-09-01\n        expires: 2026-08-31  # <--\n',
+    good:
+      SYS_HEAD +
+      'obligations:\n  Art. 4:\n    status: met\n    evidence:\n      - path: ../evidence/x.md\n        reviewedOn: 2026-09-01\n        expires: 2027-08-31\n',
+  },
+  {
+    code: 'evidence-review-date-missing',
+    why: 'With evidenceMaxAge set, only evidence with a review date can be checked for age. A plain path stays valid, so this is a hint: the quick fix writes the entry as {path, reviewedOn} with the reference date.',
+    file: 'systems/chatbot.aims.yaml',
+    extra: { 'aims.aims.yaml': MANIFEST + 'evidenceMaxAge: P12M\n' },
+    bad: SYS_HEAD + ART4.replace('] }', '] }  # <--'),
+    good: SYS_HEAD + 'obligations:\n  Art. 4: { status: met, evidence: [{ path: ../evidence/x.md, reviewedOn: 2026-06-01 }] }\n',
+  },
   // ---- workspace
   {
     code: 'duplicate-id',

@@ -90,6 +90,8 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
     files,
     (folder) => settings.get(folder.uri),
     (folder, changed) => {
+      // Findings say which evidence is missing, which the coverage of a system record shows.
+      if (!folder.loose) tracker.findingsChanged(folder, changed);
       for (const p of changed) {
         void connection.sendDiagnostics({
           uri: uriOf(folder)(p),

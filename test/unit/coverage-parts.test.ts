@@ -39,10 +39,11 @@ function folderOf(files: ParsedFile[]): Folder {
 }
 
 describe('coverage parts', () => {
-  // The server recomputes a system's part only when its own file or the settings change. That is
+  // The server recomputes a system's part only when its own file, its findings, the settings or the
+  // manifest's evidenceMaxAge change (the last two: test/unit/evidence-coverage-parts.test.ts). That is
   // right only while the part depends on nothing else: this test fails the day it does, and then
   // FolderCoverage.update must learn the new dependency.
-  it("a system's part depends on its record and the settings alone", () => {
+  it("a system's part depends on nothing else in the workspace (no other manifest field, SoA or register)", () => {
     const files = exampleFiles();
     const systems = files.filter((f) => f.kind === 'AISystem');
     const full = buildIndex(ROOT, files);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ControlCoverage, TopicCoverage } from '../../../server/src/core/coverage-types';
 import type { LiveWorkspace } from '../coverage-replica';
+import { evidenceCell } from '../../../server/src/core/evidence-text';
 import type { CoverageStore } from '../coverage-store';
 import { count } from '../../../server/src/core/wording';
-import { CONTROL_STATE, escapeMd, messageItem, stateIcon, topicIcon } from './labels';
+import { CONTROL_STATE, escapeMd, messageItem, staleNote, stateIcon, topicIcon } from './labels';
 
 export type CoverageNode =
   | { type: 'folder'; root: string }
@@ -126,7 +127,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
     item.id = `control|${node.root}|${node.id}`;
     if (!c) return item;
     const s = CONTROL_STATE[c.state];
-    item.description = s.label;
+    item.description = s.label + staleNote(c);
     item.iconPath = stateIcon(s);
     item.contextValue = `control.${c.state}`;
     item.tooltip = controlTooltip(c);
@@ -163,7 +164,7 @@ function controlTooltip(c: ControlCoverage): vscode.MarkdownString {
   md.appendMarkdown(`**${c.id} ${escapeMd(c.title)}** — ${CONTROL_STATE[c.state].label}\n\n`);
   if (c.justification) md.appendMarkdown(`*Justification:* ${escapeMd(c.justification)}\n\n`);
   if (c.owner) md.appendMarkdown(`*Owner:* ${escapeMd(c.owner)}\n\n`);
-  if (c.evidence.length) md.appendMarkdown(`*Evidence:* ${c.evidence.map(escapeMd).join(', ')}\n\n`);
+  if (c.evidence.length) md.appendMarkdown(`*Evidence:* ${escapeMd(evidenceCell(c))}\n\n`);
   if (c.articles.length) md.appendMarkdown(`*Supports (never satisfies) AI Act:* ${c.articles.map((a) => `Art. ${a}`).join(', ')}`);
   return md;
 }

@@ -69,3 +69,8 @@ export function messageItem(text: string, icon: string): vscode.TreeItem {
 export function escapeMd(s: string): string {
   return escapeMarkdown(s);
 }
+
+/** " · 1 stale evidence" after a description when evidence is stale or expired (told apart from missing). */
+export function staleNote(x: { staleEvidence?: number }): string {
+  return x.staleEvidence ? ` · ${x.staleEvidence} stale evidence` : '';
+}

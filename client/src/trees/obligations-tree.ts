@@ -3,7 +3,8 @@ import { count } from '../../../server/src/core/wording';
 import type { ObligationCoverage, SystemCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageChanges } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { CONTROL_STATE, OBLIGATION_STATE, escapeMd, messageItem, shortDate, stateIcon, systemIcon } from './labels';
+import { CONTROL_STATE, OBLIGATION_STATE, escapeMd, messageItem, shortDate, stateIcon, staleNote, systemIcon } from './labels';
+import { evidenceCell } from '../../../server/src/core/evidence-text';
 
 const TIER_ORDER = ['prohibited', 'high', 'limited', 'minimal', 'unclassified'];
 /** Each tier's label, and the article that defines it (shown beside it, so the label is never cut). */
@@ -161,7 +162,7 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         if (!o) return item;
         const st = OBLIGATION_STATE[o.status];
         // An amended date is the reported amendment's, and says so (not verified against the Official Journal).
-        item.description = `${st.label}${o.appliesFrom ? ` · from ${shortDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}`;
+        item.description = `${st.label}${o.appliesFrom ? ` · from ${shortDate(o.appliesFrom)}${o.timeline === 'omnibus' ? ' (reported amendment)' : ''}` : ''}${staleNote(o)}`;
         item.iconPath = stateIcon(st);
         item.contextValue = `obligation.${o.status}`;
         item.tooltip = obligationTooltip(o);
@@ -188,7 +189,7 @@ function obligationTooltip(o: ObligationCoverage): vscode.MarkdownString {
   if (o.reason) md.appendMarkdown(`Required for ${escapeMd(o.reason)}.\n\n`);
   // The server words the dates and labels amended ones reported; the client only shows them.
   if (o.dateNote) md.appendMarkdown(`Applies from ${escapeMd(o.dateNote)}.\n\n`);
-  if (o.evidence.length) md.appendMarkdown(`*Evidence:* ${o.evidence.map(escapeMd).join(', ')}\n\n`);
+  if (o.evidence.length) md.appendMarkdown(`*Evidence:* ${escapeMd(evidenceCell(o))}\n\n`);
   if (o.controls.length) md.appendMarkdown('ISO/IEC 42001 controls cited support this obligation; they do not satisfy it.');
   return md;
 }

@@ -19,6 +19,26 @@ export type ControlState =
   /** Not in the SoA at all. */
   | 'missing';
 
+/**
+ * How one evidence entry stands at the reference date: 'missing' when it is
+ * not in the workspace folder (absent, outside it and never read, or a
+ * placeholder), 'expired' past its `expires` date, 'stale' when its last
+ * review is older than the manifest's `evidenceMaxAge`, else 'ok' (as far as
+ * the checks that ran can tell: existence is not checked with
+ * --no-evidence-check, nor for URLs).
+ */
+export type EvidenceState = 'ok' | 'missing' | 'stale' | 'expired';
+
+export interface EvidenceStatus {
+  /** The path or URL as written. */
+  path: string;
+  state: EvidenceState;
+  reviewedOn?: string;
+  expires?: string;
+  /** The last day the review holds: reviewedOn plus evidenceMaxAge. */
+  reviewDue?: string;
+}
+
 export interface Location {
   /** Absolute path of the file. */
   file: string;
@@ -34,7 +54,12 @@ export interface ControlCoverage {
   status?: string;
   justification?: string;
   owner?: string;
+  /** The paths or URLs of the evidence, in either form of entry. */
   evidence: string[];
+  /** Each evidence entry with its state, in the order of `evidence`. */
+  evidenceStatus: EvidenceStatus[];
+  /** Entries that are stale or expired: evidence that is there but out of date, told apart from missing. */
+  staleEvidence: number;
   /** Act articles this control supports through the mapping (numbers). */
   articles: number[];
   location?: Location;
@@ -80,6 +105,10 @@ export interface ObligationCoverage {
    */
   dateNote?: string;
   evidence: string[];
+  /** Each evidence entry with its state, in the order of `evidence`. */
+  evidenceStatus: EvidenceStatus[];
+  /** Entries that are stale or expired. */
+  staleEvidence: number;
   /** ISO controls cited for it, each with its state in the SoA. */
   controls: { id: string; state: ControlState | 'unknown' }[];
   location?: Location;
@@ -110,6 +139,8 @@ export interface WorkspaceCoverage {
   asOf: string;
   timeline: string;
   organisation?: string;
+  /** The manifest's evidenceMaxAge when it is a valid duration (e.g. 'P12M'): how long a review of evidence holds. */
+  evidenceMaxAge?: string;
   annexA: AnnexACoverage;
   systems: SystemCoverage[];
   /** Findings by severity over the whole workspace. */

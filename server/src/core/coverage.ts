@@ -14,6 +14,8 @@ import type {
   TopicCoverage,
   WorkspaceCoverage,
 } from './coverage-types';
+import { evidenceJudge, type JudgedEvidence } from './evidence-status';
+import { evidenceMaxAge } from './rules/evidence-entries';
 import { PLACEHOLDER } from './rules/placeholders';
 import { assessRecord, type ListedObligation } from './rules/system-record';
 import type { CheckOptions, Diagnostic } from './types';
@@ -31,6 +33,9 @@ const STATES: readonly ControlState[] = [
   'unjustified',
   'missing',
 ];
+
+type EvidenceJudge = ReturnType<typeof evidenceJudge>;
+const noEvidence = (): JudgedEvidence => ({ evidence: [], evidenceStatus: [], staleEvidence: 0 });
 
 function zero(): Record<ControlState, number> {
   return Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ControlState, number>;
@@ -58,7 +63,7 @@ export function controlState(e: SoaEntry | undefined): ControlState {
   }
 }
 
-function annexA(ws: WorkspaceIndex): AnnexACoverage {
+function annexA(ws: WorkspaceIndex, judge: EvidenceJudge): AnnexACoverage {
   const totals = zero();
   const topics: TopicCoverage[] = allTopics().map((t) => {
     const counts = zero();
@@ -76,7 +81,7 @@ function annexA(ws: WorkspaceIndex): AnnexACoverage {
         status: e?.status,
         justification: e?.justification,
         owner: text(child(e?.value, 'owner')),
-        evidence: items(child(e?.value, 'evidence')).map((n) => text(n) ?? ''),
+        ...(e ? judge(e.file, child(e.value, 'evidence')) : noEvidence()),
         articles: articlesForIso(c.id).articles,
         location: e ? locate(e.file, e.node) : undefined,
       };
@@ -90,17 +95,18 @@ function annexA(ws: WorkspaceIndex): AnnexACoverage {
 function obligationCoverage(
   file: ParsedFile,
   ws: WorkspaceIndex,
+  judge: EvidenceJudge,
   entry: ListedObligation | undefined,
   ref: string,
   article: number,
-): Pick<ObligationCoverage, 'ref' | 'article' | 'title' | 'status' | 'evidence' | 'controls' | 'location'> {
+): Pick<ObligationCoverage, 'ref' | 'article' | 'title' | 'status' | 'controls' | 'location' | keyof JudgedEvidence> {
   const status = entry ? (entry.status as ObligationCoverage['status'] | undefined) : 'missing';
   return {
     ref: entry?.ref ?? ref,
     article,
     title: findArticle(article)?.title ?? '',
     status: status && ['met', 'partial', 'gap', 'not-applicable', 'missing'].includes(status) ? status : 'gap',
-    evidence: items(child(entry?.value, 'evidence')).map((n) => text(n) ?? ''),
+    ...(entry ? judge(file, child(entry.value, 'evidence')) : noEvidence()),
     controls: items(child(entry?.value, 'controls')).map((n) => {
       const id = text(n) ?? '';
       return { id, state: findControl(id) ? controlState(ws.controls.get(id)) : 'unknown' };
@@ -109,8 +115,18 @@ function obligationCoverage(
   };
 }
 
-/** One system record's coverage: every obligation its profile requires or it lists. */
-export function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions): SystemCoverage {
+/**
+ * One system record's coverage: every obligation its profile requires or it
+ * lists. `findings` are the record's own (they say which evidence is missing);
+ * with the manifest's evidenceMaxAge and the settings, that is all it depends on.
+ */
+export function systemCoverage(
+  file: ParsedFile,
+  ws: WorkspaceIndex,
+  options: CheckOptions,
+  findings: readonly Diagnostic[] = [],
+): SystemCoverage {
+  const judge = evidenceJudge(ws, new Map([[file.path, findings]]), options);
   const root = file.root;
   const a = assessRecord(file, options);
   const p = a.profile;
@@ -123,7 +139,7 @@ export function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: Ch
     const eff = d.date.effective;
     const other = eff.timeline === 'omnibus' ? d.date.original : d.date.amended;
     obligations.push({
-      ...obligationCoverage(file, ws, d.entry, d.duty.ref, article),
+      ...obligationCoverage(file, ws, judge, d.entry, d.duty.ref, article),
       required: d.required,
       reason: d.reason,
       appliesFrom: eff.date,
@@ -136,7 +152,7 @@ export function systemCoverage(file: ParsedFile, ws: WorkspaceIndex, options: Ch
   }
   const used = new Set(a.duties.map((d) => d.entry));
   for (const l of a.listed) {
-    if (!used.has(l)) obligations.push({ ...obligationCoverage(file, ws, l, l.ref, Number(l.parts[0])), required: false });
+    if (!used.has(l)) obligations.push({ ...obligationCoverage(file, ws, judge, l, l.ref, Number(l.parts[0])), required: false });
   }
   obligations.sort((x, y) => x.article - y.article || x.ref.localeCompare(y.ref));
   const idNode = child(root, 'id');
@@ -169,7 +185,8 @@ export function folderCoverage(
     asOf: options.asOf,
     timeline: applicationDate(9, { asOf: options.asOf, timeline: options.timeline })?.effective.timeline ?? 'original',
     organisation: ws.manifest ? text(child(ws.manifest.root, 'organisation')) : undefined,
-    annexA: annexA(ws),
+    evidenceMaxAge: evidenceMaxAge(ws)?.text,
+    annexA: annexA(ws, evidenceJudge(ws, diagnostics, options)),
     findings,
   };
 }
@@ -183,7 +200,7 @@ export function computeCoverage(ws: WorkspaceIndex, diagnostics: Map<string, Dia
   const { findings, ...head } = folderCoverage(ws, diagnostics, options);
   return {
     ...head,
-    systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options)),
+    systems: ws.files.filter((f) => f.kind === 'AISystem').map((f) => systemCoverage(f, ws, options, diagnostics.get(f.path))),
     findings,
   };
 }

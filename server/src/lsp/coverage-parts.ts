@@ -1,7 +1,8 @@
 import { digest as fingerprint } from './digest';
 import { folderCoverage, systemCoverage } from '../core/coverage';
 import type { SystemCoverage } from '../core/coverage-types';
-import type { CheckOptions } from '../core/types';
+import { evidenceMaxAge } from '../core/rules/evidence-entries';
+import type { CheckOptions, Diagnostic } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
 import type { CoverageChangedNotification, CoveragePart, CoveragePartsRequest, FolderPart, FolderVersion, SystemPart } from '../protocol';
@@ -18,9 +19,11 @@ const MAX_TOMBSTONES = 5000;
 
 /**
  * A system's part: its coverage without the SoA state of the controls it
- * cites. What is left depends on the record and the settings only (a unit
- * test holds `systemCoverage` to that), so a part is recomputed when its file
- * is re-parsed or the settings change, never because the SoA changed.
+ * cites. What is left depends on the record, the settings, the manifest's
+ * evidenceMaxAge and the record's own findings (which evidence is missing;
+ * a unit test holds `systemCoverage` to that), so a part is recomputed when
+ * its file is re-parsed, the settings or evidenceMaxAge change, or its
+ * findings do, never because the SoA changed.
  */
 export function systemPart(c: SystemCoverage): SystemPart {
   return { ...c, obligations: c.obligations.map((o) => ({ ...o, controls: o.controls.map((x) => x.id) })) };
@@ -48,6 +51,11 @@ interface Snapshot {
 
 let epochs = 0;
 
+/** What system parts depend on besides their record and findings: the settings and the manifest's evidenceMaxAge. */
+function partsKey(options: CheckOptions, index: WorkspaceIndex): string {
+  return `${JSON.stringify(options)}\u0000${evidenceMaxAge(index)?.text ?? ''}`;
+}
+
 /**
  * One folder's coverage as versioned parts: `folder` (totals, finding counts),
  * one `topic:<id>` per Annex A topic, one `system:<path>` per AI system
@@ -69,6 +77,13 @@ export class FolderCoverage {
   /** The index and settings the systems were last compared with, and the records still to recompute. */
   private scanned?: { index: WorkspaceIndex; optionsKey: string };
   private todo: ParsedFile[] = [];
+  /** Records whose findings changed since the last update (they say which evidence is missing). */
+  private readonly findingsMoved = new Set<string>();
+
+  /** Notes files whose findings changed, so their system parts are recomputed at the next update. */
+  findingsChanged(paths: Iterable<string>): void {
+    for (const p of paths) this.findingsMoved.add(p);
+  }
 
   /** Stores a part's value if it differs from the one held; returns whether it did. */
   private put(
@@ -122,7 +137,7 @@ export class FolderCoverage {
     this.put(this.head, 'folder', 'folder', part);
     for (const t of topics) this.put(this.head, `topic:${t.id}`, `topic:${t.id}`, t);
 
-    const optionsKey = JSON.stringify(options);
+    const optionsKey = partsKey(options, index);
     if (this.scanned?.index !== index || this.scanned.optionsKey !== optionsKey) {
       this.scanned = { index, optionsKey };
       this.todo = [];
@@ -133,12 +148,21 @@ export class FolderCoverage {
       }
       for (const p of [...this.systems.keys()]) if (folder.files.get(p)?.kind !== 'AISystem') this.drop(p);
     }
+    if (this.findingsMoved.size) {
+      const queued = new Set(this.todo.map((f) => f.path));
+      for (const p of this.findingsMoved) {
+        const f = folder.files.get(p);
+        if (f?.kind === 'AISystem' && !queued.has(p)) this.todo.push(f);
+      }
+      this.findingsMoved.clear();
+    }
     const end = Date.now() + budgetMs;
     while (this.todo.length && Date.now() <= end) {
       const f = this.todo.pop()!;
       // Replaced since the scan: the next scan (the index changed with it) takes the new one.
       if (folder.files.get(f.path) !== f) continue;
-      this.put(this.systems, f.path, `system:${f.path}`, systemPart(systemCoverage(f, index, options)), f, optionsKey);
+      const part = systemPart(systemCoverage(f, index, options, folder.diagnostics.get(f.path)));
+      this.put(this.systems, f.path, `system:${f.path}`, part, f, optionsKey);
     }
     return this.todo.length === 0;
   }
@@ -149,6 +173,7 @@ export class FolderCoverage {
     files: ReadonlyMap<string, ParsedFile>,
     index: WorkspaceIndex,
     options: CheckOptions,
+    diagnostics: ReadonlyMap<string, readonly Diagnostic[]> = new Map(),
   ): Omit<CoveragePartsRequest.Result, 'root'> {
     let snap = params.cursor ? this.snapshots.find((s) => params.cursor?.startsWith(`${s.id}:`)) : undefined;
     let offset = snap ? Number(params.cursor!.slice(snap.id.length + 1)) || 0 : 0;
@@ -171,7 +196,7 @@ export class FolderCoverage {
     }
     const entry = (key: string): Entry | undefined =>
       key.startsWith('system:') ? this.systems.get(key.slice('system:'.length)) : this.head.get(key);
-    const optionsKey = JSON.stringify(options);
+    const optionsKey = partsKey(options, index);
     const parts: CoveragePart[] = [];
     let bytes = 0;
     let i = offset;
@@ -187,7 +212,7 @@ export class FolderCoverage {
       const path = key.slice('system:'.length);
       const file = files.get(path);
       if (file?.kind !== 'AISystem') continue;
-      const value = systemPart(systemCoverage(file, index, options));
+      const value = systemPart(systemCoverage(file, index, options, diagnostics.get(path)));
       // A record changed after the last update: store what is served, so its version says so.
       if (e.file !== file || e.optionsKey !== optionsKey) this.put(this.systems, path, key, value, file, optionsKey);
       parts.push({ key: key as `system:${string}`, value });
@@ -236,6 +261,11 @@ export class CoverageTracker {
       this.byFolder.set(folder, c);
     }
     return c;
+  }
+
+  /** Notes a folder's files whose findings changed (after a slice of re-checks, before `refresh`). */
+  findingsChanged(folder: Folder, paths: readonly string[]): void {
+    this.of(folder).findingsChanged(paths);
   }
 
   /** Every folder's version; -1 until it has been read and checked once (its coverage is not known before). */
@@ -327,7 +357,7 @@ export class CoverageTracker {
     const options = await this.optionsOf(folder);
     const c = this.of(folder);
     const before = c.version;
-    const result = { root: folder.root, ...c.parts(params, folder.files, this.indexOf(folder), options) };
+    const result = { root: folder.root, ...c.parts(params, folder.files, this.indexOf(folder), options, folder.diagnostics) };
     // Serving a record changed since the last update moved the version: say so.
     if (c.version !== before) this.announce(folder);
     return result;

@@ -9,6 +9,7 @@ import { child, entries, entry, type Entry } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
 import { changesOnly, withValue } from './edit-check';
 import { addEntries, insertEntries, needsQuotes, yamlScalar, type NewEntry } from './edits';
+import { REVIEW_CODES, reviewFix } from './evidence-review-fix';
 
 /** The source action kind the "Add Missing Controls" command asks for. */
 export const ADD_MISSING_CONTROLS = `${CodeActionKind.Source}.aims.addMissingControls`;
@@ -40,7 +41,7 @@ const REPLACEABLE = new Set([
  */
 export function codeActions(
   file: ParsedFile,
-  _ws: WorkspaceIndex,
+  ws: WorkspaceIndex,
   _range: Range,
   context: { diagnostics: Diagnostic[]; only?: string[] },
   cfg: ServiceConfig,
@@ -71,6 +72,11 @@ export function codeActions(
     if (d.code === 'soa-missing-justification' && wants(CodeActionKind.QuickFix)) {
       const fix = addJustification(file, d);
       if (fix) out.push({ title: 'Add a justification', kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(fix) });
+    }
+    // Not preferred: saying a document was reviewed is the user's statement, never auto-fix's.
+    if (REVIEW_CODES.has(String(d.code)) && wants(CodeActionKind.QuickFix)) {
+      const fix = reviewFix(file, ws, file.lines.offsetAt(d.range.start), cfg.options.asOf);
+      if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(fix.edits) });
     }
   }
   // Not preferred: adding obligations (or controls, or a placeholder) is a decision, so auto-fix never applies it.

@@ -17,7 +17,7 @@ import { child, scalarString, text } from '../core/yaml/nav';
 import { annexIItems } from './complete-annex-i';
 import { actRefItems, annexIIIItems, clauseItems, controlItems } from './complete-refs';
 import type { ServiceConfig } from './config';
-import { cursorContext, itemSchema, schemaAt, type CursorContext } from './context';
+import { cursorContext, itemSchema, keysSchema, schemaAt, type CursorContext } from './context';
 import { fileSnippets, snippetDefaults } from './file-snippets';
 
 type Schema = Record<string, unknown>;
@@ -155,8 +155,7 @@ function keyItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cfg:
       ),
     ];
   }
-  let schema = schemaAt(file, ctx.path);
-  if (schema && (schema.type === 'array' || schema.items)) schema = itemSchema(file, schema);
+  const schema = keysSchema(file, schemaAt(file, ctx.path));
   const props = (schema?.properties ?? {}) as Record<string, Schema>;
   const present = presentKeys(file, ctx.path);
   return Object.entries(props)
@@ -239,6 +238,11 @@ function valueItems(file: ParsedFile, ws: WorkspaceIndex, ctx: CursorContext, cf
     case 'document':
     case 'assessment':
       return evidenceItems(file, ws.root, ctx, cfg);
+    case 'path':
+      if (ctx.path[ctx.path.length - 1] === 'evidence') return evidenceItems(file, ws.root, ctx, cfg);
+      break;
+    case 'reviewedOn':
+      return [{ label: cfg.options.asOf, kind: CompletionItemKind.Value, detail: 'the reference date' }];
   }
   if (file.kind === 'AISystem' && ctx.path[0] === 'obligations' && ctx.path.length === 1) {
     const refs = actRefItems(ctx.prefix);

@@ -1,6 +1,7 @@
 import type { Position } from '../core/types';
 import type { ParsedFile } from '../core/yaml/parse';
 import { schemaFor } from '../core/rules/structure';
+import { branches, childSchema, deref, mappingSchema, type Schema } from '../core/schema-walk';
 
 /**
  * Where the cursor is, read from the lines above it rather than the AST, so
@@ -87,35 +88,27 @@ export function cursorContext(file: ParsedFile, pos: Position): CursorContext {
   return { path, before, indent, where: 'key', prefix: before.trimStart() };
 }
 
-type Schema = Record<string, unknown>;
-
-function deref(root: Schema, s: Schema | undefined): Schema | undefined {
-  const ref = s?.['$ref'];
-  if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
-    return (root.definitions as Record<string, Schema>)[ref.slice('#/definitions/'.length)];
-  }
-  return s;
-}
-
-/** The schema of the value at a key path (object properties, maps' additionalProperties, array items). */
+/** The schema of the value at a key path (object properties, maps' values, list items, `anyOf` branches). */
 export function schemaAt(file: ParsedFile, path: readonly string[]): Schema | undefined {
   if (!file.kind) return undefined;
   const root = schemaFor(file.kind);
   let s: Schema | undefined = root;
   for (const key of path) {
-    s = deref(root, s);
+    s = childSchema(root, s, key);
     if (!s) return undefined;
-    if (s.type === 'array' || s.items) s = deref(root, s.items as Schema);
-    const props = s?.properties as Record<string, Schema> | undefined;
-    if (props && key in props) s = props[key];
-    else if (s && typeof s.additionalProperties === 'object') s = s.additionalProperties as Schema;
-    else return undefined;
   }
-  return deref(root, s);
+  return s;
 }
 
-/** For a property schema: its items' schema if it is an array. */
+/** The schema of the mappings a value may hold (a list's items, the mapping branch of an `anyOf`), for their keys. */
+export function keysSchema(file: ParsedFile, s: Schema | undefined): Schema | undefined {
+  return file.kind ? mappingSchema(schemaFor(file.kind), s) : undefined;
+}
+
+/** For a property schema: its items' schema if it is a list (the branch that is one, in an `anyOf`). */
 export function itemSchema(file: ParsedFile, s: Schema | undefined): Schema | undefined {
   if (!s || !file.kind) return undefined;
-  return deref(schemaFor(file.kind), s.items as Schema | undefined);
+  const root = schemaFor(file.kind);
+  const list = branches(root, s).find((b) => b.items !== undefined);
+  return list ? deref(root, list.items) : undefined;
 }

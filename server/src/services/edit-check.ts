@@ -61,6 +61,12 @@ export function withoutKeys(
   };
 }
 
+type Container = Record<string, unknown> | unknown[];
+
+function isContainer(v: unknown): v is Container {
+  return isRecord(v) || Array.isArray(v);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
@@ -82,25 +88,27 @@ function sameData(a: unknown, b: unknown): boolean {
  * back to what it was (or removed, or the mapping that held it set back to
  * empty `null` when the fix created it).
  */
-export function withValue(before: unknown, path: string[], intended: unknown): (data: Record<string, unknown>) => boolean {
+export function withValue(before: unknown, path: (string | number)[], intended: unknown): (data: Record<string, unknown>) => boolean {
   return (data) => {
-    let holder: Record<string, unknown> = data;
+    // Numbers step into lists (an entry of an evidence list).
+    let holder: Container = data;
     let old: unknown = before;
-    const parents: [Record<string, unknown>, string][] = [];
+    const parents: [Container, string | number][] = [];
     for (const k of path.slice(0, -1)) {
-      const next = holder[k];
-      if (!isRecord(next)) return false;
+      const next: unknown = (holder as Record<string | number, unknown>)[k];
+      if (!isContainer(next)) return false;
       parents.push([holder, k]);
       holder = next;
-      old = isRecord(old) ? old[k] : undefined;
+      old = isContainer(old) ? (old as Record<string | number, unknown>)[k] : undefined;
     }
     const last = path[path.length - 1];
-    if (!sameData(holder[last], intended)) return false;
-    if (isRecord(old) && Object.prototype.hasOwnProperty.call(old, last)) holder[last] = old[last];
-    else delete holder[last];
+    const at = holder as Record<string | number, unknown>;
+    if (!sameData(at[last], intended)) return false;
+    if (isContainer(old) && Object.prototype.hasOwnProperty.call(old, last)) at[last] = (old as Record<string | number, unknown>)[last];
+    else delete at[last];
     if (old === null && Object.keys(holder).length === 0) {
       const [grand, k] = parents[parents.length - 1];
-      grand[k] = null;
+      (grand as Record<string | number, unknown>)[k] = null;
     }
     return true;
   };

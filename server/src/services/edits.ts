@@ -85,11 +85,23 @@ export function insertEntries(file: ParsedFile, key: Entry, placements: Placemen
   if (value === null || isEmptyScalar(file, value) || (isMap(value) && value.items.length === 0)) {
     return offsetEdits(file, belowKey(file, key, value, all, ownerCol + unit));
   }
-  if (!isMap(value)) return undefined;
+  return isMap(value) ? intoMapping(file, value, placements, ownerCol + unit) : undefined;
+}
+
+/**
+ * Edits that add entries to a non-empty mapping that is no key's value (an
+ * item of a list, such as an evidence entry), in the style it is written in.
+ */
+export function insertIntoMapping(file: ParsedFile, map: YAMLMap, placements: Placement[]): TextEdit[] | undefined {
+  return map.items.length ? intoMapping(file, map, placements, columnOf(file, map) + indentUnit(file)) : undefined;
+}
+
+function intoMapping(file: ParsedFile, map: YAMLMap, placements: Placement[], flowIndent: number): TextEdit[] | undefined {
+  const unit = indentUnit(file);
   const edits: OffsetEdit[] = [];
   for (const p of placements) {
     if (!p.entries.length) continue;
-    const made = isBlockMap(value) ? blockPlacement(file, value, p, unit) : flowPlacement(file, value, p, ownerCol + unit);
+    const made = isBlockMap(map) ? blockPlacement(file, map, p, unit) : flowPlacement(file, map, p, flowIndent);
     if (!made) return undefined;
     edits.push(...made);
   }
@@ -136,7 +148,7 @@ function isEmptyScalar(file: ParsedFile, node: Node): boolean {
 }
 
 /** The offset at the end of the line that holds `offset - 1` (the last character of a node ending at `offset`). */
-function lineEnd(file: ParsedFile, offset: number): number {
+export function lineEnd(file: ParsedFile, offset: number): number {
   const pos = file.lines.positionAt(Math.max(0, offset - 1));
   return file.lines.offsetAt({ line: pos.line, character: file.lines.lineText(pos.line).length });
 }

@@ -1,6 +1,7 @@
 import actData from './data/euaiact.json';
 import { findArticle } from './act';
 import type { Timeline } from '../types';
+import { formatDate } from '../format-date';
 
 /**
  * Application dates of the AI Act under two timelines, kept as data with sources:
@@ -222,9 +223,5 @@ function basisFor(date: string): string {
   }
 }
 
-/** Dates shown as "2 August 2026". */
-export function formatDate(iso: string): string {
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${months[m - 1]} ${y}`;
-}
+// In a module of its own so the client can word dates without loading the Act's data.
+export { formatDate };

@@ -79,7 +79,8 @@ function diffControls(base: WorkspaceCoverage, head: WorkspaceCoverage, gaps: Co
     const changes = fieldChanges(b, a, {
       order: ['state', 'applicable', 'status', 'justification', 'owner', 'evidence'],
       lists: ['evidence'],
-      skip: ['id', 'title', 'topic', 'articles', 'location'],
+      // Evidence states and counts follow from the paths and dates: a change shows as the findings it introduces or fixes.
+      skip: ['id', 'title', 'topic', 'articles', 'location', 'evidenceStatus', 'staleEvidence'],
     });
     if (changes.length)
       out.push({ id: a.id, title: a.title, topic: a.topic, before: controlSnapshot(b), after: controlSnapshot(a), changes });
@@ -170,7 +171,21 @@ function obligationGap(s: SystemCoverage, o: ObligationCoverage, via?: 'system-a
 const OBLIGATION_FIELDS: FieldOptions = {
   order: ['status', 'appliesFrom', 'evidence', 'controls'],
   lists: ['evidence', 'controls'],
-  skip: ['ref', 'article', 'title', 'required', 'reason', 'timeline', 'otherDate', 'dateNote', 'location', 'citation', 'note'],
+  skip: [
+    'ref',
+    'article',
+    'title',
+    'required',
+    'reason',
+    'timeline',
+    'otherDate',
+    'dateNote',
+    'location',
+    'citation',
+    'note',
+    'evidenceStatus',
+    'staleEvidence',
+  ],
   view: (field, v) =>
     field === 'controls' && Array.isArray(v) ? v.map((c: { id?: unknown }) => (c && typeof c === 'object' ? c.id : c)) : v,
 };

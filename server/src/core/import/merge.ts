@@ -1,6 +1,7 @@
-import { Document, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { findControl } from '../catalog/iso';
 import { parseFile, type ParsedFile } from '../yaml/parse';
+import { evidenceEntries } from '../rules/evidence-entries';
 import { entries, entry as entryOf, text as textOf, type Entry as YamlEntry } from '../yaml/nav';
 import { FIELD_ORDER, type Entry, type Fields, type Plan } from './build';
 import { commentLine, entryText, ordered } from './render';
@@ -40,10 +41,25 @@ function flowList(list: string[]): string {
 
 function same(node: Node | null | undefined, v: string | boolean | string[]): boolean {
   if (Array.isArray(v)) {
-    const have = isSeq(node) ? (node as YAMLSeq<Node>).items.map((n) => textOf(n)) : isScalar(node) ? [textOf(node)] : [];
+    // Evidence, the one list field: entries compare by their path, in either form.
+    const have = evidenceEntries(node).map((e) => e.path);
     return have.length === v.length && have.every((h, i) => h === v[i]);
   }
   return textOf(node) === String(v);
+}
+
+/**
+ * The entries of an imported evidence list as YAML text: a path the file
+ * already has as `{path, reviewedOn, expires}` keeps that entry's text as
+ * written (a table has no review dates to give), the others as scalars.
+ */
+function evidenceItems(text: string, node: Node | null | undefined, list: string[], scalar: (s: string) => string): string[] {
+  const dated = new Map<string, Node>();
+  for (const e of evidenceEntries(node)) if (e.form === 'object' && e.path !== undefined && !dated.has(e.path)) dated.set(e.path, e.node);
+  return list.map((x) => {
+    const n = dated.get(x);
+    return n?.range ? text.slice(n.range[0], n.range[1]) : scalar(x);
+  });
 }
 
 /** Offset of the start of the line holding `offset`. */
@@ -119,7 +135,7 @@ class Merger {
       const have = map ? entryOf(map, f) : undefined;
       if (have && (f === 'source' || same(have.value, v))) continue;
       if (have?.value) {
-        this.edits.push({ start: have.value.range![0], end: have.value.range![1], newText: this.valueText(have.value, v) });
+        this.edits.push({ start: have.value.range![0], end: have.value.range![1], newText: this.valueText(existing.key, have.value, v) });
       } else if (have) {
         this.edits.push({
           start: have.keyNode.range![1],
@@ -155,7 +171,7 @@ class Merger {
       if (v === undefined) continue;
       const have = entryOf(map, f);
       if (have && (f === 'source' || same(have.value, v))) continue;
-      const t = Array.isArray(v) ? flowList(v) : flowScalar(v);
+      const t = Array.isArray(v) ? `[${evidenceItems(this.text, have?.value, v, flowScalar).join(', ')}]` : flowScalar(v);
       const pair = pairs.find((p) => p.key === f);
       if (pair) pair.text = t;
       else pairs.push({ key: f, text: t });
@@ -178,13 +194,19 @@ class Merger {
     return this.text.split(/\r?\n/).some((l) => l.trim() === line.trim());
   }
 
-  private valueText(node: Node, v: string | boolean | string[]): string {
+  private valueText(key: string, node: Node, v: string | boolean | string[]): string {
     if (!Array.isArray(v)) return blockScalar(v);
     if (isSeq(node) && !(node as YAMLSeq & { flow?: boolean }).flow) {
       const indent = ' '.repeat(columnOf(this.text, node.range![0]));
-      return v.map((x, i) => `${i ? indent : ''}- ${blockScalar(x)}`).join(this.eol);
+      return evidenceItems(this.text, node, v, blockScalar)
+        .map((x, i) => `${i ? indent : ''}- ${x}`)
+        .join(this.eol);
     }
-    return flowList(v);
+    if (isMap(node) && !(node as YAMLMap & { flow?: boolean }).flow)
+      throw new MergeError(
+        `${key}'s evidence is one {path, …} mapping over several lines; write it as a list item (- path: …), then import again.`,
+      );
+    return `[${evidenceItems(this.text, node, v, flowScalar).join(', ')}]`;
   }
 
   /** Adds entries missing from a section: Annex A controls where the standard's order puts them, others at the end. */

@@ -1,4 +1,5 @@
 import type { ControlState, WorkspaceCoverage } from '../coverage-types';
+import { evidenceCell, evidenceSummary } from '../evidence-text';
 import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
 import { count } from '../wording';
 
@@ -58,7 +59,7 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
   for (const c of list) {
     body.push(`<h1>AIMS coverage${c.organisation ? `: ${esc(c.organisation)}` : ''}</h1>`);
     body.push(
-      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}.</p>`,
+      `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}. ${esc(evidenceSummary(c))}</p>`,
     );
     body.push(
       `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${count(c.annexA.gaps, 'gap')}.</p>${legend}`,
@@ -77,7 +78,7 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
     );
     for (const k of c.annexA.topics.flatMap((t) => t.controls)) {
       body.push(
-        `<tr><td>${esc(k.id)} ${esc(k.title)}</td><td>${STATE_LABEL[k.state]}</td><td>${esc(k.owner)}</td><td>${esc(k.evidence.join(', '))}</td><td>${esc(k.justification)}</td></tr>`,
+        `<tr><td>${esc(k.id)} ${esc(k.title)}</td><td>${STATE_LABEL[k.state]}</td><td>${esc(k.owner)}</td><td>${esc(evidenceCell(k))}</td><td>${esc(k.justification)}</td></tr>`,
       );
     }
     body.push('</tbody></table></details>');
@@ -101,7 +102,7 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
       );
       for (const o of s.obligations) {
         body.push(
-          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.dateNote ?? o.appliesFrom)}</td><td>${esc(o.evidence.join(', '))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
+          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.dateNote ?? o.appliesFrom)}</td><td>${esc(evidenceCell(o))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
         );
       }
       body.push('</tbody></table>');

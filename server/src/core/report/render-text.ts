@@ -1,5 +1,6 @@
 import type { WorkspaceCoverage } from '../coverage-types';
 import { escapeMarkdown } from '../escape-markdown';
+import { evidenceCell, evidenceSummary } from '../evidence-text';
 import { portable } from './portable';
 import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
 import { count } from '../wording';
@@ -19,6 +20,8 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
       `Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}, ${count(c.findings.information, 'note')}.`,
       '',
     );
+    // Generated words; the one value from the records, evidenceMaxAge, is a validated duration.
+    out.push(evidenceSummary(c), '');
     out.push('## ISO/IEC 42001 Annex A', '');
     out.push(
       `${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${count(c.annexA.gaps, 'gap')}.`,
@@ -31,7 +34,7 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
     for (const t of c.annexA.topics) {
       for (const k of t.controls) {
         out.push(
-          `| ${cell(k.id)} | ${cell(k.title)} | ${STATE_LABEL[k.state]} | ${cell(k.owner)} | ${cell(k.evidence.join(', '))} | ${cell(k.justification)} |`,
+          `| ${cell(k.id)} | ${cell(k.title)} | ${STATE_LABEL[k.state]} | ${cell(k.owner)} | ${cell(evidenceCell(k))} | ${cell(k.justification)} |`,
         );
       }
     }
@@ -47,7 +50,7 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
       out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');
       for (const o of s.obligations) {
         out.push(
-          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${cell(o.dateNote ?? o.appliesFrom)} | ${cell(o.evidence.join(', '))} | ${o.controls.map((k) => `${cell(k.id)} (${k.state})`).join(', ')} |`,
+          `| ${cell(`${o.ref} ${o.title}`)} | ${OBLIGATION_LABEL[o.status]} | ${cell(o.dateNote ?? o.appliesFrom)} | ${cell(evidenceCell(o))} | ${o.controls.map((k) => `${cell(k.id)} (${k.state})`).join(', ')} |`,
         );
       }
       out.push('');
@@ -86,12 +89,28 @@ export function renderCsv(all: WorkspaceCoverage[]): string {
       'evidence',
       'justification_or_controls',
       'applies_from_source',
+      'evidence_status',
+      'stale_evidence',
     ],
   ];
   for (const c of list) {
     for (const t of c.annexA.topics) {
       for (const k of t.controls)
-        rows.push([c.root, 'control', '', k.id, k.title, k.state, '', k.owner, k.evidence.join('; '), k.justification]);
+        rows.push([
+          c.root,
+          'control',
+          '',
+          k.id,
+          k.title,
+          k.state,
+          '',
+          k.owner,
+          k.evidence.join('; '),
+          k.justification,
+          '',
+          evidenceCell(k, '; '),
+          k.staleEvidence,
+        ]);
     }
     for (const s of c.systems) {
       for (const o of s.obligations) {
@@ -107,6 +126,8 @@ export function renderCsv(all: WorkspaceCoverage[]): string {
           o.evidence.join('; '),
           o.controls.map((k) => k.id).join('; '),
           o.dateNote,
+          evidenceCell(o, '; '),
+          o.staleEvidence,
         ]);
       }
     }

@@ -1,5 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import type { WorkspaceCoverage } from '../coverage-types';
+import { evidenceCell, evidenceSummary } from '../evidence-text';
 import { loadExcelJs } from '../import/exceljs';
 import { folderName } from './portable';
 import { DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, timelineNote } from './tables';
@@ -45,6 +46,7 @@ export async function renderXlsx(list: WorkspaceCoverage[]): Promise<Uint8Array>
       [root, 'Annex A', `${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${c.annexA.gaps} gaps`],
       [root, 'Findings', `${c.findings.error} errors, ${c.findings.warning} warnings, ${c.findings.information} notes`],
       [root, 'AI systems', String(c.systems.length)],
+      [root, 'Evidence', evidenceSummary(c)],
     );
     for (const t of c.annexA.topics)
       for (const k of t.controls)
@@ -57,6 +59,7 @@ export async function renderXlsx(list: WorkspaceCoverage[]): Promise<Uint8Array>
           k.owner,
           k.evidence.join('; '),
           k.justification,
+          evidenceCell(k, '; '),
         ]);
     for (const s of c.systems)
       for (const o of s.obligations)
@@ -71,11 +74,16 @@ export async function renderXlsx(list: WorkspaceCoverage[]): Promise<Uint8Array>
           o.otherDate,
           o.evidence.join('; '),
           o.controls.map((k) => `${k.id} (${k.state})`).join('; '),
+          evidenceCell(o, '; '),
         ]);
   }
   summaryRows.push(['', 'Note', DISCLAIMER]);
   addTable(summary, ['Workspace', 'Item', 'Value'], summaryRows);
-  addTable(controls, ['Workspace', 'Topic', 'Control', 'Title', 'State', 'Owner', 'Evidence', 'Justification'], controlRows);
+  addTable(
+    controls,
+    ['Workspace', 'Topic', 'Control', 'Title', 'State', 'Owner', 'Evidence', 'Justification', 'Evidence status'],
+    controlRows,
+  );
   addTable(
     obligations,
     [
@@ -89,6 +97,7 @@ export async function renderXlsx(list: WorkspaceCoverage[]): Promise<Uint8Array>
       'Other timeline',
       'Evidence',
       'ISO/IEC 42001 controls (SoA state)',
+      'Evidence status',
     ],
     obligationRows,
   );

@@ -2,17 +2,19 @@ import type { Node } from 'yaml';
 import { dirname, isAbsolute, isInside, isUrl, join, normalize, relative } from '../paths';
 import { KINDS } from '../types';
 import type { ParsedFile } from '../yaml/parse';
-import { child, entries, items, text } from '../yaml/nav';
+import { child, items, text } from '../yaml/nav';
+import { evidenceEntries, evidenceLists } from './evidence-entries';
 import { PLACEHOLDER } from './placeholders';
 import type { FileSystem, Rule } from './rule';
 
-/** Every evidence-like path a file names, with its node. */
+/** Every evidence-like path a file names: the scalar that holds it (in the object form, the `path` value). */
 export function evidenceNodes(file: ParsedFile): Node[] {
   const root = file.root;
   const out: Node[] = [];
   const add = (n: Node | null | undefined): void => {
     for (const i of items(n)) if (text(i)) out.push(i);
   };
+  for (const list of evidenceLists(file)) for (const e of evidenceEntries(list.value)) if (e.path && e.pathNode) out.push(e.pathNode);
   switch (file.kind) {
     case 'AIMS': {
       add(child(child(root, 'policy'), 'document'));
@@ -20,11 +22,7 @@ export function evidenceNodes(file: ParsedFile): Node[] {
       for (const r of items(child(root, 'managementReviews'))) add(child(r, 'minutes'));
       break;
     }
-    case 'StatementOfApplicability':
-      for (const key of ['controls', 'additionalControls']) for (const e of entries(child(root, key))) add(child(e.value, 'evidence'));
-      break;
     case 'AISystem':
-      for (const e of entries(child(root, 'obligations'))) add(child(e.value, 'evidence'));
       add(child(child(child(root, 'classification'), 'derogation'), 'assessment'));
       break;
     default:

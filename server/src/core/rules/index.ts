@@ -3,6 +3,7 @@ import { structureRule } from './structure';
 import { SOA_RULES } from './soa';
 import { MANIFEST_RULES } from './manifest';
 import { EVIDENCE_RULES } from './evidence';
+import { EVIDENCE_AGE_RULES } from './evidence-age';
 import { REFERENCE_RULES } from './references';
 import { SYSTEM_RULES } from './system';
 import { RISK_RULES } from './risk';
@@ -20,6 +21,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...RISK_RULES,
   ...MANIFEST_RULES,
   ...EVIDENCE_RULES,
+  ...EVIDENCE_AGE_RULES,
   ...WORKSPACE_RULES,
   placeholderRule,
 ];

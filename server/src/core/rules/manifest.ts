@@ -150,7 +150,7 @@ const riskCriteria: Rule = {
   },
 };
 
-const DATE_KEYS = new Set(['approvedOn', 'nextReview', 'date', 'due', 'marketDate', 'reviewedOn', 'dueDate', 'closedOn']);
+const DATE_KEYS = new Set(['approvedOn', 'nextReview', 'date', 'due', 'marketDate', 'reviewedOn', 'dueDate', 'closedOn', 'expires']);
 
 const invalidDate: Rule = {
   code: 'invalid-date',

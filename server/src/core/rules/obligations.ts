@@ -6,6 +6,7 @@ import { undecidedFacts } from '../catalog/applicability-facts';
 import { findControl } from '../catalog/iso';
 import { formatDate, timelineLabel } from '../catalog/timeline';
 import { child, entries, entry, items, text } from '../yaml/nav';
+import { hasEvidence } from './evidence-entries';
 import { PLACEHOLDER } from './placeholders';
 import type { Rule, RuleContext } from './rule';
 import { assessRecord, type AssessedDuty } from './system-record';
@@ -104,7 +105,7 @@ const obligationStatus: Rule = {
     for (const e of entries(child(ctx.file.root, 'obligations'))) {
       const status = child(e.value, 'status');
       if (!status) ctx.report(e.keyNode, `${e.key} has no status; add status: met, partial, gap or not-applicable.`);
-      else if (text(status) === 'met' && !items(child(e.value, 'evidence')).some((n) => (text(n) ?? '').trim())) {
+      else if (text(status) === 'met' && !hasEvidence(child(e.value, 'evidence'))) {
         ctx.report(status, `${e.key} is marked met but names no evidence; add the documents that show it.`, {
           code: 'obligation-met-without-evidence',
         });

@@ -7,7 +7,7 @@ constructor(errors){ super("more than 10000 schema errors"); this.errors = error
 exports.TooManySchemaErrors = TooManySchemaErrors;
 exports.MAX_SCHEMA_ERRORS = 10000;
 exports.AIMS = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"aims.schema.json","title":"AIMS manifest","description":"The manifest of an AI management system: one per workspace folder.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"AIMS","description":"Kind of AIMS document; this file is a AIMS."},"organisation":{"type":"string","description":"Legal name of the organisation that runs the AI management system."},"operatorRoles":{"type":"array","items":{"enum":["provider","deployer","importer","distributor","authorised-representative","product-manufacturer"]},"uniqueItems":true,"description":"AI Act operator roles the organisation holds for at least one AI system (Art. 3(8)).","x-source":"AI Act Art. 3(8)"},"scope":{"type":"string","description":"What the AI management system covers: units, sites, AI systems and activities, and what is left out.","x-source":"ISO/IEC 42001 clause 4.3"},"interestedParties":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Who the interested party is."},"needs":{"type":"string","description":"What they need or expect from the organisation's use of AI."},"requirements":{"type":"array","items":{"type":"string"},"description":"Requirements taken from their needs into the AIMS."}}},"description":"People and bodies with a stake in the AIMS and what they need from it.","x-source":"ISO/IEC 42001 clause 4.2"},"policy":{"type":"object","additionalProperties":false,"properties":{"document":{"type":"string","description":"Path (relative to this file) or URL of the AI policy document."},"approvedBy":{"type":"string","description":"Who approved the policy (a body such as the board, or a role id)."},"approvedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date the current policy was approved."},"nextReview":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date by which the policy must be reviewed again; the checker warns once it has passed.","x-source":"ISO/IEC 42001 A.2.4"}},"description":"The AI policy: where it lives, who approved it and when it is next reviewed.","x-source":"ISO/IEC 42001 clause 5.2; A.2.2-A.2.4"},"roles":{"type":"object","additionalProperties":{"$ref":"#/definitions/role"},"description":"AIMS roles by id; other files name these ids as owners and approvers.","x-source":"ISO/IEC 42001 clause 5.3; A.3.2"},"objectives":{"type":"object","additionalProperties":{"$ref":"#/definitions/objective"},"description":"AI objectives by id, each measurable and owned.","x-source":"ISO/IEC 42001 clause 6.2"},"riskCriteria":{"type":"object","additionalProperties":false,"properties":{"likelihood":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Likelihood levels, lowest first; a level's rank is its position (1-based)."},"impact":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Impact levels, lowest first; a level's rank is its position (1-based)."},"acceptable":{"type":"integer","minimum":1,"description":"Highest acceptable score (likelihood rank × impact rank); risks above it may not be accepted."}},"description":"How AI risks are scored: likelihood and impact levels in rising order and the highest acceptable score.","x-source":"ISO/IEC 42001 clause 6.1.2"},"audits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["date"],"properties":{"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of the audit."},"scope":{"type":"string","description":"What the audit covered."},"auditor":{"type":"string","description":"Who audited (must be objective and impartial)."},"findings":{"type":"array","items":{"type":"string"},"description":"Nonconformity ids raised by the audit."},"report":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the audit report."}}},"description":"Internal audits, one entry each.","x-source":"ISO/IEC 42001 clause 9.2"},"managementReviews":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["date"],"properties":{"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of the review."},"attendees":{"type":"array","items":{"type":"string"},"description":"Who took part."},"inputs":{"type":"array","items":{"type":"string"},"description":"What the review considered."},"decisions":{"type":"array","items":{"type":"string"},"description":"Decisions and actions agreed."},"minutes":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the minutes."}}},"description":"Management reviews, one entry each.","x-source":"ISO/IEC 42001 clause 9.3"},"nonconformities":{"type":"object","additionalProperties":{"$ref":"#/definitions/nonconformity"},"description":"Nonconformities by id, with their corrective actions.","x-source":"ISO/IEC 42001 clause 10.2"},"version":{"type":"string","description":"Version label of this manifest."},"contact":{"type":"string","description":"Who to ask about the AIMS."},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","organisation","scope"],"additionalProperties":false,"definitions":{"role":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","description":"Title of the role."},"holder":{"type":"string","description":"Person who holds the role."},"responsibilities":{"type":"string","description":"What the role is accountable for."}}},"objective":{"type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"type":"string","description":"What the objective is."},"measure":{"type":"string","description":"How progress is measured."},"target":{"type":"string","description":"The value that means the objective is met."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When it should be met."},"owner":{"type":"string","description":"Role id accountable for it."}}},"nonconformity":{"type":"object","additionalProperties":false,"required":["description"],"properties":{"clause":{"description":"ISO/IEC 42001 clause or Annex A control the nonconformity is against, e.g. 8.2 or A.6.2.6.","type":["string","number"]},"description":{"type":"string","description":"What was found."},"correctiveAction":{"type":"string","description":"What is done to remove the cause."},"status":{"enum":["open","in-progress","closed"],"description":"Where the corrective action stands."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the corrective action is due."},"owner":{"type":"string","description":"Role id accountable for the corrective action."},"closedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When it was closed."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"aims.schema.json","title":"AIMS manifest","description":"The manifest of an AI management system: one per workspace folder.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"AIMS","description":"Kind of AIMS document; this file is a AIMS."},"organisation":{"type":"string","description":"Legal name of the organisation that runs the AI management system."},"operatorRoles":{"type":"array","items":{"enum":["provider","deployer","importer","distributor","authorised-representative","product-manufacturer"]},"uniqueItems":true,"description":"AI Act operator roles the organisation holds for at least one AI system (Art. 3(8)).","x-source":"AI Act Art. 3(8)"},"scope":{"type":"string","description":"What the AI management system covers: units, sites, AI systems and activities, and what is left out.","x-source":"ISO/IEC 42001 clause 4.3"},"interestedParties":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Who the interested party is."},"needs":{"type":"string","description":"What they need or expect from the organisation's use of AI."},"requirements":{"type":"array","items":{"type":"string"},"description":"Requirements taken from their needs into the AIMS."}}},"description":"People and bodies with a stake in the AIMS and what they need from it.","x-source":"ISO/IEC 42001 clause 4.2"},"policy":{"type":"object","additionalProperties":false,"properties":{"document":{"type":"string","description":"Path (relative to this file) or URL of the AI policy document."},"approvedBy":{"type":"string","description":"Who approved the policy (a body such as the board, or a role id)."},"approvedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date the current policy was approved."},"nextReview":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date by which the policy must be reviewed again; the checker warns once it has passed.","x-source":"ISO/IEC 42001 A.2.4"}},"description":"The AI policy: where it lives, who approved it and when it is next reviewed.","x-source":"ISO/IEC 42001 clause 5.2; A.2.2-A.2.4"},"roles":{"type":"object","additionalProperties":{"$ref":"#/definitions/role"},"description":"AIMS roles by id; other files name these ids as owners and approvers.","x-source":"ISO/IEC 42001 clause 5.3; A.3.2"},"objectives":{"type":"object","additionalProperties":{"$ref":"#/definitions/objective"},"description":"AI objectives by id, each measurable and owned.","x-source":"ISO/IEC 42001 clause 6.2"},"riskCriteria":{"type":"object","additionalProperties":false,"properties":{"likelihood":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Likelihood levels, lowest first; a level's rank is its position (1-based)."},"impact":{"type":"array","items":{"type":"string"},"minItems":1,"description":"Impact levels, lowest first; a level's rank is its position (1-based)."},"acceptable":{"type":"integer","minimum":1,"description":"Highest acceptable score (likelihood rank × impact rank); risks above it may not be accepted."}},"description":"How AI risks are scored: likelihood and impact levels in rising order and the highest acceptable score.","x-source":"ISO/IEC 42001 clause 6.1.2"},"audits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["date"],"properties":{"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of the audit."},"scope":{"type":"string","description":"What the audit covered."},"auditor":{"type":"string","description":"Who audited (must be objective and impartial)."},"findings":{"type":"array","items":{"type":"string"},"description":"Nonconformity ids raised by the audit."},"report":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the audit report."}}},"description":"Internal audits, one entry each.","x-source":"ISO/IEC 42001 clause 9.2"},"managementReviews":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["date"],"properties":{"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of the review."},"attendees":{"type":"array","items":{"type":"string"},"description":"Who took part."},"inputs":{"type":"array","items":{"type":"string"},"description":"What the review considered."},"decisions":{"type":"array","items":{"type":"string"},"description":"Decisions and actions agreed."},"minutes":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the minutes."}}},"description":"Management reviews, one entry each.","x-source":"ISO/IEC 42001 clause 9.3"},"nonconformities":{"type":"object","additionalProperties":{"$ref":"#/definitions/nonconformity"},"description":"Nonconformities by id, with their corrective actions.","x-source":"ISO/IEC 42001 clause 10.2"},"evidenceMaxAge":{"type":"string","description":"How long a review of evidence holds, as an ISO 8601 duration in years, months, weeks or days (P12M, P1Y, P90D, P6M15D; no time part). Your own rule, not the standard's: evidence whose reviewedOn is older than this at the reference date is reported as stale.","examples":["P12M"]},"version":{"type":"string","description":"Version label of this manifest."},"contact":{"type":"string","description":"Who to ask about the AIMS."},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","organisation","scope"],"additionalProperties":false,"definitions":{"role":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","description":"Title of the role."},"holder":{"type":"string","description":"Person who holds the role."},"responsibilities":{"type":"string","description":"What the role is accountable for."}}},"objective":{"type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"type":"string","description":"What the objective is."},"measure":{"type":"string","description":"How progress is measured."},"target":{"type":"string","description":"The value that means the objective is met."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When it should be met."},"owner":{"type":"string","description":"Role id accountable for it."}}},"nonconformity":{"type":"object","additionalProperties":false,"required":["description"],"properties":{"clause":{"description":"ISO/IEC 42001 clause or Annex A control the nonconformity is against, e.g. 8.2 or A.6.2.6.","type":["string","number"]},"description":{"type":"string","description":"What was found."},"correctiveAction":{"type":"string","description":"What is done to remove the cause."},"status":{"enum":["open","in-progress","closed"],"description":"Where the corrective action stands."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the corrective action is due."},"owner":{"type":"string","description":"Role id accountable for the corrective action."},"closedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When it was closed."}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","description":"Title of the role."},"holder":{"type":"string","description":"Person who holds the role."},"responsibilities":{"type":"string","description":"What the role is accountable for."}}};
 const schema13 = {"type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"type":"string","description":"What the objective is."},"measure":{"type":"string","description":"How progress is measured."},"target":{"type":"string","description":"The value that means the objective is met."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When it should be met."},"owner":{"type":"string","description":"Role id accountable for it."}}};
 const schema14 = {"type":"object","additionalProperties":false,"required":["description"],"properties":{"clause":{"description":"ISO/IEC 42001 clause or Annex A control the nonconformity is against, e.g. 8.2 or A.6.2.6.","type":["string","number"]},"description":{"type":"string","description":"What was found."},"correctiveAction":{"type":"string","description":"What is done to remove the cause."},"status":{"enum":["open","in-progress","closed"],"description":"Where the corrective action stands."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the corrective action is due."},"owner":{"type":"string","description":"Role id accountable for the corrective action."},"closedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When it was closed."}}};
@@ -1408,9 +1408,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err98 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.evidenceMaxAge !== undefined){
+if(typeof data.evidenceMaxAge !== "string"){
+const err98 = {instancePath:instancePath+"/evidenceMaxAge",schemaPath:"#/properties/evidenceMaxAge/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1421,9 +1421,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.contact !== undefined){
-if(typeof data.contact !== "string"){
-const err99 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.version !== undefined){
+if(typeof data.version !== "string"){
+const err99 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1434,9 +1434,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err100 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.contact !== undefined){
+if(typeof data.contact !== "string"){
+const err100 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1447,9 +1447,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-}
-else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err101 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1459,14 +1459,1046 @@ vErrors.push(err101);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
+}
+}
+else {
+const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 exports.StatementOfApplicability = validate11;
-const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"soa.schema.json","title":"Statement of Applicability","description":"Every Annex A control of ISO/IEC 42001, whether it applies, and why.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"StatementOfApplicability","description":"Kind of AIMS document; this file is a StatementOfApplicability."},"approvedBy":{"type":"string","description":"Role id that approved the Statement of Applicability."},"approvedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of approval."},"controls":{"type":"object","additionalProperties":{"$ref":"#/definitions/control"},"description":"Every Annex A control (A.2.2 … A.10.4), keyed by id.","x-source":"ISO/IEC 42001 clause 6.1.3; Annex A"},"additionalControls":{"type":"object","additionalProperties":{"$ref":"#/definitions/additionalControl"},"description":"Controls from other sources (internal, other standards), keyed by your own id.","x-source":"ISO/IEC 42001 clause 6.1.3"},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","controls"],"additionalProperties":false,"definitions":{"control":{"type":"object","additionalProperties":false,"required":["applicable"],"properties":{"title":{"type":"string","description":"Title of the control. Optional; if given it must be the standard's title for this id."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."}}},"additionalControl":{"type":"object","additionalProperties":false,"required":["title","applicable"],"properties":{"title":{"type":"string","description":"Title of the control."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."},"source":{"type":"string","description":"Where the control comes from (standard, policy)."}}}}};
-const schema16 = {"type":"object","additionalProperties":false,"required":["applicable"],"properties":{"title":{"type":"string","description":"Title of the control. Optional; if given it must be the standard's title for this id."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."}}};
-const schema17 = {"type":"object","additionalProperties":false,"required":["title","applicable"],"properties":{"title":{"type":"string","description":"Title of the control."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."},"source":{"type":"string","description":"Where the control comes from (standard, policy)."}}};
+const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"soa.schema.json","title":"Statement of Applicability","description":"Every Annex A control of ISO/IEC 42001, whether it applies, and why.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"StatementOfApplicability","description":"Kind of AIMS document; this file is a StatementOfApplicability."},"approvedBy":{"type":"string","description":"Role id that approved the Statement of Applicability."},"approvedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of approval."},"controls":{"type":"object","additionalProperties":{"$ref":"#/definitions/control"},"description":"Every Annex A control (A.2.2 … A.10.4), keyed by id.","x-source":"ISO/IEC 42001 clause 6.1.3; Annex A"},"additionalControls":{"type":"object","additionalProperties":{"$ref":"#/definitions/additionalControl"},"description":"Controls from other sources (internal, other standards), keyed by your own id.","x-source":"ISO/IEC 42001 clause 6.1.3"},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","controls"],"additionalProperties":false,"definitions":{"control":{"type":"object","additionalProperties":false,"required":["applicable"],"properties":{"title":{"type":"string","description":"Title of the control. Optional; if given it must be the standard's title for this id."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"$ref":"#/definitions/evidenceEntry"},{"type":"array","items":{"$ref":"#/definitions/evidenceEntry"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates. Each entry is a path or URL, or {path, reviewedOn, expires}."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."}}},"additionalControl":{"type":"object","additionalProperties":false,"required":["title","applicable"],"properties":{"title":{"type":"string","description":"Title of the control."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"$ref":"#/definitions/evidenceEntry"},{"type":"array","items":{"$ref":"#/definitions/evidenceEntry"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates. Each entry is a path or URL, or {path, reviewedOn, expires}."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."},"source":{"type":"string","description":"Where the control comes from (standard, policy)."}}},"evidenceEntry":{"anyOf":[{"type":"string","description":"Path (relative to this file) or URL of one piece of evidence."},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"Path (relative to this file) or URL of the evidence."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When someone last checked that the document is current and still shows what it is cited for. With the manifest's evidenceMaxAge it is reported as stale once it is older than that at the reference date."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"The last day the document is valid (a certificate's or a contract's end date); after it the evidence is reported as expired."}},"description":"One piece of evidence with the dates that keep it current: path, reviewedOn, expires."}]}}};
+const schema16 = {"type":"object","additionalProperties":false,"required":["applicable"],"properties":{"title":{"type":"string","description":"Title of the control. Optional; if given it must be the standard's title for this id."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"$ref":"#/definitions/evidenceEntry"},{"type":"array","items":{"$ref":"#/definitions/evidenceEntry"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates. Each entry is a path or URL, or {path, reviewedOn, expires}."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."}}};
+const schema17 = {"anyOf":[{"type":"string","description":"Path (relative to this file) or URL of one piece of evidence."},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"Path (relative to this file) or URL of the evidence."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When someone last checked that the document is current and still shows what it is cited for. With the manifest's evidenceMaxAge it is reported as stale once it is older than that at the reference date."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"The last day the document is valid (a certificate's or a contract's end date); after it the evidence is reported as expired."}},"description":"One piece of evidence with the dates that keep it current: path, reviewedOn, expires."}]};
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.applicable === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "applicable"},message:"must have required property '"+"applicable"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+for(const key0 in data){
+if(!((((((((key0 === "title") || (key0 === "applicable")) || (key0 === "justification")) || (key0 === "status")) || (key0 === "owner")) || (key0 === "evidence")) || (key0 === "notes")) || (key0 === "reviewedOn"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.applicable !== undefined){
+if(typeof data.applicable !== "boolean"){
+const err3 = {instancePath:instancePath+"/applicable",schemaPath:"#/properties/applicable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.justification !== undefined){
+if(typeof data.justification !== "string"){
+const err4 = {instancePath:instancePath+"/justification",schemaPath:"#/properties/justification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.status !== undefined){
+let data3 = data.status;
+if(!((((data3 === "implemented") || (data3 === "partial")) || (data3 === "planned")) || (data3 === "not-started"))){
+const err5 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema16.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.owner !== undefined){
+if(typeof data.owner !== "string"){
+const err6 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.evidence !== undefined){
+let data5 = data.evidence;
+const _errs12 = errors;
+let valid1 = false;
+const _errs13 = errors;
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs16 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.path === undefined){
+const err8 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+for(const key1 in data5){
+if(!(((key1 === "path") || (key1 === "reviewedOn")) || (key1 === "expires"))){
+const err9 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data5.path !== undefined){
+if(typeof data5.path !== "string"){
+const err10 = {instancePath:instancePath+"/evidence/path",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data5.reviewedOn !== undefined){
+let data7 = data5.reviewedOn;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err11 = {instancePath:instancePath+"/evidence/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/evidence/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data5.expires !== undefined){
+let data8 = data5.expires;
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err13 = {instancePath:instancePath+"/evidence/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/evidence/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs18 === errors;
+valid3 = valid3 || _valid1;
+}
+if(!valid3){
+const err16 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs13 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs27 = errors;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data5[i0];
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(typeof data9 !== "string"){
+const err17 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid2 = _errs32 === errors;
+valid8 = valid8 || _valid2;
+if(!valid8){
+const _errs34 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.path === undefined){
+const err18 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+for(const key2 in data9){
+if(!(((key2 === "path") || (key2 === "reviewedOn")) || (key2 === "expires"))){
+const err19 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data9.path !== undefined){
+if(typeof data9.path !== "string"){
+const err20 = {instancePath:instancePath+"/evidence/" + i0+"/path",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data9.reviewedOn !== undefined){
+let data11 = data9.reviewedOn;
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err21 = {instancePath:instancePath+"/evidence/" + i0+"/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/evidence/" + i0+"/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data9.expires !== undefined){
+let data12 = data9.expires;
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err23 = {instancePath:instancePath+"/evidence/" + i0+"/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/evidence/" + i0+"/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid2 = _errs34 === errors;
+valid8 = valid8 || _valid2;
+}
+if(!valid8){
+const err26 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid0 = _errs27 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err28 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err29 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.reviewedOn !== undefined){
+let data14 = data.reviewedOn;
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err30 = {instancePath:instancePath+"/reviewedOn",schemaPath:"#/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/reviewedOn",schemaPath:"#/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+const schema19 = {"type":"object","additionalProperties":false,"required":["title","applicable"],"properties":{"title":{"type":"string","description":"Title of the control."},"applicable":{"type":"boolean","description":"Whether the control is applied (true) or excluded (false).","x-source":"ISO/IEC 42001 clause 6.1.3"},"justification":{"type":"string","description":"Why the control is included or excluded; required either way.","x-source":"ISO/IEC 42001 clause 6.1.3"},"status":{"enum":["implemented","partial","planned","not-started"],"description":"Implementation status of an applicable control: implemented, partial, planned or not-started."},"owner":{"type":"string","description":"Role id accountable for the control."},"evidence":{"anyOf":[{"$ref":"#/definitions/evidenceEntry"},{"type":"array","items":{"$ref":"#/definitions/evidenceEntry"}}],"description":"Paths (relative to this file) or URLs of the evidence that the control operates. Each entry is a path or URL, or {path, reviewedOn, expires}."},"notes":{"type":"string","description":"Free text."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the entry was last reviewed."},"source":{"type":"string","description":"Where the control comes from (standard, policy)."}}};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.title === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+if(data.applicable === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "applicable"},message:"must have required property '"+"applicable"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+for(const key0 in data){
+if(!(func2.call(schema19.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.applicable !== undefined){
+if(typeof data.applicable !== "boolean"){
+const err4 = {instancePath:instancePath+"/applicable",schemaPath:"#/properties/applicable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.justification !== undefined){
+if(typeof data.justification !== "string"){
+const err5 = {instancePath:instancePath+"/justification",schemaPath:"#/properties/justification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.status !== undefined){
+let data3 = data.status;
+if(!((((data3 === "implemented") || (data3 === "partial")) || (data3 === "planned")) || (data3 === "not-started"))){
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.owner !== undefined){
+if(typeof data.owner !== "string"){
+const err7 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.evidence !== undefined){
+let data5 = data.evidence;
+const _errs12 = errors;
+let valid1 = false;
+const _errs13 = errors;
+const _errs15 = errors;
+let valid3 = false;
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs16 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.path === undefined){
+const err9 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+for(const key1 in data5){
+if(!(((key1 === "path") || (key1 === "reviewedOn")) || (key1 === "expires"))){
+const err10 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data5.path !== undefined){
+if(typeof data5.path !== "string"){
+const err11 = {instancePath:instancePath+"/evidence/path",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data5.reviewedOn !== undefined){
+let data7 = data5.reviewedOn;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err12 = {instancePath:instancePath+"/evidence/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/evidence/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data5.expires !== undefined){
+let data8 = data5.expires;
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err14 = {instancePath:instancePath+"/evidence/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/evidence/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs18 === errors;
+valid3 = valid3 || _valid1;
+}
+if(!valid3){
+const err17 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs13 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs27 = errors;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data5[i0];
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(typeof data9 !== "string"){
+const err18 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid2 = _errs32 === errors;
+valid8 = valid8 || _valid2;
+if(!valid8){
+const _errs34 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.path === undefined){
+const err19 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+for(const key2 in data9){
+if(!(((key2 === "path") || (key2 === "reviewedOn")) || (key2 === "expires"))){
+const err20 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data9.path !== undefined){
+if(typeof data9.path !== "string"){
+const err21 = {instancePath:instancePath+"/evidence/" + i0+"/path",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data9.reviewedOn !== undefined){
+let data11 = data9.reviewedOn;
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err22 = {instancePath:instancePath+"/evidence/" + i0+"/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/evidence/" + i0+"/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data9.expires !== undefined){
+let data12 = data9.expires;
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err24 = {instancePath:instancePath+"/evidence/" + i0+"/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/evidence/" + i0+"/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid2 = _errs34 === errors;
+valid8 = valid8 || _valid2;
+}
+if(!valid8){
+const err27 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid0 = _errs27 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err29 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.reviewedOn !== undefined){
+let data14 = data.reviewedOn;
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err31 = {instancePath:instancePath+"/reviewedOn",schemaPath:"#/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/reviewedOn",schemaPath:"#/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.source !== undefined){
+if(typeof data.source !== "string"){
+const err33 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="soa.schema.json" */;
@@ -1589,10 +2621,14 @@ if(data.controls !== undefined){
 let data4 = data.controls;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
-let data5 = data4[key1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.applicable === undefined){
-const err9 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/control/required",keyword:"required",params:{missingProperty: "applicable"},message:"must have required property '"+"applicable"+"'"};
+if(!(validate12(data4[key1], {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/controls",schemaPath:"#/properties/controls/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1602,9 +2638,19 @@ vErrors.push(err9);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-for(const key2 in data5){
-if(!((((((((key2 === "title") || (key2 === "applicable")) || (key2 === "justification")) || (key2 === "status")) || (key2 === "owner")) || (key2 === "evidence")) || (key2 === "notes")) || (key2 === "reviewedOn"))){
-const err10 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/control/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.additionalControls !== undefined){
+let data6 = data.additionalControls;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(!(validate14(data6[key2], {instancePath:instancePath+"/additionalControls/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/additionalControls",schemaPath:"#/properties/additionalControls/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1615,9 +2661,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data5.title !== undefined){
-if(typeof data5.title !== "string"){
-const err11 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/definitions/control/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err11 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1628,9 +2674,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data5.applicable !== undefined){
-if(typeof data5.applicable !== "boolean"){
-const err12 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/applicable",schemaPath:"#/definitions/control/properties/applicable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1640,10 +2686,224 @@ vErrors.push(err12);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
+validate11.errors = vErrors;
+return errors === 0;
 }
-if(data5.justification !== undefined){
-if(typeof data5.justification !== "string"){
-const err13 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/justification",schemaPath:"#/definitions/control/properties/justification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+
+exports.AISystem = validate16;
+const schema22 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"ai-system.schema.json","title":"AI system record","description":"One AI system: purpose, operator roles, AI Act classification and the obligations that follow.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"AISystem","description":"Kind of AIMS document; this file is a AISystem."},"id":{"type":"string","description":"Unique id of the system in this workspace; risks and reports refer to it."},"name":{"type":"string","description":"Human-readable name."},"description":{"type":"string","description":"What the system does, briefly."},"owner":{"type":"string","description":"Role id accountable for the system."},"lifecycle":{"enum":["design","development","verification","deployment","operation","retired"],"description":"Life-cycle stage: design, development, verification, deployment, operation or retired.","x-source":"ISO/IEC 42001 A.6.2"},"intendedPurpose":{"type":"string","description":"The use the provider intends, as in the instructions for use.","x-source":"AI Act Art. 3(12)"},"operatorRoles":{"type":"array","items":{"enum":["provider","deployer","importer","distributor","authorised-representative","product-manufacturer"]},"uniqueItems":true,"description":"Your AI Act roles for this system: provider, deployer, importer, distributor, authorised-representative, product-manufacturer.","x-source":"AI Act Art. 3(3)-(8)"},"provider":{"type":"string","description":"Name of the provider when you are not it (e.g. as deployer)."},"generalPurposeModel":{"type":"boolean","description":"True when the record is about a general-purpose AI model (Chapter V).","x-source":"AI Act Art. 3(63); Art. 53"},"systemicRisk":{"type":"boolean","description":"True for a general-purpose AI model with systemic risk.","x-source":"AI Act Art. 51; Art. 55"},"openSource":{"type":"boolean","description":"True when the general-purpose AI model is released under a free and open-source licence that allows access, use, modification and distribution, with its parameters, including the weights, architecture and usage information, made public. Such a model without systemic risk is exempt from Art. 53(1)(a) and (b) and from appointing an authorised representative.","x-source":"AI Act Art. 53(2), 54(6)"},"publicBody":{"type":"boolean","description":"True when the deployer is a body governed by public law or a private entity providing public services: such deployers perform a fundamental rights impact assessment before deploying an Annex III system other than point 2.","x-source":"AI Act Art. 27(1)"},"publicAuthority":{"type":"boolean","description":"True when the system is used by (or on behalf of) a public authority or a Union institution, body, office or agency. Such a deployer registers its use of an Annex III system (other than point 2) in the EU database and does not use an unregistered system; providers and deployers of legacy high-risk systems intended for public authorities comply by 2 August 2030.","x-source":"AI Act Art. 26(8), 49(3), 111(2)"},"establishment":{"enum":["eu","third-country"],"description":"Where the provider is established: eu, or third-country. A provider established in a third country appoints an authorised representative in the Union before making a high-risk system (Art. 22(1)) or a general-purpose AI model (Art. 54(1)) available.","x-source":"AI Act Art. 22(1), 54(1)"},"transparency":{"type":"array","items":{"enum":["interaction","synthetic-content","emotion-recognition","biometric-categorisation","deep-fake","public-interest-text"]},"uniqueItems":true,"description":"The Art. 50 cases that apply, whatever the tier: interaction (providers, 50(1)), synthetic-content (providers, 50(2)), emotion-recognition and biometric-categorisation (deployers, 50(3)), deep-fake and public-interest-text (deployers, 50(4); a deep fake is synthetic content, so its provider owes 50(2)). They apply on top of Chapter III (Art. 50(6)).","x-source":"AI Act Art. 50(1)-(4), 50(6)"},"valueChain":{"type":"array","items":{"enum":["own-name","substantial-modification","changed-purpose"]},"uniqueItems":true,"description":"What you did to a system someone else provided: own-name (your name or trademark on a high-risk system already on the market), substantial-modification (so that it remains high-risk), changed-purpose (so that it becomes high-risk). Each makes a distributor, importer, deployer or other third party the provider, with the provider duties.","x-source":"AI Act Art. 25(1)(a)-(c)"},"usedIn":{"type":"array","items":{"enum":["workplace","education"]},"uniqueItems":true,"description":"Areas where the system is used: workplace, education (education institutions). Inferring emotions of natural persons in these areas is prohibited unless for medical or safety reasons.","x-source":"AI Act Art. 5(1)(f)"},"medicalOrSafety":{"type":"boolean","description":"True when an emotion recognition system used at the workplace or in education is intended for medical or safety reasons, the exception to the prohibition.","x-source":"AI Act Art. 5(1)(f)"},"marketDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date the system was (or will be) placed on the market or put into service.","x-source":"AI Act Art. 3(9), 3(11)"},"significantChange":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of the first significant change in the design of a high-risk system placed on the market before the Art. 111(2) cut-off; from then on the high-risk duties apply to it.","x-source":"AI Act Art. 111(2)"},"classification":{"type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"enum":["prohibited","high","limited","minimal"],"description":"prohibited (Art. 5), high (Art. 6), limited (Art. 50) or minimal.","x-source":"AI Act Art. 5, 6, 50"},"basis":{"enum":["annex-i","annex-iii","article-50","none"],"description":"Why the tier applies: annex-i (Art. 6(1)), annex-iii (Art. 6(2)), article-50 or none.","x-source":"AI Act Art. 6"},"annexIII":{"type":"string","description":"The Annex III point the use case falls under, e.g. Annex III(5)(b). Required when basis is annex-iii.","x-source":"AI Act Annex III"},"annexI":{"type":"string","description":"The Annex I point of the Union harmonisation legislation covering the product, e.g. Annex I(11) for medical devices: Section A is points 1-12 (New Legislative Framework), Section B points 13-20. Required in practice when basis is annex-i: Section B products fall under Art. 2(2).","x-source":"AI Act Annex I; Art. 2(2), 6(1)"},"thirdPartyAssessment":{"type":"boolean","description":"True when the product (or the AI system as a product) must undergo a third-party conformity assessment under the Annex I legislation. Without it an Annex I system is not high-risk under Art. 6(1).","x-source":"AI Act Art. 6(1)(b)"},"rationale":{"type":"string","description":"Why the system falls in this tier."},"derogation":{"type":"object","additionalProperties":false,"properties":{"applies":{"type":"boolean","description":"Whether the provider concludes that this Annex III system is not high-risk under Art. 6(3)."},"condition":{"enum":["a","b","c","d"],"description":"The condition of Art. 6(3) the system meets: a (narrow procedural task), b (improves the result of a previously completed human activity), c (detects decision-making patterns or deviations, without replacing or influencing the human assessment without proper review), d (preparatory task to an assessment relevant to Annex III).","x-source":"AI Act Art. 6(3), second subparagraph"},"profiling":{"type":"boolean","description":"Whether the system performs profiling of natural persons; if it does, it is always high-risk and the derogation cannot apply.","x-source":"AI Act Art. 6(3), third subparagraph"},"assessment":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the documented assessment, drawn up before placing on the market; the provider is then registered under Art. 49(2).","x-source":"AI Act Art. 6(4)"}},"description":"Art. 6(3): an Annex III system the provider considers not high-risk, with its condition (a)-(d), whether it profiles natural persons, and the documented assessment Art. 6(4) requires.","x-source":"AI Act Art. 6(3), 6(4)"}},"description":"Risk tier under the AI Act and its legal basis.","x-source":"AI Act Art. 5, 6, 50"},"obligations":{"type":"object","additionalProperties":{"$ref":"#/definitions/obligation"},"description":"AI Act obligations keyed by reference (Art. 9, Art. 17(1) …), each with status and evidence."},"risks":{"type":"array","items":{"type":"string"},"description":"Ids of risks in the risk register that concern this system."},"deployerContext":{"type":"string","description":"Where and how the system is used when you deploy it."},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","id","name","classification"],"additionalProperties":false,"definitions":{"obligation":{"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable (with a justification)."},"justification":{"type":"string","description":"Why the obligation does not apply (required with status not-applicable), e.g. the condition of the article the system does not meet."},"evidence":{"anyOf":[{"$ref":"#/definitions/evidenceEntry"},{"type":"array","items":{"$ref":"#/definitions/evidenceEntry"}}],"description":"Paths or URLs of the evidence. Each entry is a path or URL, or {path, reviewedOn, expires}."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii","sectoral"],"description":"The conformity assessment procedure of Art. 43: annex-vi (internal control), annex-vii (notified body assessment of the quality management system and technical documentation) or sectoral (the procedure of the Annex I Section A legislation). Annex III point 1: annex-vi or annex-vii, annex-vi only with harmonised standards applied in full (43(1)); points 2-8: annex-vi (43(2)); Annex I Section A: sectoral (43(3)).","x-source":"AI Act Art. 43(1)-(3)"},"harmonisedStandards":{"enum":["full","partial","none"],"description":"Whether harmonised standards (Art. 40) or common specifications (Art. 41) were applied: full, partial or none. For Annex III point 1, internal control (Annex VI) is open only with full.","x-source":"AI Act Art. 43(1)"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}},"evidenceEntry":{"anyOf":[{"type":"string","description":"Path (relative to this file) or URL of one piece of evidence."},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"Path (relative to this file) or URL of the evidence."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When someone last checked that the document is current and still shows what it is cited for. With the manifest's evidenceMaxAge it is reported as stale once it is older than that at the reference date."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"The last day the document is valid (a certificate's or a contract's end date); after it the evidence is reported as expired."}},"description":"One piece of evidence with the dates that keep it current: path, reviewedOn, expires."}]}}};
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable (with a justification)."},"justification":{"type":"string","description":"Why the obligation does not apply (required with status not-applicable), e.g. the condition of the article the system does not meet."},"evidence":{"anyOf":[{"$ref":"#/definitions/evidenceEntry"},{"type":"array","items":{"$ref":"#/definitions/evidenceEntry"}}],"description":"Paths or URLs of the evidence. Each entry is a path or URL, or {path, reviewedOn, expires}."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii","sectoral"],"description":"The conformity assessment procedure of Art. 43: annex-vi (internal control), annex-vii (notified body assessment of the quality management system and technical documentation) or sectoral (the procedure of the Annex I Section A legislation). Annex III point 1: annex-vi or annex-vii, annex-vi only with harmonised standards applied in full (43(1)); points 2-8: annex-vi (43(2)); Annex I Section A: sectoral (43(3)).","x-source":"AI Act Art. 43(1)-(3)"},"harmonisedStandards":{"enum":["full","partial","none"],"description":"Whether harmonised standards (Art. 40) or common specifications (Art. 41) were applied: full, partial or none. For Annex III point 1, internal control (Annex VI) is open only with full.","x-source":"AI Act Art. 43(1)"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}};
+const schema24 = {"anyOf":[{"type":"string","description":"Path (relative to this file) or URL of one piece of evidence."},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"Path (relative to this file) or URL of the evidence."},"reviewedOn":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When someone last checked that the document is current and still shows what it is cited for. With the manifest's evidenceMaxAge it is reported as stale once it is older than that at the reference date."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"The last day the document is valid (a certificate's or a contract's end date); after it the evidence is reported as expired."}},"description":"One piece of evidence with the dates that keep it current: path, reviewedOn, expires."}]};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema23.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.status !== undefined){
+let data0 = data.status;
+if(!((((data0 === "met") || (data0 === "partial")) || (data0 === "gap")) || (data0 === "not-applicable"))){
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema23.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.justification !== undefined){
+if(typeof data.justification !== "string"){
+const err2 = {instancePath:instancePath+"/justification",schemaPath:"#/properties/justification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data.evidence !== undefined){
+let data2 = data.evidence;
+const _errs6 = errors;
+let valid1 = false;
+const _errs7 = errors;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs10 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs12 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.path === undefined){
+const err4 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+for(const key1 in data2){
+if(!(((key1 === "path") || (key1 === "reviewedOn")) || (key1 === "expires"))){
+const err5 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data2.path !== undefined){
+if(typeof data2.path !== "string"){
+const err6 = {instancePath:instancePath+"/evidence/path",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data2.reviewedOn !== undefined){
+let data4 = data2.reviewedOn;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err7 = {instancePath:instancePath+"/evidence/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/evidence/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+if(data2.expires !== undefined){
+let data5 = data2.expires;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err9 = {instancePath:instancePath+"/evidence/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/evidence/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid1 = _errs12 === errors;
+valid3 = valid3 || _valid1;
+}
+if(!valid3){
+const err12 = {instancePath:instancePath+"/evidence",schemaPath:"#/definitions/evidenceEntry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs7 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs21 = errors;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data2[i0];
+const _errs25 = errors;
+let valid8 = false;
+const _errs26 = errors;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1653,11 +2913,13 @@ vErrors.push(err13);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-}
-if(data5.status !== undefined){
-let data9 = data5.status;
-if(!((((data9 === "implemented") || (data9 === "partial")) || (data9 === "planned")) || (data9 === "not-started"))){
-const err14 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/status",schemaPath:"#/definitions/control/properties/status/enum",keyword:"enum",params:{allowedValues: schema16.properties.status.enum},message:"must be equal to one of the allowed values"};
+var _valid2 = _errs26 === errors;
+valid8 = valid8 || _valid2;
+if(!valid8){
+const _errs28 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.path === undefined){
+const err14 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1667,10 +2929,9 @@ vErrors.push(err14);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-}
-if(data5.owner !== undefined){
-if(typeof data5.owner !== "string"){
-const err15 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/definitions/control/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data6){
+if(!(((key2 === "path") || (key2 === "reviewedOn")) || (key2 === "expires"))){
+const err15 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1681,13 +2942,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data5.evidence !== undefined){
-let data11 = data5.evidence;
-const _errs25 = errors;
-let valid4 = false;
-const _errs26 = errors;
-if(typeof data11 !== "string"){
-const err16 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/control/properties/evidence/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.path !== undefined){
+if(typeof data6.path !== "string"){
+const err16 = {instancePath:instancePath+"/evidence/" + i0+"/path",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1697,15 +2954,12 @@ vErrors.push(err16);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid0 = _errs26 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const _errs28 = errors;
-if(Array.isArray(data11)){
-const len0 = data11.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data11[i0] !== "string"){
-const err17 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence/" + i0,schemaPath:"#/definitions/control/properties/evidence/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data6.reviewedOn !== undefined){
+let data8 = data6.reviewedOn;
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err17 = {instancePath:instancePath+"/evidence/" + i0+"/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1716,9 +2970,8 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/control/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/evidence/" + i0+"/reviewedOn",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1728,16 +2981,56 @@ vErrors.push(err18);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid0 = _errs28 === errors;
-valid4 = valid4 || _valid0;
 }
-if(!valid4){
-const err19 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/control/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data6.expires !== undefined){
+let data9 = data6.expires;
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err19 = {instancePath:instancePath+"/evidence/" + i0+"/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/evidence/" + i0+"/expires",schemaPath:"#/definitions/evidenceEntry/anyOf/1/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
+}
+var _valid2 = _errs28 === errors;
+valid8 = valid8 || _valid2;
+}
+if(!valid8){
+const err22 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/evidenceEntry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
@@ -1754,49 +3047,9 @@ vErrors = null;
 }
 }
 }
-if(data5.notes !== undefined){
-if(typeof data5.notes !== "string"){
-const err20 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/notes",schemaPath:"#/definitions/control/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
 }
 else {
-vErrors.push(err20);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data5.reviewedOn !== undefined){
-let data14 = data5.reviewedOn;
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err21 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/reviewedOn",schemaPath:"#/definitions/control/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/reviewedOn",schemaPath:"#/definitions/control/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/controls/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/control/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1806,10 +3059,11 @@ vErrors.push(err23);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
+var _valid0 = _errs21 === errors;
+valid1 = valid1 || _valid0;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/controls",schemaPath:"#/properties/controls/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid1){
+const err24 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1819,15 +3073,25 @@ vErrors.push(err24);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
 }
-if(data.additionalControls !== undefined){
-let data15 = data.additionalControls;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key3 in data15){
-let data16 = data15[key3];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.title === undefined){
-const err25 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/additionalControl/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.controls !== undefined){
+let data10 = data.controls;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data10[i1] !== "string"){
+const err25 = {instancePath:instancePath+"/controls/" + i1,schemaPath:"#/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1837,8 +3101,10 @@ vErrors.push(err25);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-if(data16.applicable === undefined){
-const err26 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/additionalControl/required",keyword:"required",params:{missingProperty: "applicable"},message:"must have required property '"+"applicable"+"'"};
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/controls",schemaPath:"#/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1848,9 +3114,11 @@ vErrors.push(err26);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-for(const key4 in data16){
-if(!(func2.call(schema17.properties, key4))){
-const err27 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/additionalControl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.route !== undefined){
+let data12 = data.route;
+if(!(((data12 === "annex-vi") || (data12 === "annex-vii")) || (data12 === "sectoral"))){
+const err27 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/enum",keyword:"enum",params:{allowedValues: schema23.properties.route.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1861,9 +3129,10 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data16.title !== undefined){
-if(typeof data16.title !== "string"){
-const err28 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/definitions/additionalControl/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.harmonisedStandards !== undefined){
+let data13 = data.harmonisedStandards;
+if(!(((data13 === "full") || (data13 === "partial")) || (data13 === "none"))){
+const err28 = {instancePath:instancePath+"/harmonisedStandards",schemaPath:"#/properties/harmonisedStandards/enum",keyword:"enum",params:{allowedValues: schema23.properties.harmonisedStandards.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1874,9 +3143,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data16.applicable !== undefined){
-if(typeof data16.applicable !== "boolean"){
-const err29 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/applicable",schemaPath:"#/definitions/additionalControl/properties/applicable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.owner !== undefined){
+if(typeof data.owner !== "string"){
+const err29 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1887,9 +3156,11 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data16.justification !== undefined){
-if(typeof data16.justification !== "string"){
-const err30 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/justification",schemaPath:"#/definitions/additionalControl/properties/justification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.due !== undefined){
+let data15 = data.due;
+if(typeof data15 === "string"){
+if(!pattern0.test(data15)){
+const err30 = {instancePath:instancePath+"/due",schemaPath:"#/properties/due/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1900,10 +3171,8 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data16.status !== undefined){
-let data20 = data16.status;
-if(!((((data20 === "implemented") || (data20 === "partial")) || (data20 === "planned")) || (data20 === "not-started"))){
-const err31 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/status",schemaPath:"#/definitions/additionalControl/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum},message:"must be equal to one of the allowed values"};
+else {
+const err31 = {instancePath:instancePath+"/due",schemaPath:"#/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1914,9 +3183,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data16.owner !== undefined){
-if(typeof data16.owner !== "string"){
-const err32 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/definitions/additionalControl/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err32 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1927,13 +3196,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data16.evidence !== undefined){
-let data22 = data16.evidence;
-const _errs53 = errors;
-let valid10 = false;
-const _errs54 = errors;
-if(typeof data22 !== "string"){
-const err33 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/additionalControl/properties/evidence/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1943,176 +3208,12 @@ vErrors.push(err33);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid1 = _errs54 === errors;
-valid10 = valid10 || _valid1;
-if(!valid10){
-const _errs56 = errors;
-if(Array.isArray(data22)){
-const len1 = data22.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data22[i1] !== "string"){
-const err34 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence/" + i1,schemaPath:"#/definitions/additionalControl/properties/evidence/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/additionalControl/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-var _valid1 = _errs56 === errors;
-valid10 = valid10 || _valid1;
-}
-if(!valid10){
-const err36 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/additionalControl/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-else {
-errors = _errs53;
-if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data16.notes !== undefined){
-if(typeof data16.notes !== "string"){
-const err37 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notes",schemaPath:"#/definitions/additionalControl/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data16.reviewedOn !== undefined){
-let data25 = data16.reviewedOn;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err38 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/reviewedOn",schemaPath:"#/definitions/additionalControl/properties/reviewedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/reviewedOn",schemaPath:"#/definitions/additionalControl/properties/reviewedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data16.source !== undefined){
-if(typeof data16.source !== "string"){
-const err40 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/additionalControl/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/additionalControls/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/additionalControl/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/additionalControls",schemaPath:"#/properties/additionalControls/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err43 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-validate11.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-exports.AISystem = validate12;
-const schema18 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"ai-system.schema.json","title":"AI system record","description":"One AI system: purpose, operator roles, AI Act classification and the obligations that follow.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"AISystem","description":"Kind of AIMS document; this file is a AISystem."},"id":{"type":"string","description":"Unique id of the system in this workspace; risks and reports refer to it."},"name":{"type":"string","description":"Human-readable name."},"description":{"type":"string","description":"What the system does, briefly."},"owner":{"type":"string","description":"Role id accountable for the system."},"lifecycle":{"enum":["design","development","verification","deployment","operation","retired"],"description":"Life-cycle stage: design, development, verification, deployment, operation or retired.","x-source":"ISO/IEC 42001 A.6.2"},"intendedPurpose":{"type":"string","description":"The use the provider intends, as in the instructions for use.","x-source":"AI Act Art. 3(12)"},"operatorRoles":{"type":"array","items":{"enum":["provider","deployer","importer","distributor","authorised-representative","product-manufacturer"]},"uniqueItems":true,"description":"Your AI Act roles for this system: provider, deployer, importer, distributor, authorised-representative, product-manufacturer.","x-source":"AI Act Art. 3(3)-(8)"},"provider":{"type":"string","description":"Name of the provider when you are not it (e.g. as deployer)."},"generalPurposeModel":{"type":"boolean","description":"True when the record is about a general-purpose AI model (Chapter V).","x-source":"AI Act Art. 3(63); Art. 53"},"systemicRisk":{"type":"boolean","description":"True for a general-purpose AI model with systemic risk.","x-source":"AI Act Art. 51; Art. 55"},"openSource":{"type":"boolean","description":"True when the general-purpose AI model is released under a free and open-source licence that allows access, use, modification and distribution, with its parameters, including the weights, architecture and usage information, made public. Such a model without systemic risk is exempt from Art. 53(1)(a) and (b) and from appointing an authorised representative.","x-source":"AI Act Art. 53(2), 54(6)"},"publicBody":{"type":"boolean","description":"True when the deployer is a body governed by public law or a private entity providing public services: such deployers perform a fundamental rights impact assessment before deploying an Annex III system other than point 2.","x-source":"AI Act Art. 27(1)"},"publicAuthority":{"type":"boolean","description":"True when the system is used by (or on behalf of) a public authority or a Union institution, body, office or agency. Such a deployer registers its use of an Annex III system (other than point 2) in the EU database and does not use an unregistered system; providers and deployers of legacy high-risk systems intended for public authorities comply by 2 August 2030.","x-source":"AI Act Art. 26(8), 49(3), 111(2)"},"establishment":{"enum":["eu","third-country"],"description":"Where the provider is established: eu, or third-country. A provider established in a third country appoints an authorised representative in the Union before making a high-risk system (Art. 22(1)) or a general-purpose AI model (Art. 54(1)) available.","x-source":"AI Act Art. 22(1), 54(1)"},"transparency":{"type":"array","items":{"enum":["interaction","synthetic-content","emotion-recognition","biometric-categorisation","deep-fake","public-interest-text"]},"uniqueItems":true,"description":"The Art. 50 cases that apply, whatever the tier: interaction (providers, 50(1)), synthetic-content (providers, 50(2)), emotion-recognition and biometric-categorisation (deployers, 50(3)), deep-fake and public-interest-text (deployers, 50(4); a deep fake is synthetic content, so its provider owes 50(2)). They apply on top of Chapter III (Art. 50(6)).","x-source":"AI Act Art. 50(1)-(4), 50(6)"},"valueChain":{"type":"array","items":{"enum":["own-name","substantial-modification","changed-purpose"]},"uniqueItems":true,"description":"What you did to a system someone else provided: own-name (your name or trademark on a high-risk system already on the market), substantial-modification (so that it remains high-risk), changed-purpose (so that it becomes high-risk). Each makes a distributor, importer, deployer or other third party the provider, with the provider duties.","x-source":"AI Act Art. 25(1)(a)-(c)"},"usedIn":{"type":"array","items":{"enum":["workplace","education"]},"uniqueItems":true,"description":"Areas where the system is used: workplace, education (education institutions). Inferring emotions of natural persons in these areas is prohibited unless for medical or safety reasons.","x-source":"AI Act Art. 5(1)(f)"},"medicalOrSafety":{"type":"boolean","description":"True when an emotion recognition system used at the workplace or in education is intended for medical or safety reasons, the exception to the prohibition.","x-source":"AI Act Art. 5(1)(f)"},"marketDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date the system was (or will be) placed on the market or put into service.","x-source":"AI Act Art. 3(9), 3(11)"},"significantChange":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Date of the first significant change in the design of a high-risk system placed on the market before the Art. 111(2) cut-off; from then on the high-risk duties apply to it.","x-source":"AI Act Art. 111(2)"},"classification":{"type":"object","additionalProperties":false,"required":["tier"],"properties":{"tier":{"enum":["prohibited","high","limited","minimal"],"description":"prohibited (Art. 5), high (Art. 6), limited (Art. 50) or minimal.","x-source":"AI Act Art. 5, 6, 50"},"basis":{"enum":["annex-i","annex-iii","article-50","none"],"description":"Why the tier applies: annex-i (Art. 6(1)), annex-iii (Art. 6(2)), article-50 or none.","x-source":"AI Act Art. 6"},"annexIII":{"type":"string","description":"The Annex III point the use case falls under, e.g. Annex III(5)(b). Required when basis is annex-iii.","x-source":"AI Act Annex III"},"annexI":{"type":"string","description":"The Annex I point of the Union harmonisation legislation covering the product, e.g. Annex I(11) for medical devices: Section A is points 1-12 (New Legislative Framework), Section B points 13-20. Required in practice when basis is annex-i: Section B products fall under Art. 2(2).","x-source":"AI Act Annex I; Art. 2(2), 6(1)"},"thirdPartyAssessment":{"type":"boolean","description":"True when the product (or the AI system as a product) must undergo a third-party conformity assessment under the Annex I legislation. Without it an Annex I system is not high-risk under Art. 6(1).","x-source":"AI Act Art. 6(1)(b)"},"rationale":{"type":"string","description":"Why the system falls in this tier."},"derogation":{"type":"object","additionalProperties":false,"properties":{"applies":{"type":"boolean","description":"Whether the provider concludes that this Annex III system is not high-risk under Art. 6(3)."},"condition":{"enum":["a","b","c","d"],"description":"The condition of Art. 6(3) the system meets: a (narrow procedural task), b (improves the result of a previously completed human activity), c (detects decision-making patterns or deviations, without replacing or influencing the human assessment without proper review), d (preparatory task to an assessment relevant to Annex III).","x-source":"AI Act Art. 6(3), second subparagraph"},"profiling":{"type":"boolean","description":"Whether the system performs profiling of natural persons; if it does, it is always high-risk and the derogation cannot apply.","x-source":"AI Act Art. 6(3), third subparagraph"},"assessment":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Path or URL of the documented assessment, drawn up before placing on the market; the provider is then registered under Art. 49(2).","x-source":"AI Act Art. 6(4)"}},"description":"Art. 6(3): an Annex III system the provider considers not high-risk, with its condition (a)-(d), whether it profiles natural persons, and the documented assessment Art. 6(4) requires.","x-source":"AI Act Art. 6(3), 6(4)"}},"description":"Risk tier under the AI Act and its legal basis.","x-source":"AI Act Art. 5, 6, 50"},"obligations":{"type":"object","additionalProperties":{"$ref":"#/definitions/obligation"},"description":"AI Act obligations keyed by reference (Art. 9, Art. 17(1) …), each with status and evidence."},"risks":{"type":"array","items":{"type":"string"},"description":"Ids of risks in the risk register that concern this system."},"deployerContext":{"type":"string","description":"Where and how the system is used when you deploy it."},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","id","name","classification"],"additionalProperties":false,"definitions":{"obligation":{"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable (with a justification)."},"justification":{"type":"string","description":"Why the obligation does not apply (required with status not-applicable), e.g. the condition of the article the system does not meet."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths or URLs of the evidence."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii","sectoral"],"description":"The conformity assessment procedure of Art. 43: annex-vi (internal control), annex-vii (notified body assessment of the quality management system and technical documentation) or sectoral (the procedure of the Annex I Section A legislation). Annex III point 1: annex-vi or annex-vii, annex-vi only with harmonised standards applied in full (43(1)); points 2-8: annex-vi (43(2)); Annex I Section A: sectoral (43(3)).","x-source":"AI Act Art. 43(1)-(3)"},"harmonisedStandards":{"enum":["full","partial","none"],"description":"Whether harmonised standards (Art. 40) or common specifications (Art. 41) were applied: full, partial or none. For Annex III point 1, internal control (Annex VI) is open only with full.","x-source":"AI Act Art. 43(1)"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}}}};
-const schema19 = {"type":"object","additionalProperties":false,"properties":{"status":{"enum":["met","partial","gap","not-applicable"],"description":"met, partial, gap or not-applicable (with a justification)."},"justification":{"type":"string","description":"Why the obligation does not apply (required with status not-applicable), e.g. the condition of the article the system does not meet."},"evidence":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}],"description":"Paths or URLs of the evidence."},"controls":{"type":"array","items":{"type":"string"},"description":"ISO/IEC 42001 controls whose evidence supports (never satisfies) the obligation."},"route":{"enum":["annex-vi","annex-vii","sectoral"],"description":"The conformity assessment procedure of Art. 43: annex-vi (internal control), annex-vii (notified body assessment of the quality management system and technical documentation) or sectoral (the procedure of the Annex I Section A legislation). Annex III point 1: annex-vi or annex-vii, annex-vi only with harmonised standards applied in full (43(1)); points 2-8: annex-vi (43(2)); Annex I Section A: sectoral (43(3)).","x-source":"AI Act Art. 43(1)-(3)"},"harmonisedStandards":{"enum":["full","partial","none"],"description":"Whether harmonised standards (Art. 40) or common specifications (Art. 41) were applied: full, partial or none. For Annex III point 1, internal control (Annex VI) is open only with full.","x-source":"AI Act Art. 43(1)"},"owner":{"type":"string","description":"Role id accountable."},"due":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When the gap should be closed."},"notes":{"type":"string","description":"Free text."}}};
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="ai-system.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2173,7 +3274,7 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 for(const key0 in data){
-if(!(func2.call(schema18.properties, key0))){
+if(!(func2.call(schema22.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2266,7 +3367,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 if(data.lifecycle !== undefined){
 let data6 = data.lifecycle;
 if(!((((((data6 === "design") || (data6 === "development")) || (data6 === "verification")) || (data6 === "deployment")) || (data6 === "operation")) || (data6 === "retired"))){
-const err12 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/enum",keyword:"enum",params:{allowedValues: schema18.properties.lifecycle.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/enum",keyword:"enum",params:{allowedValues: schema22.properties.lifecycle.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2297,7 +3398,7 @@ const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(!((((((data9 === "provider") || (data9 === "deployer")) || (data9 === "importer")) || (data9 === "distributor")) || (data9 === "authorised-representative")) || (data9 === "product-manufacturer"))){
-const err14 = {instancePath:instancePath+"/operatorRoles/" + i0,schemaPath:"#/properties/operatorRoles/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.operatorRoles.items.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/operatorRoles/" + i0,schemaPath:"#/properties/operatorRoles/items/enum",keyword:"enum",params:{allowedValues: schema22.properties.operatorRoles.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2423,7 +3524,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 if(data.establishment !== undefined){
 let data16 = data.establishment;
 if(!((data16 === "eu") || (data16 === "third-country"))){
-const err23 = {instancePath:instancePath+"/establishment",schemaPath:"#/properties/establishment/enum",keyword:"enum",params:{allowedValues: schema18.properties.establishment.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/establishment",schemaPath:"#/properties/establishment/enum",keyword:"enum",params:{allowedValues: schema22.properties.establishment.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2441,7 +3542,7 @@ const len1 = data17.length;
 for(let i2=0; i2<len1; i2++){
 let data18 = data17[i2];
 if(!((((((data18 === "interaction") || (data18 === "synthetic-content")) || (data18 === "emotion-recognition")) || (data18 === "biometric-categorisation")) || (data18 === "deep-fake")) || (data18 === "public-interest-text"))){
-const err24 = {instancePath:instancePath+"/transparency/" + i2,schemaPath:"#/properties/transparency/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.transparency.items.enum},message:"must be equal to one of the allowed values"};
+const err24 = {instancePath:instancePath+"/transparency/" + i2,schemaPath:"#/properties/transparency/items/enum",keyword:"enum",params:{allowedValues: schema22.properties.transparency.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2493,7 +3594,7 @@ const len2 = data19.length;
 for(let i4=0; i4<len2; i4++){
 let data20 = data19[i4];
 if(!(((data20 === "own-name") || (data20 === "substantial-modification")) || (data20 === "changed-purpose"))){
-const err27 = {instancePath:instancePath+"/valueChain/" + i4,schemaPath:"#/properties/valueChain/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.valueChain.items.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/valueChain/" + i4,schemaPath:"#/properties/valueChain/items/enum",keyword:"enum",params:{allowedValues: schema22.properties.valueChain.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2545,7 +3646,7 @@ const len3 = data21.length;
 for(let i6=0; i6<len3; i6++){
 let data22 = data21[i6];
 if(!((data22 === "workplace") || (data22 === "education"))){
-const err30 = {instancePath:instancePath+"/usedIn/" + i6,schemaPath:"#/properties/usedIn/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.usedIn.items.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/usedIn/" + i6,schemaPath:"#/properties/usedIn/items/enum",keyword:"enum",params:{allowedValues: schema22.properties.usedIn.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2687,7 +3788,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 if(data26.tier !== undefined){
 let data27 = data26.tier;
 if(!((((data27 === "prohibited") || (data27 === "high")) || (data27 === "limited")) || (data27 === "minimal"))){
-const err40 = {instancePath:instancePath+"/classification/tier",schemaPath:"#/properties/classification/properties/tier/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.tier.enum},message:"must be equal to one of the allowed values"};
+const err40 = {instancePath:instancePath+"/classification/tier",schemaPath:"#/properties/classification/properties/tier/enum",keyword:"enum",params:{allowedValues: schema22.properties.classification.properties.tier.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2701,7 +3802,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 if(data26.basis !== undefined){
 let data28 = data26.basis;
 if(!((((data28 === "annex-i") || (data28 === "annex-iii")) || (data28 === "article-50")) || (data28 === "none"))){
-const err41 = {instancePath:instancePath+"/classification/basis",schemaPath:"#/properties/classification/properties/basis/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.basis.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/classification/basis",schemaPath:"#/properties/classification/properties/basis/enum",keyword:"enum",params:{allowedValues: schema22.properties.classification.properties.basis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2796,7 +3897,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 if(data33.condition !== undefined){
 let data35 = data33.condition;
 if(!((((data35 === "a") || (data35 === "b")) || (data35 === "c")) || (data35 === "d"))){
-const err48 = {instancePath:instancePath+"/classification/derogation/condition",schemaPath:"#/properties/classification/properties/derogation/properties/condition/enum",keyword:"enum",params:{allowedValues: schema18.properties.classification.properties.derogation.properties.condition.enum},message:"must be equal to one of the allowed values"};
+const err48 = {instancePath:instancePath+"/classification/derogation/condition",schemaPath:"#/properties/classification/properties/derogation/properties/condition/enum",keyword:"enum",params:{allowedValues: schema22.properties.classification.properties.derogation.properties.condition.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2923,11 +4024,14 @@ if(data.obligations !== undefined){
 let data39 = data.obligations;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key3 in data39){
-let data40 = data39[key3];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key4 in data40){
-if(!(func2.call(schema19.properties, key4))){
-const err56 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/obligation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(!(validate17(data39[key3], {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data39,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/obligations",schemaPath:"#/properties/obligations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2938,10 +4042,13 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data40.status !== undefined){
-let data41 = data40.status;
-if(!((((data41 === "met") || (data41 === "partial")) || (data41 === "gap")) || (data41 === "not-applicable"))){
-const err57 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/status",schemaPath:"#/definitions/obligation/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data.risks !== undefined){
+let data41 = data.risks;
+if(Array.isArray(data41)){
+const len5 = data41.length;
+for(let i9=0; i9<len5; i9++){
+if(typeof data41[i9] !== "string"){
+const err57 = {instancePath:instancePath+"/risks/" + i9,schemaPath:"#/properties/risks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2952,9 +4059,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data40.justification !== undefined){
-if(typeof data40.justification !== "string"){
-const err58 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/justification",schemaPath:"#/definitions/obligation/properties/justification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err58 = {instancePath:instancePath+"/risks",schemaPath:"#/properties/risks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2965,13 +4072,9 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
-if(data40.evidence !== undefined){
-let data43 = data40.evidence;
-const _errs86 = errors;
-let valid21 = false;
-const _errs87 = errors;
-if(typeof data43 !== "string"){
-const err59 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.deployerContext !== undefined){
+if(typeof data.deployerContext !== "string"){
+const err59 = {instancePath:instancePath+"/deployerContext",schemaPath:"#/properties/deployerContext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2981,15 +4084,10 @@ vErrors.push(err59);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid1 = _errs87 === errors;
-valid21 = valid21 || _valid1;
-if(!valid21){
-const _errs89 = errors;
-if(Array.isArray(data43)){
-const len5 = data43.length;
-for(let i9=0; i9<len5; i9++){
-if(typeof data43[i9] !== "string"){
-const err60 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence/" + i9,schemaPath:"#/definitions/obligation/properties/evidence/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err60 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3002,7 +4100,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3012,246 +4110,15 @@ vErrors.push(err61);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-var _valid1 = _errs89 === errors;
-valid21 = valid21 || _valid1;
-}
-if(!valid21){
-const err62 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/evidence",schemaPath:"#/definitions/obligation/properties/evidence/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-else {
-errors = _errs86;
-if(vErrors !== null){
-if(_errs86){
-vErrors.length = _errs86;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data40.controls !== undefined){
-let data45 = data40.controls;
-if(Array.isArray(data45)){
-const len6 = data45.length;
-for(let i10=0; i10<len6; i10++){
-if(typeof data45[i10] !== "string"){
-const err63 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/controls/" + i10,schemaPath:"#/definitions/obligation/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/controls",schemaPath:"#/definitions/obligation/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data40.route !== undefined){
-let data47 = data40.route;
-if(!(((data47 === "annex-vi") || (data47 === "annex-vii")) || (data47 === "sectoral"))){
-const err65 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/definitions/obligation/properties/route/enum",keyword:"enum",params:{allowedValues: schema19.properties.route.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data40.harmonisedStandards !== undefined){
-let data48 = data40.harmonisedStandards;
-if(!(((data48 === "full") || (data48 === "partial")) || (data48 === "none"))){
-const err66 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/harmonisedStandards",schemaPath:"#/definitions/obligation/properties/harmonisedStandards/enum",keyword:"enum",params:{allowedValues: schema19.properties.harmonisedStandards.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data40.owner !== undefined){
-if(typeof data40.owner !== "string"){
-const err67 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/owner",schemaPath:"#/definitions/obligation/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data40.due !== undefined){
-let data50 = data40.due;
-if(typeof data50 === "string"){
-if(!pattern0.test(data50)){
-const err68 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/due",schemaPath:"#/definitions/obligation/properties/due/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/due",schemaPath:"#/definitions/obligation/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data40.notes !== undefined){
-if(typeof data40.notes !== "string"){
-const err70 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notes",schemaPath:"#/definitions/obligation/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/obligations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/obligation/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/obligations",schemaPath:"#/properties/obligations/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data.risks !== undefined){
-let data52 = data.risks;
-if(Array.isArray(data52)){
-const len7 = data52.length;
-for(let i11=0; i11<len7; i11++){
-if(typeof data52[i11] !== "string"){
-const err73 = {instancePath:instancePath+"/risks/" + i11,schemaPath:"#/properties/risks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/risks",schemaPath:"#/properties/risks/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data.deployerContext !== undefined){
-if(typeof data.deployerContext !== "string"){
-const err75 = {instancePath:instancePath+"/deployerContext",schemaPath:"#/properties/deployerContext/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-if(data.notes !== undefined){
-if(typeof data.notes !== "string"){
-const err76 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-}
-}
-else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
-}
-validate12.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-exports.RiskRegister = validate13;
-const schema20 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"risk-register.schema.json","title":"Risk register","description":"AI risks: assessment, treatment and the controls that treat them.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"RiskRegister","description":"Kind of AIMS document; this file is a RiskRegister."},"risks":{"type":"object","additionalProperties":{"$ref":"#/definitions/risk"},"description":"Risks keyed by id.","x-source":"ISO/IEC 42001 clauses 6.1.2, 6.1.3, 8.2, 8.3"},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","risks"],"additionalProperties":false,"definitions":{"risk":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","description":"Short name of the risk."},"description":{"type":"string","description":"What could happen, to whom, and why."},"system":{"type":"string","description":"Id of the AI system the risk concerns."},"likelihood":{"type":"string","description":"Likelihood level, from the manifest's riskCriteria.likelihood.","x-source":"ISO/IEC 42001 clause 6.1.2"},"impact":{"type":"string","description":"Impact level, from the manifest's riskCriteria.impact.","x-source":"ISO/IEC 42001 clause 6.1.2"},"treatment":{"enum":["mitigate","accept","avoid","transfer"],"description":"mitigate, accept, avoid or transfer.","x-source":"ISO/IEC 42001 clause 6.1.3"},"controls":{"type":"array","items":{"type":"string"},"description":"Annex A controls that treat the risk; each must be applicable in the SoA.","x-source":"ISO/IEC 42001 clause 6.1.3"},"owner":{"type":"string","description":"Role id that owns the risk."},"status":{"enum":["open","treated","accepted","closed"],"description":"open, treated, accepted or closed."},"dueDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When treatment should be complete."},"residualLikelihood":{"type":"string","description":"Likelihood level after treatment."},"residualImpact":{"type":"string","description":"Impact level after treatment."},"notes":{"type":"string","description":"Free text."}}}}};
-const schema21 = {"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","description":"Short name of the risk."},"description":{"type":"string","description":"What could happen, to whom, and why."},"system":{"type":"string","description":"Id of the AI system the risk concerns."},"likelihood":{"type":"string","description":"Likelihood level, from the manifest's riskCriteria.likelihood.","x-source":"ISO/IEC 42001 clause 6.1.2"},"impact":{"type":"string","description":"Impact level, from the manifest's riskCriteria.impact.","x-source":"ISO/IEC 42001 clause 6.1.2"},"treatment":{"enum":["mitigate","accept","avoid","transfer"],"description":"mitigate, accept, avoid or transfer.","x-source":"ISO/IEC 42001 clause 6.1.3"},"controls":{"type":"array","items":{"type":"string"},"description":"Annex A controls that treat the risk; each must be applicable in the SoA.","x-source":"ISO/IEC 42001 clause 6.1.3"},"owner":{"type":"string","description":"Role id that owns the risk."},"status":{"enum":["open","treated","accepted","closed"],"description":"open, treated, accepted or closed."},"dueDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When treatment should be complete."},"residualLikelihood":{"type":"string","description":"Likelihood level after treatment."},"residualImpact":{"type":"string","description":"Impact level after treatment."},"notes":{"type":"string","description":"Free text."}}};
+exports.RiskRegister = validate19;
+const schema26 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"risk-register.schema.json","title":"Risk register","description":"AI risks: assessment, treatment and the controls that treat them.","type":"object","properties":{"aims":{"const":1,"description":"Format version of the AIMS file. Always 1."},"kind":{"const":"RiskRegister","description":"Kind of AIMS document; this file is a RiskRegister."},"risks":{"type":"object","additionalProperties":{"$ref":"#/definitions/risk"},"description":"Risks keyed by id.","x-source":"ISO/IEC 42001 clauses 6.1.2, 6.1.3, 8.2, 8.3"},"notes":{"type":"string","description":"Free text."}},"required":["aims","kind","risks"],"additionalProperties":false,"definitions":{"risk":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","description":"Short name of the risk."},"description":{"type":"string","description":"What could happen, to whom, and why."},"system":{"type":"string","description":"Id of the AI system the risk concerns."},"likelihood":{"type":"string","description":"Likelihood level, from the manifest's riskCriteria.likelihood.","x-source":"ISO/IEC 42001 clause 6.1.2"},"impact":{"type":"string","description":"Impact level, from the manifest's riskCriteria.impact.","x-source":"ISO/IEC 42001 clause 6.1.2"},"treatment":{"enum":["mitigate","accept","avoid","transfer"],"description":"mitigate, accept, avoid or transfer.","x-source":"ISO/IEC 42001 clause 6.1.3"},"controls":{"type":"array","items":{"type":"string"},"description":"Annex A controls that treat the risk; each must be applicable in the SoA.","x-source":"ISO/IEC 42001 clause 6.1.3"},"owner":{"type":"string","description":"Role id that owns the risk."},"status":{"enum":["open","treated","accepted","closed"],"description":"open, treated, accepted or closed."},"dueDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When treatment should be complete."},"residualLikelihood":{"type":"string","description":"Likelihood level after treatment."},"residualImpact":{"type":"string","description":"Impact level after treatment."},"notes":{"type":"string","description":"Free text."}}}}};
+const schema27 = {"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","description":"Short name of the risk."},"description":{"type":"string","description":"What could happen, to whom, and why."},"system":{"type":"string","description":"Id of the AI system the risk concerns."},"likelihood":{"type":"string","description":"Likelihood level, from the manifest's riskCriteria.likelihood.","x-source":"ISO/IEC 42001 clause 6.1.2"},"impact":{"type":"string","description":"Impact level, from the manifest's riskCriteria.impact.","x-source":"ISO/IEC 42001 clause 6.1.2"},"treatment":{"enum":["mitigate","accept","avoid","transfer"],"description":"mitigate, accept, avoid or transfer.","x-source":"ISO/IEC 42001 clause 6.1.3"},"controls":{"type":"array","items":{"type":"string"},"description":"Annex A controls that treat the risk; each must be applicable in the SoA.","x-source":"ISO/IEC 42001 clause 6.1.3"},"owner":{"type":"string","description":"Role id that owns the risk."},"status":{"enum":["open","treated","accepted","closed"],"description":"open, treated, accepted or closed."},"dueDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"When treatment should be complete."},"residualLikelihood":{"type":"string","description":"Likelihood level after treatment."},"residualImpact":{"type":"string","description":"Impact level after treatment."},"notes":{"type":"string","description":"Free text."}}};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="risk-register.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3346,7 +4213,7 @@ errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
 for(const key2 in data3){
-if(!(func2.call(schema21.properties, key2))){
+if(!(func2.call(schema27.properties, key2))){
 const err7 = {instancePath:instancePath+"/risks/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -3426,7 +4293,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 if(data3.treatment !== undefined){
 let data9 = data3.treatment;
 if(!((((data9 === "mitigate") || (data9 === "accept")) || (data9 === "avoid")) || (data9 === "transfer"))){
-const err13 = {instancePath:instancePath+"/risks/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/treatment",schemaPath:"#/definitions/risk/properties/treatment/enum",keyword:"enum",params:{allowedValues: schema21.properties.treatment.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/risks/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/treatment",schemaPath:"#/definitions/risk/properties/treatment/enum",keyword:"enum",params:{allowedValues: schema27.properties.treatment.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3483,7 +4350,7 @@ if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 if(data3.status !== undefined){
 let data13 = data3.status;
 if(!((((data13 === "open") || (data13 === "treated")) || (data13 === "accepted")) || (data13 === "closed"))){
-const err17 = {instancePath:instancePath+"/risks/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/status",schemaPath:"#/definitions/risk/properties/status/enum",keyword:"enum",params:{allowedValues: schema21.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/risks/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/status",schemaPath:"#/definitions/risk/properties/status/enum",keyword:"enum",params:{allowedValues: schema27.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3611,7 +4478,7 @@ vErrors.push(err26);
 errors++;
 if(errors >= 10000){throw new TooManySchemaErrors(vErrors);}
 }
-validate13.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 

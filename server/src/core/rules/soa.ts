@@ -2,7 +2,8 @@ import type { Node } from 'yaml';
 import { nonControlAnnexId, unknownControlMessage } from '../catalog/control-ids';
 import { allControls, findControl, findSubObjective, findTopic, suggestControl, type Control } from '../catalog/iso';
 import { judgeTitle, titleKey, type TitleVerdict } from '../catalog/titles';
-import { child, entries, entry, items, text, type Entry } from '../yaml/nav';
+import { child, entries, entry, text, type Entry } from '../yaml/nav';
+import { hasEvidence } from './evidence-entries';
 import type { Rule, RuleContext } from './rule';
 import { isBlank } from './util';
 
@@ -204,7 +205,7 @@ const implementedWithoutEvidence: Rule = {
     for (const e of soaEntries(ctx)) {
       const status = child(e.value, 'status');
       if (text(status) !== 'implemented') continue;
-      if (items(child(e.value, 'evidence')).some((n) => (text(n) ?? '').trim() !== '')) continue;
+      if (hasEvidence(child(e.value, 'evidence'))) continue;
       ctx.report(
         status,
         `${e.key} is marked implemented but names no evidence. An auditor will ask for it: add evidence with a path or URL.`,

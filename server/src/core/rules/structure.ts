@@ -5,6 +5,7 @@ import soaSchema from '../../../../schemas/soa.schema.json';
 import systemSchema from '../../../../schemas/ai-system.schema.json';
 import riskSchema from '../../../../schemas/risk-register.schema.json';
 import { closest } from '../catalog/suggest';
+import { schemaForValue, type Schema } from '../schema-walk';
 import { KINDS, type Kind } from '../types';
 import { entries, entry, text, type Entry } from '../yaml/nav';
 import type { Rule, RuleContext } from './rule';
@@ -12,7 +13,7 @@ import { withArticle } from '../wording';
 // Compiled ahead of time from schemas/ (scripts/gen-validators.ts): compiling at start-up cost ~120 ms.
 import * as VALIDATORS from './schema-validators.generated';
 
-const SCHEMAS: Record<Kind, object> = {
+const SCHEMAS: Record<Kind, Schema> = {
   AIMS: aimsSchema,
   StatementOfApplicability: soaSchema,
   AISystem: systemSchema,
@@ -20,8 +21,8 @@ const SCHEMAS: Record<Kind, object> = {
 };
 
 /** The JSON Schema of a kind (for completion and hover of keys). */
-export function schemaFor(kind: Kind): Record<string, unknown> {
-  return SCHEMAS[kind] as Record<string, unknown>;
+export function schemaFor(kind: Kind): Schema {
+  return SCHEMAS[kind];
 }
 
 /**
@@ -111,9 +112,10 @@ export const structureRule: Rule = {
     // After a YAML error the tree is not what the user meant (a bad indent moves keys into other mappings):
     // a missing key is then no news. Findings past the error are dropped by checkFile.
     const yamlBroken = file.syntax.some((d) => d.code === 'yaml-syntax' && d.severity === 'error');
-    const unique = dedupe(errors);
-    const explained = reportUnindented(ctx, schema, unique);
-    for (const err of unique) if (!explained.has(err) && !(yamlBroken && err.keyword === 'required')) reportSchemaError(ctx, schema, err);
+    const unique = collapseAnyOf(dedupe(errors));
+    const explained = reportUnindented(ctx, schema, value, unique);
+    for (const err of unique)
+      if (!explained.has(err) && !(yamlBroken && err.keyword === 'required')) reportSchemaError(ctx, schema, value, err);
   },
 };
 
@@ -124,7 +126,7 @@ export const structureRule: Rule = {
  * Said once, on the empty key, instead of a wrong type and one unknown key
  * per line. Returns the errors it explained.
  */
-function reportUnindented(ctx: RuleContext, schema: object, errors: readonly ErrorObject[]): Set<ErrorObject> {
+function reportUnindented(ctx: RuleContext, schema: Schema, value: unknown, errors: readonly ErrorObject[]): Set<ErrorObject> {
   const explained = new Set<ErrorObject>();
   const empties = errors.filter((e) => e.keyword === 'type' && (e.params as { type?: string }).type === 'object');
   if (!empties.length) return explained;
@@ -140,7 +142,7 @@ function reportUnindented(ctx: RuleContext, schema: object, errors: readonly Err
     const parent = nodeAt(ctx.file.root!, parentPath)?.node;
     const own = lookup(parent, key);
     if (!own || !(own.value === null || (isScalar(own.value) && own.value.value === null))) continue;
-    const allowed = new Set(allowedKeys(schemaAt(schema, err.schemaPath.replace(/\/type$/, ''))));
+    const allowed = new Set(allowedKeys(schemaForValue(schema, err.instancePath, value)));
     // The entries right after the empty key that are unknown where they stand but belong under it.
     const all = entries(parent);
     const adopted: ErrorObject[] = [];
@@ -174,6 +176,40 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * A value that fails an `anyOf` (evidence: a string, a mapping, or a list of
+ * them) gets an error from every branch. When a branch took the value's type
+ * its errors inside the value say what is wrong, and the other branches' type
+ * errors are noise; when none did, their type errors become one that lists
+ * every type allowed.
+ */
+function collapseAnyOf(errors: ErrorObject[]): ErrorObject[] {
+  const at = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  if (!at.size) return errors;
+  const inside = (e: ErrorObject, p: string) => e.instancePath === p || e.instancePath.startsWith(p + '/');
+  const typeErrorAt = (e: ErrorObject) => e.keyword === 'type' && at.has(e.instancePath);
+  const taken = new Set(
+    [...at].filter((p) => errors.some((e) => inside(e, p) && !(e.instancePath === p && (e.keyword === 'anyOf' || e.keyword === 'type')))),
+  );
+  const merged = new Map<string, ErrorObject>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'anyOf' && at.has(e.instancePath)) continue;
+    if (!typeErrorAt(e)) out.push(e);
+    else if (!taken.has(e.instancePath)) {
+      const types = [(e.params as { type: string | string[] }).type].flat();
+      const m = merged.get(e.instancePath);
+      if (m) (m.params as { type: string[] }).type.push(...types);
+      else {
+        const one = { ...e, params: { type: types } };
+        merged.set(e.instancePath, one);
+        out.push(one);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -224,7 +260,7 @@ function label(pointer: string): string {
 }
 
 /** One schema error as a finding, placed on the key or value it is about. */
-function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): void {
+function reportSchemaError(ctx: RuleContext, schema: Schema, value: unknown, err: ErrorObject): void {
   const root = ctx.file.root!;
   const at = nodeAt(root, err.instancePath) ?? { node: root as Node };
   const where = label(err.instancePath);
@@ -232,8 +268,8 @@ function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): 
     case 'additionalProperties': {
       const key = additional(err);
       const e = lookup(at.node, key);
-      // The schema the error came from (the validators are compiled without `parentSchema`): its path minus the keyword.
-      const allowed = allowedKeys(schemaAt(schema, err.schemaPath.replace(/\/additionalProperties$/, '')));
+      // Found from the data, not the error's schemaPath: that is relative to a definition compiled on its own.
+      const allowed = allowedKeys(schemaForValue(schema, err.instancePath, value));
       const guess = closest(key, allowed, Math.max(2, Math.floor(key.length / 3)));
       ctx.report(
         e?.keyNode ?? at.node,
@@ -255,9 +291,11 @@ function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): 
       return;
     }
     case 'type': {
-      const want = String((err.params as { type: string }).type);
-      const noun = want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want;
-      ctx.report(at.node, `${where} should be ${withArticle(noun)}.`, {
+      const nouns = [(err.params as { type: string | string[] }).type]
+        .flat()
+        .map((want) => withArticle(want === 'object' ? 'mapping (key: value)' : want === 'array' ? 'list' : want));
+      const list = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} or ${nouns[nouns.length - 1]}` : nouns[0];
+      ctx.report(at.node, `${where} should be ${list}.`, {
         code: 'wrong-type',
       });
       return;
@@ -294,16 +332,6 @@ function reportSchemaError(ctx: RuleContext, schema: object, err: ErrorObject): 
 
 function additional(err: ErrorObject): string {
   return String((err.params as { additionalProperty: string }).additionalProperty);
-}
-
-/** The sub-schema at a JSON pointer such as `#/properties/policy` (the validators' `schemaPath`). */
-export function schemaAt(schema: object, pointer: string): unknown {
-  let at: unknown = schema;
-  for (const raw of pointer.replace(/^#/, '').split('/').slice(1)) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return at;
 }
 
 function allowedKeys(schema: unknown): string[] {
