@@ -111,8 +111,10 @@ class Harness {
     this.conn = conn;
   }
 
-  request(method: string, params: unknown): Promise<unknown> {
-    return this.conn!.sendRequest(method, params);
+  async request(method: string, params: unknown): Promise<unknown> {
+    const answer = await this.conn!.sendRequest(method, params);
+    if (method === 'initialize') this.timings.initialized ??= performance.now() - this.t0;
+    return answer;
   }
 
   /** Many requests in one call, answered in order (saves a page round trip each). */

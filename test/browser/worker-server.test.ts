@@ -23,6 +23,9 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import type { WorkspaceCoverage } from '../../server/src/core/coverage-types';
 import { ruleHeadingLines } from '../../server/src/lsp/rule-lines';
 import { ensureBuilt, ROOT_DIR, TestClient, VSCODE_CAPS } from '../lsp/client';
 import type { MemEntry } from './page';
@@ -47,6 +50,8 @@ interface Published {
   uri: string;
   diagnostics: { code?: string; message: string; range: { start: { line: number } } }[];
 }
+
+const CHATBOT = 'systems/support-chatbot.aims.yaml';
 
 /** The example workspace with what a real repository holds besides: a folder the walk skips, a link, odd bytes, a missing evidence file. */
 function workspace(): string {
@@ -74,6 +79,24 @@ function workspace(): string {
   // Evidence that is not there, in a file nobody opens: only a stat through the client can tell.
   const credit = join(dir, 'systems', 'credit-scoring.aims.yaml');
   writeFileSync(credit, readFileSync(credit, 'utf8').replace('evidence/logging-standard.md', 'evidence/logging-standard-v2.md'));
+  // Dated evidence under a maximum age, in a file nobody opens: a review past it, an expiry passed, and a dated entry
+  // whose file is not there (its existence, too, only a stat through the client can tell).
+  const manifest = join(dir, 'aims.aims.yaml');
+  writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('\nscope:', '\nevidenceMaxAge: P12M\nscope:'));
+  const chatbot = join(dir, CHATBOT);
+  writeFileSync(
+    chatbot,
+    readFileSync(chatbot, 'utf8')
+      .replace(
+        '    evidence: [../evidence/ai-literacy-programme.md]\n',
+        '    evidence:\n      - path: ../evidence/ai-literacy-programme.md\n        reviewedOn: 2025-06-01\n',
+      )
+      .replace(
+        '    evidence: [../evidence/chatbot-disclosure.md]\n    controls:',
+        '    evidence:\n      - { path: ../evidence/chatbot-disclosure.md, reviewedOn: 2026-01-10, expires: 2026-10-31 }\n' +
+          '      - { path: ../evidence/disclosure-test-2026.md, reviewedOn: 2026-10-01 }\n    controls:',
+      ),
+  );
   return dir;
 }
 
@@ -253,7 +276,8 @@ describe(
         entries(dir),
         SETTINGS,
       ] as const);
-      for (const side of [local, web]) {
+      // The worker first: the timings it reports start when the page created it.
+      for (const side of [web, local]) {
         await side.request('initialize', init(side));
         await side.notify('initialized', {});
       }
@@ -304,6 +328,15 @@ describe(
       assert.ok(of(SYSTEM).some((d) => d.code === 'evidence-missing' && d.message.includes('evidence/not-written-yet.md')));
       assert.ok(of(CREDIT).some((d) => d.code === 'evidence-missing' && d.message.includes('evidence/logging-standard-v2.md')));
       assert.ok(of('notes/odd.aims.yaml').some((d) => d.code === 'invalid-encoding'));
+      const dated = of(CHATBOT).filter((d) => /^evidence-(stale|expired|missing)$/.test(d.code ?? ''));
+      assert.deepEqual(
+        dated.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message.split(/; |\. /)[0]}`),
+        [
+          "27 evidence-stale Evidence '../evidence/ai-literacy-programme.md' was last reviewed on 1 June 2025",
+          "31 evidence-expired Evidence '../evidence/chatbot-disclosure.md' expired on 31 October 2026",
+          "32 evidence-missing Evidence '../evidence/disclosure-test-2026.md' does not exist (paths are relative to this file)",
+        ],
+      );
       assert.ok(!want.some(([u]) => /node_modules|\.github|linked\.aims/.test(u)), 'skipped folders and links are not read');
       assert.equal(
         want.flatMap(([, d]) => d).filter((d) => d.code === 'duplicate-id').length,
@@ -312,7 +345,7 @@ describe(
       );
     });
 
-    it('answers hover and completion alike at every line of the example workspace', async () => {
+    it('answers hover, completion and definition alike at every line of the example workspace', async () => {
       const requests: { method: string; params: unknown }[] = [];
       const where: string[] = [];
       const rels = readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -324,7 +357,7 @@ describe(
           const key = line.search(/\S/);
           const value = line.indexOf(': ') + 2;
           for (const character of new Set([key, value > 1 ? value : -1, line.length].filter((c) => c >= 0))) {
-            for (const method of ['textDocument/hover', 'textDocument/completion']) {
+            for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
               requests.push({ method, params: { textDocument: { uri: rel }, position: { line: n, character } } });
               where.push(`${method} ${rel}:${n + 1}:${character + 1}`);
             }
@@ -358,6 +391,60 @@ describe(
       assert.deepEqual(fromVfs(answer), await local.request('textDocument/completion', params(local)));
     });
 
+    it('renames a role in every file that names it, as the Node server does', async () => {
+      const soa = readFileSync(join(dir, 'soa.aims.yaml'), 'utf8').split('\n');
+      const line = soa.findIndex((l) => l.trim() === 'owner: aims-owner');
+      const rename = (side: Side) =>
+        side.request('textDocument/rename', {
+          textDocument: { uri: side.uri('soa.aims.yaml') },
+          position: { line, character: soa[line].indexOf('aims-owner') + 1 },
+          newName: 'aims-lead',
+        }) as Promise<{ changes?: Record<string, unknown[]>; documentChanges?: { textDocument: { uri: string }; edits: unknown[] }[] }>;
+      const want = await rename(local);
+      assert.deepEqual(fromVfs(await rename(web)), want);
+      const files = want.documentChanges?.map((c) => c.textDocument.uri) ?? Object.keys(want.changes ?? {});
+      assert.ok(files.includes(local.uri('aims.aims.yaml')) && files.includes(local.uri('soa.aims.yaml')), files.join(', '));
+    });
+
+    it('shows stale and expired evidence apart from missing, and fixes a stale review, as the Node server does', async () => {
+      const coverage = async (side: Side) =>
+        ((await side.request('aims/coverage', {})) as { workspaces: WorkspaceCoverage[] }).workspaces[0].systems.find(
+          (s) => s.id === 'support-chatbot',
+        )!;
+      const want = await coverage(local);
+      assert.deepEqual(fromVfs(await coverage(web)), want);
+      assert.deepEqual(
+        want.obligations.flatMap((o) => o.evidenceStatus.map((e) => `${o.ref} ${e.path} ${e.state}`)),
+        [
+          'Art. 4 ../evidence/ai-literacy-programme.md stale',
+          'Art. 50(1) ../evidence/chatbot-disclosure.md expired',
+          'Art. 50(1) ../evidence/disclosure-test-2026.md missing',
+          'Art. 50(2) ../evidence/chatbot-disclosure.md ok',
+        ],
+      );
+
+      const fix = async (side: Side) => {
+        const stale = latest(await side.published())
+          .find(([u]) => u === side.uri(CHATBOT))![1]
+          .filter((d) => d.code === 'evidence-stale');
+        return side.request('textDocument/codeAction', {
+          textDocument: { uri: side.uri(CHATBOT) },
+          range: stale[0].range,
+          context: { diagnostics: stale },
+        }) as Promise<CodeAction[]>;
+      };
+      const actions = await fix(local);
+      assert.deepEqual(fromVfs(await fix(web)), actions);
+      const review = actions.find((a) => a.title === "Mark '../evidence/ai-literacy-programme.md' as reviewed on 2026-11-23");
+      assert.ok(review, actions.map((a) => a.title).join(' | '));
+      const text = readFileSync(join(dir, CHATBOT), 'utf8');
+      const uri = local.uri(CHATBOT);
+      assert.equal(
+        TextDocument.applyEdits(TextDocument.create(uri, 'aims', 1, text), review.edit!.changes![uri]),
+        text.replace('reviewedOn: 2025-06-01', 'reviewedOn: 2026-11-23'),
+      );
+    });
+
     it('runs with no Node on the page, reading the workspace through the file requests', async (t) => {
       const s = await page.evaluate(() => (globalThis as unknown as { harness: { state(): PageState } }).harness.state());
       assert.equal(s.nodeOnPage, false);
@@ -366,7 +453,7 @@ describe(
         JSON.stringify(s.asked),
       );
       t.diagnostic(
-        `worker start → first diagnostics ${s.timings.firstDiagnostics.toFixed(0)} ms, → workspace checked ${s.timings.firstCoverage.toFixed(0)} ms`,
+        `worker start → initialize answered ${s.timings.initialized.toFixed(0)} ms, → first diagnostics ${s.timings.firstDiagnostics.toFixed(0)} ms, → workspace checked ${s.timings.firstCoverage.toFixed(0)} ms`,
       );
     });
   },

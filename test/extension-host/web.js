@@ -61,14 +61,35 @@ exports.run = async function run() {
   const fraud = new TextDecoder().decode(
     await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'systems', 'fraud-detection.aims.yaml')),
   );
-  const text = fraud.replace('id: fraud-detection', 'id: web-probe').replace(/\.\.\/evidence\/[\w-]+\.md/, '../evidence/not-there-yet.md');
+  // Its Art. 4 evidence: a file that is not there, and one past its expiry date (stale evidence, told apart from missing).
+  const text = fraud
+    .replace('id: fraud-detection', 'id: web-probe')
+    .replace(
+      /\[\.\.\/evidence\/[\w-]+\.md\]/,
+      '[../evidence/not-there-yet.md, { path: ../evidence/ai-literacy-programme.md, expires: 2020-01-31 }]',
+    );
   await vscode.workspace.fs.writeFile(probe, new TextEncoder().encode(text));
   const missing = await waitFor(() => {
     const found = vscode.languages.getDiagnostics(probe).filter((d) => codeOf(d) === 'evidence-missing');
     return found.length ? found : undefined;
   }, 'evidence-missing on the new record');
   ok(missing.length === 1 && missing[0].message.includes('../evidence/not-there-yet.md'), missing.map((d) => d.message).join(' | '));
-  console.log('EXTHOST web ok evidence checked through vscode.workspace.fs');
+  const expired = vscode.languages.getDiagnostics(probe).filter((d) => codeOf(d) === 'evidence-expired');
+  ok(
+    expired.length === 1 && expired[0].message.startsWith("Evidence '../evidence/ai-literacy-programme.md' expired on 31 January 2020"),
+    expired.map((d) => d.message).join(' | '),
+  );
+  // The coverage views follow the findings once the worker has recomputed the record's part.
+  const want = '../evidence/not-there-yet.md missing, ../evidence/ai-literacy-programme.md expired';
+  let states;
+  await waitFor(() => {
+    const o = api.store.workspaces[0].systems.find((s) => s.id === 'web-probe')?.obligations.find((x) => x.ref === 'Art. 4');
+    states = o && o.evidenceStatus.map((e) => `${e.path} ${e.state}`).join(', ');
+    return states === want;
+  }, 'the coverage views to tell expired evidence from missing').catch((e) => {
+    throw new Error(`${e.message} (they show: ${states})`);
+  });
+  console.log('EXTHOST web ok evidence checked through vscode.workspace.fs, expired told from missing');
 
   await vscode.commands.executeCommand('aims.restartServer');
   await waitFor(() => api.server.state === 'running', 'running after AIMS: Restart Server', 30000);
