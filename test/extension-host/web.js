@@ -89,7 +89,21 @@ exports.run = async function run() {
   }, 'the coverage views to tell expired evidence from missing').catch((e) => {
     throw new Error(`${e.message} (they show: ${states})`);
   });
-  console.log('EXTHOST web ok evidence checked through vscode.workspace.fs, expired told from missing');
+  // The AI Act Obligations view says so on the obligation's row.
+  const tree = api.trees.obligations;
+  const rowsOf = async (parent) =>
+    Promise.all(((await tree.getChildren(parent)) || []).map(async (node) => ({ node, item: await tree.getTreeItem(node) })));
+  let row;
+  await waitFor(async () => {
+    for (const tier of await rowsOf())
+      for (const system of await rowsOf(tier.node))
+        if (String(system.node.path).endsWith('web-probe.aims.yaml'))
+          row = (await rowsOf(system.node)).find((r) => String(r.item.label).startsWith('Art. 4 '));
+    return row && / · 1 stale evidence$/.test(row.item.description);
+  }, 'the obligations view to count the expired entry').catch((e) => {
+    throw new Error(`${e.message} (its row: ${row && `${row.item.label} — ${row.item.description}`})`);
+  });
+  console.log('EXTHOST web ok evidence checked through vscode.workspace.fs, expired told from missing in coverage and the view');
 
   await vscode.commands.executeCommand('aims.restartServer');
   await waitFor(() => api.server.state === 'running', 'running after AIMS: Restart Server', 30000);
