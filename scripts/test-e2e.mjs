@@ -208,15 +208,43 @@ async function step(name, fn) {
     const lines = String(e.message).split('\n');
     const what = lines.find((l) => /waiting for /.test(l));
     console.log(`not ok ${n} - ${name}\n  # ${lines[0]}${what ? `\n  # ${what.trim()}` : ''}`);
+    // CI keeps only the log: say what was in the way (a dialog, a notification, the focused element).
+    const inWay = await page
+      .evaluate(() => ({
+        dialogs: [...document.querySelectorAll('.monaco-dialog-box')].map((d) => d.innerText.slice(0, 200)),
+        toasts: [...document.querySelectorAll('.notification-toast')].map((d) => d.innerText.slice(0, 200)),
+        focus: document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}`.slice(0, 120) : '',
+      }))
+      .catch(() => undefined);
+    if (inWay) console.log(`  # on screen: ${JSON.stringify(inWay)}`);
   }
   await page
     .screenshot({ path: join(ARTIFACTS, `${String(n).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) })
     .catch(() => {});
 }
 
+/**
+ * Presses a key that opens the quick input (Ctrl+P, F1, Ctrl+G) and waits for it. The quick input a
+ * previous step closed must be gone first (else the wait below would see the old one and the next
+ * keys would go to the editor). A key pressed while the workbench is still moving focus can be lost,
+ * so it is pressed again while the quick input stays closed.
+ */
+async function openQuickInput(key) {
+  const input = page.locator('.quick-input-widget input');
+  // One left open (by a failed step) is closed, as a user would.
+  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => page.keyboard.press('Escape'));
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 6) throw e;
+    }
+  }
+}
 async function quickOpen(file) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await openQuickInput('Control+P');
   await page.keyboard.type(file);
   await page
     .locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() })
@@ -230,8 +258,7 @@ async function quickOpen(file) {
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
 }
 async function command(title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await openQuickInput('F1');
   await page.keyboard.type(title);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   try {
@@ -284,8 +311,7 @@ const frameWithHeading = (text, what) =>
   }, what);
 /** Moves the cursor to a 1-based line of the active editor (Go to Line). */
 async function goToLine(line) {
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await openQuickInput('Control+G');
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
 }
@@ -566,8 +592,7 @@ try {
   /** Asks for the quick fixes at the SoA's mislabelled title (line 9, column 12). */
   const quickFixOnTitle = async () => {
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+    await openQuickInput('Control+G');
     await page.keyboard.type('9:12');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+.');

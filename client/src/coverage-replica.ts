@@ -22,7 +22,7 @@ export interface CoverageChanges {
   full: boolean;
   /** Roots whose totals or Annex A topics changed. */
   annexA: Set<string>;
-  /** Paths of systems that changed where they stand (same tier, roles and whether they have gaps). */
+  /** Paths of systems that changed where they stand (same tier or model, roles and whether they have gaps). */
   systems: Set<string>;
   /** Systems came, went, or moved between groups. */
   regrouped: boolean;
@@ -53,7 +53,7 @@ function topicOrder(id: string): number {
 
 /** Whether a system moved between the groups the views sort it into. */
 function regroups(a: SystemCoverage, b: SystemCoverage): boolean {
-  return a.tier !== b.tier || a.roles.join() !== b.roles.join() || a.gaps > 0 !== b.gaps > 0;
+  return a.tier !== b.tier || !a.gpaiModel !== !b.gpaiModel || a.roles.join() !== b.roles.join() || a.gaps > 0 !== b.gaps > 0;
 }
 
 class FolderReplica {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CoverageStore } from './coverage-store';
 import { DOCUMENT_SELECTOR, type ServerWatch } from './language-client';
+import { count } from '../../server/src/core/wording';
 
 /**
  * A language status item on AIMS files: Annex A coverage and the number of
@@ -38,14 +39,16 @@ export function createStatusItem(store: CoverageStore, server: ServerWatch, subs
     const obligationGaps = all.reduce((n, w) => n + w.systems.reduce((m, s) => m + s.gaps, 0), 0);
     const gaps = soaGaps + obligationGaps;
     item.text = `$(shield) Annex A ${addressed}/${total}`;
-    item.detail = gaps ? `${gaps} gap${gaps === 1 ? '' : 's'}` : 'no gaps';
+    // Shown beside "Annex A 38/38": the obligation gaps are named as such, never read as Annex A's.
+    item.detail = gaps
+      ? [soaGaps && count(soaGaps, 'SoA gap'), obligationGaps && count(obligationGaps, 'obligation gap')].filter(Boolean).join(', ')
+      : 'no gaps';
     item.severity = gaps ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     // Read out in full: "$(shield)" and "38/38" mean little to a screen reader.
     item.accessibilityInformation = {
       label:
         `AIMS coverage: ${addressed} of ${total} Annex A controls addressed; ` +
-        `${soaGaps} Statement of Applicability gap${soaGaps === 1 ? '' : 's'}, ` +
-        `${obligationGaps} AI Act obligation gap${obligationGaps === 1 ? '' : 's'}. Opens the coverage report.`,
+        `${count(soaGaps, 'Statement of Applicability gap')}, ${count(obligationGaps, 'AI Act obligation gap')}. Opens the coverage report.`,
     };
   };
   subscriptions.push(store.onDidChange(update), server.onDidChange(update));

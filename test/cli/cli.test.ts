@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { aims, brokenExample, temp } from './helpers';
+import { aims, brokenExample, ROOT_DIR, temp } from './helpers';
 
 describe('aims check', () => {
   it('finds nothing in the examples and prints the coverage summary', async () => {
@@ -107,6 +107,50 @@ describe('aims controls, articles, rules', () => {
   });
 });
 
+describe('aims check: what each system is, in the summary', () => {
+  it('names a general-purpose AI model as such and an Annex I product by its point', async () => {
+    const dir = temp();
+    const record = (id: string, body: string) =>
+      writeFileSync(join(dir, `${id}.aims.yaml`), `aims: 1\nkind: AISystem\nid: ${id}\nname: ${id}\n${body}`);
+    record('lm', 'operatorRoles: [provider]\ngeneralPurposeModel: true\nclassification: { tier: minimal, basis: none }\n');
+    record(
+      'ecg',
+      'operatorRoles: [provider]\nclassification: { tier: high, basis: annex-i, annexI: Annex I(11), thirdPartyAssessment: true }\n',
+    );
+    record('draft', 'operatorRoles: [deployer]\nclassification: {}\n');
+    const r = await aims(['check', '.', '--as-of', '2026-11-23', '--fail-on', 'never'], dir);
+    assert.match(r.out, /^ {4}lm \(general-purpose AI model\): 0 met/m);
+    assert.match(r.out, /^ {4}ecg \(high, Annex I\(11\)\): 0 met/m);
+    assert.match(r.out, /^ {4}draft \(not classified\): /m);
+  });
+});
+
+describe('aims rules, help', () => {
+  it('keeps the columns of aims rules apart, whatever the length of a code', async () => {
+    const lines = (await aims(['rules'])).out.trim().split('\n');
+    for (const l of lines) assert.match(l, /^[a-z0-9-]+ {2,}(error|warning|information|hint) {2,}\S/, l);
+    const at = (l: string) => l.search(/ (error|warning|information|hint) /);
+    assert.equal(new Set(lines.map(at)).size, 1, 'one column for the severity');
+  });
+  it('aims help help explains help', async () => {
+    const r = await aims(['help', 'help']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^Usage: aims help <command>/);
+  });
+  it('shows --as-of in the usage of aims import, as its own help does', async () => {
+    assert.match((await aims(['--help'])).out, /aims import <table\.csv\|\.tsv\|\.md\|\.xlsx> [^\n]*\n[^\n]*\[--as-of YYYY-MM-DD\]\n/);
+  });
+  it('the README shows aims --help as it prints', async () => {
+    const readme = readFileSync(join(ROOT_DIR, 'README.md'), 'utf8');
+    const shown = /\$ aims --help\n([^]*?)```/.exec(readme);
+    assert.ok(shown, 'the README has the usage block');
+    assert.equal(shown[1], (await aims(['--help'])).out);
+  });
+  it('gives the same exit codes in aims help diff as everywhere', async () => {
+    assert.match((await aims(['help', 'diff'])).out, /3 an internal error/);
+  });
+});
+
 describe('aims articles: dates on the reference date and timeline', () => {
   const line = (out: string, n: number): string => out.split('\n').find((l) => l.startsWith(`Art. ${String(n).padEnd(4)} `)) ?? '';
   it('gives the amended high-risk dates, labelled reported, once the amendment is in force', async () => {
@@ -116,9 +160,10 @@ describe('aims articles: dates on the reference date and timeline', () => {
       r.out.split('\n')[0],
       /as of 2026-11-23: as amended by the Digital Omnibus on AI \(2026\), reported \(Official Journal text not verified\)/,
     );
-    assert.match(line(r.out, 9), /2027-12-02 for Annex III systems, 2028-08-02 for Annex I systems; reported/);
-    assert.match(line(r.out, 43), /2027-12-02 for Annex III systems, 2028-08-02 for Annex I systems; reported, inferred/);
-    assert.match(line(r.out, 5), /applies from 2025-02-02\)/);
+    // Dates read as in every other output ("2 August 2026"); JSON keeps ISO dates.
+    assert.match(line(r.out, 9), /2 December 2027 for Annex III systems, 2 August 2028 for Annex I systems; reported/);
+    assert.match(line(r.out, 43), /2 December 2027 for Annex III systems, 2 August 2028 for Annex I systems; reported, inferred/);
+    assert.match(line(r.out, 5), /applies from 2 February 2025\)/);
   });
   it('follows the 2024 text when pinned or before the amendment was in force', async () => {
     for (const args of [
@@ -127,7 +172,7 @@ describe('aims articles: dates on the reference date and timeline', () => {
     ]) {
       const r = await aims(['articles', ...args]);
       assert.match(r.out.split('\n')[0], /Regulation \(EU\) 2024\/1689 as adopted/);
-      assert.match(line(r.out, 9), /2026-08-02 for Annex III systems, 2027-08-02 for Annex I systems\)/);
+      assert.match(line(r.out, 9), /2 August 2026 for Annex III systems, 2 August 2027 for Annex I systems\)/);
       assert.doesNotMatch(line(r.out, 9), /reported/);
     }
   });

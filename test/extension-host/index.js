@@ -88,11 +88,14 @@ exports.run = async function run() {
   console.log('EXTHOST ok a status edit updates the Annex A view');
 
   // Other steps add records with gaps of their own: count from what the item says now.
-  const gapsShown = () => (api.status.detail === 'no gaps' ? 0 : Number(/^(\d+) gaps?$/.exec(api.status.detail)[1]));
+  const gapsShown = () => (api.status.detail === 'no gaps' ? 0 : Number(/^(\d+) obligation gaps?$/.exec(api.status.detail)[1]));
   const before = gapsShown();
   await replaceAfter(system, '  Art. 9:', 'status: met', 'status: gap');
   await waitFor(() => gapsShown() === before + 1, `the status item to count one more gap (it says ${api.status.detail})`);
   assert.equal((await rowAt(obligations, 'High-risk', 'Credit scoring model')).item.description, '2 gaps');
+  // Beside "Annex A 38/38" the item says whose gaps these are: none of them is an Annex A gap.
+  assert.equal(api.status.text, '$(shield) Annex A 38/38');
+  assert.equal(api.status.detail, `${before + 1} obligation gap${before ? 's' : ''}`);
   assert.equal(
     api.status.accessibilityInformation.label,
     `AIMS coverage: 38 of 38 Annex A controls addressed; 0 Statement of Applicability gaps, ${before + 1} AI Act obligation gaps. Opens the coverage report.`,
@@ -120,6 +123,48 @@ exports.run = async function run() {
   fs.unlinkSync(extra);
   await waitFor(async () => !(await rowAt(systems, 'Tier: limited', 'Written on disk')), 'the deleted record gone');
   console.log('EXTHOST ok files changed, created and deleted on disk update the views');
+
+  // Two duties of one article (Art. 26 and 26(8) of a public-authority deployer) are two rows, and a
+  // date the amendment does not move (Art. 4) is not labelled as the amendment's.
+  const authority = vscode.Uri.joinPath(folder, 'systems', 'benefits.aims.yaml').fsPath;
+  fs.writeFileSync(
+    authority,
+    'aims: 1\nkind: AISystem\nid: benefits\nname: Benefits eligibility\noperatorRoles: [deployer]\npublicBody: true\npublicAuthority: true\n' +
+      'classification: { tier: high, basis: annex-iii, annexIII: Annex III(5)(a) }\n' +
+      'obligations:\n  Art. 4: { status: gap }\n  Art. 26: { status: gap }\n  Art. 26(8): { status: gap }\n',
+  );
+  const benefitsRow = () => rowAt(obligations, 'High-risk', 'Benefits eligibility');
+  await waitFor(benefitsRow, 'the public-authority record in the obligations view');
+  const duties = await waitFor(async () => {
+    const r = await rows(obligations, (await benefitsRow()).node);
+    return r.length >= 5 ? r : undefined;
+  }, 'its five obligations');
+  assert.deepEqual(
+    duties.map((r) => label(r.item).split(' ')[0] + ' ' + label(r.item).split(' ')[1]),
+    ['Art. 4', 'Art. 26', 'Art. 26(8)', 'Art. 27', 'Art. 49(3)'],
+  );
+  assert.equal(new Set(duties.map((r) => r.item.id)).size, duties.length, 'one tree id per row');
+  assert.match(duties[0].item.description, /from 2 Feb 2025$/);
+  assert.match(duties[1].item.description, /from 2 Dec 2027 \(reported amendment\)$/);
+  fs.unlinkSync(authority);
+  await waitFor(async () => !(await benefitsRow()), 'the public-authority record gone');
+  console.log('EXTHOST ok one row per duty, and only amended dates labelled as such');
+
+  // A general-purpose AI model owes Chapter V whatever tier its record gives: it is not shown as "Minimal risk".
+  const model = vscode.Uri.joinPath(folder, 'systems', 'model.aims.yaml').fsPath;
+  fs.writeFileSync(
+    model,
+    'aims: 1\nkind: AISystem\nid: lm\nname: Acme LM\noperatorRoles: [provider]\ngeneralPurposeModel: true\n' +
+      'classification: { tier: minimal, basis: none }\nobligations:\n  Art. 53: { status: gap }\n',
+  );
+  const modelRow = await waitFor(() => rowAt(obligations, 'General-purpose AI models', 'Acme LM'), 'the model in the obligations view');
+  assert.equal(label((await rows(obligations, modelRow.node))[0].item), 'Art. 53 Obligations for providers of general-purpose AI models');
+  assert.equal((await rowAt(obligations, 'General-purpose AI models')).item.description, 'Chapter V · 1 system');
+  assert.equal(await rowAt(obligations, 'Minimal risk', 'Acme LM'), undefined);
+  assert.ok(await waitFor(() => rowAt(systems, 'General-purpose AI models', 'Acme LM'), 'the model in AI Systems'));
+  fs.unlinkSync(model);
+  await waitFor(async () => !(await rowAt(systems, 'General-purpose AI models', 'Acme LM')), 'the model record gone');
+  console.log('EXTHOST ok a general-purpose AI model is grouped as one');
 
   // ---- empty and filtered states
   api.store.setGapsOnly(true);

@@ -192,6 +192,44 @@ describe('quick fixes on flow mappings, anchors and comments', () => {
     );
   });
 
+  it('adds the obligations in article order, Art. 43 with the route the record allows, as a new record lists them', () => {
+    const record = (obligations: string) =>
+      [
+        'aims: 1',
+        'kind: AISystem',
+        'id: benefits',
+        'name: Benefits',
+        'operatorRoles: [provider, deployer]',
+        'publicBody: true',
+        'publicAuthority: true',
+        'establishment: eu',
+        'classification: { tier: high, basis: annex-iii, annexIII: Annex III(5)(a) }',
+        obligations,
+        '',
+      ].join('\n');
+    const after = apply(
+      { 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/b.aims.yaml': record('obligations:\n  Art. 4: { status: met }') },
+      'systems/b.aims.yaml',
+      /obligation/,
+    );
+    const keys = [...after.matchAll(/^ {2}(Art\. [^:]+):/gm)].map((m) => m[1]);
+    assert.deepEqual(keys, [
+      'Art. 4',
+      ...keys.slice(1).sort((x, y) => parseFloat(x.slice(5)) - parseFloat(y.slice(5)) || x.localeCompare(y)),
+    ]);
+    assert.deepEqual(keys.slice(0, 4), ['Art. 4', 'Art. 9', 'Art. 10', 'Art. 11']);
+    assert.ok(keys.indexOf('Art. 27') < keys.indexOf('Art. 49(1)') && keys.indexOf('Art. 49(1)') < keys.indexOf('Art. 49(3)'));
+    assert.match(after, /\n  Art\. 43: {2}# Conformity assessment\n {4}status: gap\n {4}route: annex-vi\n/);
+    const findings = checkFiles(
+      { 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/b.aims.yaml': after },
+      { existing: EXISTING },
+    )['systems/b.aims.yaml'];
+    assert.deepEqual(
+      codes(findings).filter((c) => c === 'missing-obligation' || c === 'conformity-route-missing'),
+      [],
+    );
+  });
+
   it('adds a missing obligation inside a one-line flow mapping, and does not mark it preferred', () => {
     const before = SYS().replace(
       'obligations:\n  Art. 4: { status: met, evidence: [../evidence/x.md] }  # literacy\n',
@@ -408,7 +446,8 @@ describe('edits keep every untouched byte (property)', () => {
             const extra = Object.keys(map).filter((k) => !listed.some((a) => k === `Art. ${a}`));
             assert.equal(extra.length, Number(added));
             for (const k of extra) {
-              assert.deepEqual(map[k], { status: 'gap' });
+              // Art. 43 comes with the one route Art. 43(2) allows an Annex III(4) system, as a new record has it.
+              assert.deepEqual(map[k], k === 'Art. 43' ? { status: 'gap', route: 'annex-vi' } : { status: 'gap' });
               delete map[k];
             }
             if (was === undefined) delete data.obligations;
@@ -416,7 +455,9 @@ describe('edits keep every untouched byte (property)', () => {
           });
           const recheck = checkFiles({ ...files, 'systems/hiring.aims.yaml': after }, { existing: EXISTING })['systems/hiring.aims.yaml'];
           assert.deepEqual(
-            codes(recheck).filter((c) => c === 'missing-obligation' || c === 'yaml-syntax'),
+            codes(recheck).filter(
+              (c) => c === 'missing-obligation' || c === 'yaml-syntax' || (c === 'conformity-route-missing' && !present.includes(43)),
+            ),
             [],
           );
           return true;

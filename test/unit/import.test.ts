@@ -165,6 +165,39 @@ describe('import: every row accounted for', () => {
   });
 });
 
+describe('import: what a row without an id says, and what needs attention', () => {
+  const csv = [
+    'Control ID;Control name;Applicable?;Justification;Status',
+    'A.2.2;AI policy;Yes;Board-approved policy;Implemented',
+    'A.2.3;Alignment with other organizational policies;Yes;;Planned',
+    'A.2.4;Review of the AI policy;;Reviewed yearly;Planned',
+    'Total;;;;',
+    'ISO 27001 A.5.1;Information security policies;Yes;ISMS;Implemented',
+  ].join('\n');
+  const run = () => imp('export.csv', new TextEncoder().encode(csv));
+
+  it('keeps the text of the id column in the comment when it is not an id', async () => {
+    const r = await run();
+    assert.match(r.text, /# row 5, without a control id: Control ID: Total\n/);
+    assert.match(r.text, /# row 6, without a control id: Control ID: ISO 27001 A\.5\.1; Control name: Information security policies; /);
+  });
+
+  it('lists every row it counts as needing attention', async () => {
+    const r = await run();
+    const attention = r.problems.filter((p) => p.level === 'attention');
+    assert.equal(r.summary.attention, 4);
+    assert.deepEqual(
+      attention.map((p) => p.message),
+      [
+        'Row 5 has no control id; it is kept as a comment.',
+        'Row 6 has no control id; it is kept as a comment.',
+        'A.2.3 (row 3) has no justification: write why it is included or excluded (clause 6.1.3).',
+        'A.2.4 (row 4) has no applicability: set applicable to true or false.',
+      ],
+    );
+  });
+});
+
 describe('import: titles judged like an auditor', () => {
   it('a correct list of the 38 controls in British spelling raises no finding at all', async () => {
     const r = await imp('british-38.csv');

@@ -141,3 +141,18 @@ describe('reports and tree tooltips label amended dates', () => {
     });
   }
 });
+
+describe("an obligation's timeline says which text its date comes from, not which text is in force", () => {
+  // The tree labels a date "(reported amendment)" from this field: Art. 4 applies from 2 February
+  // 2025 under the 2024 text, which the amendment does not move.
+  for (const timeline of ['in-force', 'original'] as const) {
+    it(`timeline ${timeline}`, () => {
+      const obligations = coverageOf(timeline).systems[0].obligations;
+      const art4 = obligations.find((o) => o.ref === 'Art. 4')!;
+      assert.equal(art4.appliesFrom, '2025-02-02');
+      assert.equal(art4.timeline, 'original');
+      const art9 = obligations.find((o) => o.ref === 'Art. 9')!;
+      assert.equal(art9.timeline, timeline === 'in-force' ? 'omnibus' : 'original');
+    });
+  }
+});

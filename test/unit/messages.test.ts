@@ -136,3 +136,22 @@ describe('coverage reports', () => {
     assert.match(html, /controls addressed; 1 gap\./);
   });
 });
+
+describe('quoted values in messages', () => {
+  it('a long placeholder is cut at a word and says it was cut', () => {
+    const manifest = MANIFEST.replace(
+      /^scope: .*$/m,
+      'scope: TODO - which units, sites, AI systems and activities the AI management system covers (clause 4.3)',
+    );
+    const [d] = find(checkFiles({ 'aims.aims.yaml': manifest }, {})['aims.aims.yaml'], 'placeholder-text');
+    assert.equal(
+      d.message,
+      "Placeholder text left in the file: 'TODO - which units, sites, AI systems and activities the AI …'. Replace it with the real answer before review.",
+    );
+  });
+  it('a mislabelled title is said in plain English', () => {
+    const text = soa().replace('  A.2.2:\n', '  A.2.2:\n    title: AI risk assessment\n');
+    const [d] = find(checkFiles({ 'soa.aims.yaml': text }, {})['soa.aims.yaml'], 'soa-title-mismatch');
+    assert.match(d.message, /A mislabelled control makes the SoA say something other than it means\.$/);
+  });
+});

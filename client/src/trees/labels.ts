@@ -57,6 +57,14 @@ export function systemIcon(s: SystemCoverage): vscode.ThemeIcon {
   return stateIcon(OBLIGATION_STATE.met);
 }
 
+/**
+ * The group a system is shown under in the trees: its risk tier, or "gpai" for a record about a
+ * general-purpose AI model, whose duties (Chapter V) follow no tier whatever the record says.
+ */
+export function tierGroup(s: Pick<SystemCoverage, 'tier' | 'gpaiModel'>): string {
+  return s.gpaiModel ? 'gpai' : (s.tier ?? 'unclassified');
+}
+
 /** A node that only says something (nothing to show under a filter, still loading). */
 export function messageItem(text: string, icon: string): vscode.TreeItem {
   const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);

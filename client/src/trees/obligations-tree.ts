@@ -3,16 +3,17 @@ import { count } from '../../../server/src/core/wording';
 import type { ObligationCoverage, SystemCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageChanges } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { CONTROL_STATE, OBLIGATION_STATE, escapeMd, messageItem, shortDate, stateIcon, staleNote, systemIcon } from './labels';
+import { CONTROL_STATE, OBLIGATION_STATE, escapeMd, messageItem, shortDate, stateIcon, staleNote, systemIcon, tierGroup } from './labels';
 import { evidenceCell } from '../../../server/src/core/evidence-text';
 
-const TIER_ORDER = ['prohibited', 'high', 'limited', 'minimal', 'unclassified'];
+const TIER_ORDER = ['prohibited', 'high', 'limited', 'minimal', 'gpai', 'unclassified'];
 /** Each tier's label, and the article that defines it (shown beside it, so the label is never cut). */
 const TIER_LABEL: Record<string, [string, string?]> = {
   prohibited: ['Prohibited practices', 'Art. 5'],
   high: ['High-risk', 'Art. 6'],
   limited: ['Limited risk', 'Art. 50'],
   minimal: ['Minimal risk'],
+  gpai: ['General-purpose AI models', 'Chapter V'],
   unclassified: ['Not classified'],
 };
 
@@ -21,14 +22,15 @@ const TIER_TOOLTIP: Record<string, string> = {
   high: 'High-risk AI systems (Art. 6)',
   limited: 'Transparency obligations for certain AI systems (Art. 50)',
   minimal: 'Minimal risk: no tier-specific obligations (AI literacy, Art. 4, still applies)',
+  gpai: 'General-purpose AI models: their providers owe the duties of Chapter V (Art. 53-55), not those of a risk tier',
   unclassified: 'Not classified: the record gives no risk tier',
 };
 
 export type ObligationNode =
   | { type: 'tier'; tier: string }
   | { type: 'system'; path: string }
-  | { type: 'obligation'; path: string; article: number }
-  | { type: 'control'; path: string; article: number; id: string }
+  | { type: 'obligation'; path: string; ref: string }
+  | { type: 'control'; path: string; ref: string; id: string }
   | { type: 'message'; text: string; icon: string };
 
 /**
@@ -86,26 +88,29 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         return [
           this.node('no-gaps', () => ({ type: 'message', text: 'No gaps: no required obligation is missing or a gap', icon: 'pass' })),
         ];
-      const tiers = new Set(shown.map((s) => s.tier ?? 'unclassified'));
+      const tiers = new Set(shown.map(tierGroup));
       return TIER_ORDER.filter((t) => tiers.has(t)).map((tier) => this.node(`tier|${tier}`, () => ({ type: 'tier', tier })));
     }
     if (node.type === 'tier') {
       return this.shown()
-        .filter((s) => (s.tier ?? 'unclassified') === node.tier)
+        .filter((s) => tierGroup(s) === node.tier)
         .map((s) => this.node(`system|${s.file}`, () => ({ type: 'system', path: s.file })));
     }
     if (node.type === 'system') {
-      return (this.systems.get(node.path)?.obligations ?? [])
-        .filter((o) => !this.store.gapsOnly || OBLIGATION_STATE[o.status].gap)
-        .map((o) => this.node(`obligation|${node.path}|${o.article}`, () => ({ type: 'obligation', path: node.path, article: o.article })));
+      return (
+        (this.systems.get(node.path)?.obligations ?? [])
+          .filter((o) => !this.store.gapsOnly || OBLIGATION_STATE[o.status].gap)
+          // Keyed by reference: one article can give a record several duties (Art. 26 and 26(8), 50(1) and 50(2)).
+          .map((o) => this.node(`obligation|${node.path}|${o.ref}`, () => ({ type: 'obligation', path: node.path, ref: o.ref })))
+      );
     }
     if (node.type === 'obligation') {
       this.withControls.add(node);
-      return (this.obligation(node.path, node.article)?.controls ?? []).map((c) =>
-        this.node(`control|${node.path}|${node.article}|${c.id}`, () => ({
+      return (this.obligation(node.path, node.ref)?.controls ?? []).map((c) =>
+        this.node(`control|${node.path}|${node.ref}|${c.id}`, () => ({
           type: 'control',
           path: node.path,
-          article: node.article,
+          ref: node.ref,
           id: c.id,
         })),
       );
@@ -113,8 +118,8 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
     return [];
   }
 
-  private obligation(path: string, article: number): ObligationCoverage | undefined {
-    return this.systems.get(path)?.obligations.find((o) => o.article === article);
+  private obligation(path: string, ref: string): ObligationCoverage | undefined {
+    return this.systems.get(path)?.obligations.find((o) => o.ref === ref);
   }
 
   getTreeItem(node: ObligationNode): vscode.TreeItem {
@@ -123,7 +128,7 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         return messageItem(node.text, node.icon);
       case 'tier': {
         const [label, article] = TIER_LABEL[node.tier] ?? [node.tier];
-        const n = this.shown().filter((s) => (s.tier ?? 'unclassified') === node.tier).length;
+        const n = this.shown().filter((s) => tierGroup(s) === node.tier).length;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `tier|${node.tier}`;
         item.description = [article, count(n, 'system')].filter(Boolean).join(' · ');
@@ -143,6 +148,7 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
           `${s.name} (${s.id})`,
           `Roles: ${s.roles.join(', ') || 'none'}`,
           s.annexIII && `Use case: ${s.annexIII}`,
+          s.annexI && `Product: ${s.annexI}`,
           s.basis && `Basis: ${s.basis}`,
           `Obligations with a gap or missing: ${s.gaps}`,
         ]
@@ -153,12 +159,12 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         return item;
       }
       case 'obligation': {
-        const o = this.obligation(node.path, node.article);
+        const o = this.obligation(node.path, node.ref);
         const item = new vscode.TreeItem(
-          o ? `${o.ref} ${o.title}` : `Art. ${node.article}`,
+          o ? `${o.ref} ${o.title}` : node.ref,
           o?.controls.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
-        item.id = `obligation|${node.path}|${node.article}`;
+        item.id = `obligation|${node.path}|${node.ref}`;
         if (!o) return item;
         const st = OBLIGATION_STATE[o.status];
         // An amended date is the reported amendment's, and says so (not verified against the Official Journal).
@@ -171,10 +177,10 @@ export class ObligationsTree implements vscode.TreeDataProvider<ObligationNode> 
         return item;
       }
       case 'control': {
-        const state = this.obligation(node.path, node.article)?.controls.find((c) => c.id === node.id)?.state;
+        const state = this.obligation(node.path, node.ref)?.controls.find((c) => c.id === node.id)?.state;
         const s = state && state in CONTROL_STATE ? CONTROL_STATE[state as keyof typeof CONTROL_STATE] : undefined;
         const item = new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.None);
-        item.id = `control|${node.path}|${node.article}|${node.id}`;
+        item.id = `control|${node.path}|${node.ref}|${node.id}`;
         item.description = s ? `SoA: ${s.label}` : 'not an Annex A control';
         item.iconPath = s ? stateIcon(s) : new vscode.ThemeIcon('question');
         return item;

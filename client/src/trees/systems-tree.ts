@@ -3,14 +3,14 @@ import { count } from '../../../server/src/core/wording';
 import type { SystemCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageChanges } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
-import { messageItem, systemIcon } from './labels';
+import { messageItem, systemIcon, tierGroup } from './labels';
 import { uriOfPath } from '../uri-of-path';
 
 type Group = 'tier' | 'role';
 export type SystemNode =
   { type: 'group'; label: string } | { type: 'system'; path: string; group: string } | { type: 'message'; text: string; icon: string };
 
-const TIERS = ['prohibited', 'high', 'limited', 'minimal', 'unclassified'];
+const TIERS = ['prohibited', 'high', 'limited', 'minimal', 'gpai', 'unclassified'];
 
 /**
  * "AI Systems": the inventory, grouped by risk tier or by operator role. A
@@ -52,7 +52,7 @@ export class SystemsTree implements vscode.TreeDataProvider<SystemNode> {
   }
 
   private groupsOf(s: SystemCoverage): string[] {
-    return this.groupBy === 'tier' ? [s.tier ?? 'unclassified'] : s.roles.length ? s.roles : ['no role'];
+    return this.groupBy === 'tier' ? [tierGroup(s)] : s.roles.length ? s.roles : ['no role'];
   }
 
   private members(): Map<string, SystemCoverage[]> {
@@ -88,7 +88,7 @@ export class SystemsTree implements vscode.TreeDataProvider<SystemNode> {
     if (node.type === 'group') {
       const n = this.members().get(node.label)?.length ?? 0;
       const item = new vscode.TreeItem(
-        `${this.groupBy === 'tier' ? 'Tier' : 'Role'}: ${node.label}`,
+        this.groupBy === 'role' ? `Role: ${node.label}` : node.label === 'gpai' ? 'General-purpose AI models' : `Tier: ${node.label}`,
         vscode.TreeItemCollapsibleState.Expanded,
       );
       item.id = `group|${this.groupBy}|${node.label}`;
@@ -106,7 +106,9 @@ export class SystemsTree implements vscode.TreeDataProvider<SystemNode> {
     item.iconPath = systemIcon(s);
     item.tooltip = [
       `${s.name} (${s.id})`,
-      `Tier: ${s.tier ?? 'not classified'}${s.annexIII ? ` · ${s.annexIII}` : ''}`,
+      s.gpaiModel
+        ? 'A general-purpose AI model (Chapter V)'
+        : `Tier: ${s.tier ?? 'not classified'}${s.annexIII || s.annexI ? ` · ${s.annexIII ?? s.annexI}` : ''}`,
       `Roles: ${s.roles.join(', ') || 'none'}`,
       `Lifecycle: ${s.lifecycle ?? 'not given'}`,
       `Owner: ${s.owner ?? 'none'}`,

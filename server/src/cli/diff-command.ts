@@ -24,7 +24,11 @@ Options:
   --as-of YYYY-MM-DD  --timeline in-force|original  --no-evidence-check   as for aims check
 
 With --git, the ref's files are read from git's object store (git rev-parse, ls-tree, cat-file);
-nothing is checked out and nothing from the repository runs. Exit codes: 0, 1 (--fail-on), 2 usage error.
+nothing is checked out and nothing from the repository runs.
+
+Exit codes: 0 nothing the --fail-on conditions name, 1 the change did what --fail-on names,
+2 the command could not run as asked (usage, a folder or ref that cannot be read),
+3 an internal error (a bug: please report it).
 `;
 
 const FAIL_ON = ['never', 'new-gaps', 'new-findings', 'new-errors'] as const;

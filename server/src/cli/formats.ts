@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { timelineLabel } from '../core/catalog/timeline';
 import { allRuleInfos } from '../core/check';
 import { portable } from '../core/report/portable';
-import { CONTROL_STATES, STATE_LABEL, obligationCounts } from '../core/report/tables';
+import { CONTROL_STATES, STATE_LABEL, obligationCounts, systemKind } from '../core/report/tables';
 import { plainLine, safeJson } from '../core/safe-text';
 import { SEVERITIES, type Diagnostic, type Severity } from '../core/types';
 import { count } from '../core/wording';
@@ -82,7 +82,7 @@ function summary(ws: CheckedWorkspace, cwd: string): string[] {
   for (const s of c.systems) {
     const n = obligationCounts(s.obligations);
     out.push(
-      `    ${plainLine(s.id)} (${plainLine(s.tier ?? 'unclassified')}${s.annexIII ? `, ${plainLine(s.annexIII)}` : ''}): ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
+      `    ${plainLine(s.id)} (${plainLine(systemKind(s))}): ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
     );
   }
   out.push(totals);

@@ -48,7 +48,7 @@ each applies from on the reference date (default: today), under the text in forc
 
 Lists every finding the checker reports: code, default severity, summary.
 `,
-  import: `Usage: ${IMPORT_USAGE} [--as-of YYYY-MM-DD]
+  import: `Usage: ${IMPORT_USAGE}
 
 Reads a Statement of Applicability kept as a spreadsheet (.xlsx, CSV, TSV) or Markdown table and
 writes soa.aims.yaml, or merges into the SoA the folder already has (never a second one; -o names
@@ -64,6 +64,11 @@ Writes a starter workspace (manifest, SoA, one system record, a risk register) i
   lsp: `Usage: aims lsp --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 
 Runs the AIMS language server for any LSP editor, on the transport given.
+`,
+  help: `Usage: aims help <command>
+
+Explains one command and its options (the same as aims <command> --help); without a command,
+lists them all (aims --help).
 `,
 };
 

@@ -12,6 +12,7 @@ import { choice, dateOption, parseArgs, UsageError, type ParsedArgs } from './ar
 import { reason, shown, writeSafely } from './files';
 import { formatJson, formatSarif, formatText, logLine, relativePath } from './formats';
 import { plainLine } from '../core/safe-text';
+import { formatDate } from '../core/format-date';
 import { COMMAND_HELP, COMMANDS, OVERVIEW } from './help';
 import { checkAlone, checkFolder, checkSingleFile, loadFile, type CheckedWorkspace } from './load-workspace';
 import { diffCommand } from './diff-command';
@@ -215,7 +216,10 @@ function articles(argv: string[], io: Io): number {
         .map((f, i) => `${dateWithSource(f, true)}${annexI ? (i ? ' for Annex I systems' : ' for Annex III systems') : ''}`)
         .join('; '),
       label:
-        (annexI ? `${d.effective.date} for Annex III systems, ${annexI.effective.date} for Annex I systems` : d.effective.date) +
+        // Dates in words, as findings, hovers, reports and aims diff write them (the JSON keeps ISO dates).
+        (annexI
+          ? `${formatDate(d.effective.date)} for Annex III systems, ${formatDate(annexI.effective.date)} for Annex I systems`
+          : formatDate(d.effective.date)) +
         (d.effective.timeline === 'omnibus' ? `; reported${d.effective.inferred ? ', inferred' : ''}` : ''),
     };
   });
@@ -242,7 +246,12 @@ function rules(argv: string[], io: Io): number {
   if (wantsHelp('rules', args, io)) return 0;
   const list = allRuleInfos();
   if (choice(args, '--format', ['text', 'json'] as const, 'text') === 'json') io.stdout.write(JSON.stringify(list, null, 2) + '\n');
-  else io.stdout.write(list.map((r) => `${r.code.padEnd(34)}${r.severity.padEnd(12)}${r.summary}`).join('\n') + '\n');
+  else {
+    // Columns as wide as the longest code and severity, with two spaces between.
+    const code = Math.max(...list.map((r) => r.code.length)) + 2;
+    const severity = Math.max(...list.map((r) => r.severity.length)) + 2;
+    io.stdout.write(list.map((r) => `${r.code.padEnd(code)}${r.severity.padEnd(severity)}${r.summary}`).join('\n') + '\n');
+  }
   return 0;
 }
 

@@ -125,6 +125,10 @@ export interface SystemCoverage {
   tier?: string;
   basis?: string;
   annexIII?: string;
+  /** The Annex I point, `Annex I(11)`, when the record names one. */
+  annexI?: string;
+  /** The record is about a general-purpose AI model (Chapter V): its duties follow no risk tier. */
+  gpaiModel?: boolean;
   roles: string[];
   lifecycle?: string;
   owner?: string;

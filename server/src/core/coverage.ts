@@ -4,6 +4,7 @@ import { allControls, allTopics, findControl } from './catalog/iso';
 import { articlesForIso } from './catalog/mapping';
 import { dateNote, dutyArticle } from './catalog/applicability-dates';
 import { applicationDate } from './catalog/timeline';
+import { formatAnnexI } from './catalog/applicability-points';
 import type {
   AnnexACoverage,
   ControlCoverage,
@@ -143,7 +144,8 @@ export function systemCoverage(
       required: d.required,
       reason: d.reason,
       appliesFrom: eff.date,
-      timeline: eff.timeline,
+      // The text the date is taken from (the tree labels 'omnibus' a reported amendment), not the one in force.
+      timeline: eff.reported ? 'omnibus' : 'original',
       otherDate: other.date !== eff.date ? other.date : undefined,
       dateNote: dateNote(d.date),
       citation: d.duty.creates,
@@ -163,6 +165,8 @@ export function systemCoverage(
     tier: p.tier,
     basis: p.basis,
     annexIII: p.annexIII,
+    annexI: p.annexI === undefined ? undefined : formatAnnexI(p.annexI),
+    gpaiModel: a.classification.subject === 'gpai-model' || undefined,
     roles: p.roles.filter(Boolean),
     lifecycle: text(child(root, 'lifecycle')),
     owner: text(child(root, 'owner')),

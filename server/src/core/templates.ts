@@ -1,5 +1,5 @@
 import { ROUTE_NAMES, type TransparencyCase } from './catalog/applicability';
-import { applicableDuties, classify, routeRuleFor, type SystemProfile } from './catalog/applicability-eval';
+import { applicableDuties, classify, routeRuleFor, type Classification, type SystemProfile } from './catalog/applicability-eval';
 import { formatAnnexI } from './catalog/applicability-points';
 import { allControls } from './catalog/iso';
 import { findArticle } from './catalog/act';
@@ -61,19 +61,36 @@ function quote(s: string): string {
  * for Art. 43, the route its basis allows (and why, as a YAML comment).
  */
 export function obligationEntries(p: SystemProfile): { ref: string; comment: string; route?: string }[] {
-  const rule = routeRuleFor(classify(p));
+  const route = newRoute(classify(p));
   return applicableDuties(p)
     .filter(({ duty }) => !duty.recordedAt)
+    .sort((x, y) => byArticle(x.duty.ref, y.duty.ref))
     .map(({ duty }) => {
       const article = Number(/^Art\. (\d+)/.exec(duty.ref)![1]);
       const comment =
         duty.kind === 'right' ? `a right of affected persons towards you (${duty.creates})` : (findArticle(article)?.title ?? '');
-      const route =
-        duty.id === 'art-43' && rule
-          ? `${rule.routes[rule.routes.length - 1]}  # ${rule.creates}: ${rule.routes.map((r) => `${r}, ${ROUTE_NAMES[r]}`).join('; or ')}${rule.annexVIOnlyWithFullStandards ? '; annex-vi only with harmonised standards or common specifications applied in full' : ''}`
-          : undefined;
-      return { ref: duty.ref, comment, route };
+      return { ref: duty.ref, comment, route: duty.id === 'art-43' && route ? `${route.route}  # ${route.why}` : undefined };
     });
+}
+
+/** Act references in the order of the Regulation: by article, then paragraph (`Art. 26` before `Art. 26(8)`, `Art. 27` before `Art. 49(3)`). */
+export function byArticle(x: string, y: string): number {
+  const n = (ref: string) => Number(/^Art\. (\d+)/.exec(ref)?.[1] ?? 0);
+  return n(x) - n(y) || x.localeCompare(y);
+}
+
+/**
+ * The Art. 43 route a new obligation entry gets: the last the rule for the record's basis lists,
+ * which is always open to it (Annex VII for Annex III point 1, where Annex VI needs harmonised
+ * standards in full), and why.
+ */
+export function newRoute(c: Classification): { route: string; why: string } | undefined {
+  const rule = routeRuleFor(c);
+  if (!rule) return undefined;
+  return {
+    route: rule.routes[rule.routes.length - 1],
+    why: `${rule.creates}: ${rule.routes.map((r) => `${r}, ${ROUTE_NAMES[r]}`).join('; or ')}${rule.annexVIOnlyWithFullStandards ? '; annex-vi only with harmonised standards or common specifications applied in full' : ''}`,
+  };
 }
 
 /** The id a new record gets: the name's slug, or the slug with -2, -3 … when that id or file is taken. */

@@ -17,3 +17,11 @@ export function withArticle(word: string): string {
   const an = /^[aeiou]/i.test(word) && !/^(u[bcfhjklmqrstvwxz][aeiou]|uni|eu[a-z]|one\b)/i.test(word);
   return `${an ? 'an' : 'a'} ${word}`;
 }
+
+/** Text quoted in a message, cut at a word after about `max` characters, with `…` to say so. */
+export function excerpt(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : s.slice(0, max)).trimEnd()} …`;
+}

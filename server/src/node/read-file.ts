@@ -70,6 +70,23 @@ export function readListedFile(file: string, failed?: (e: NodeJS.ErrnoException)
   }
 }
 
+/**
+ * Reads a file the user named (a table to import, a file to merge into): links are
+ * followed, since the user chose the name, but only a regular file is read. Opened
+ * with O_NONBLOCK and judged by the descriptor, so a FIFO can never block the read.
+ * Throws an Error whose message says why when it is not a regular file.
+ */
+export function readNamedFile(file: string): Buffer {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const why = notRegular(fs.fstatSync(fd));
+    if (why) throw new Error(why);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Why an entry is not read, in words; undefined for a regular file. */
 export function notRegular(e: fs.Stats | fs.Dirent): string | undefined {
   if (e.isFile()) return undefined;

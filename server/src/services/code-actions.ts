@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { findArticle } from '../core/catalog/act';
 import { allControls } from '../core/catalog/iso';
 import { assessRecord } from '../core/rules/system';
+import { byArticle, newRoute } from '../core/templates';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
@@ -173,11 +174,20 @@ export function addMissingControls(file: ParsedFile): { title: string; edits: Te
 
 /** Adds every obligation the Act gives the record and it does not address yet, as gaps to fill. */
 export function addObligations(file: ParsedFile, cfg: ServiceConfig): { title: string; edits: TextEdit[] } | undefined {
-  const missing = assessRecord(file, cfg.options).duties.filter((d) => d.required && !d.entry);
+  const a = assessRecord(file, cfg.options);
+  // In the Regulation's order, Art. 43 with its route: what a new record (templates.ts) lists.
+  const missing = a.duties.filter((d) => d.required && !d.entry).sort((x, y) => byArticle(x.duty.ref, y.duty.ref));
   if (!missing.length) return undefined;
+  const route = newRoute(a.classification)?.route;
   const added: NewEntry[] = missing.map((d) => ({
     key: d.duty.ref,
-    value: [['status', 'gap']],
+    value:
+      d.duty.id === 'art-43' && route
+        ? [
+            ['status', 'gap'],
+            ['route', route],
+          ]
+        : [['status', 'gap']],
     comment: findArticle(Number(/^Art\. (\d+)/.exec(d.duty.ref)![1]))?.title,
   }));
   const title = `Add the ${missing.length} obligation${missing.length === 1 ? '' : 's'} the AI Act gives this system`;

@@ -147,7 +147,7 @@ function diffSystems(base: WorkspaceCoverage, head: WorkspaceCoverage, gaps: Cov
       { ...b, file: fileB(b) },
       { ...a, file: fileH(a) },
       {
-        order: ['id', 'name', 'file', 'tier', 'basis', 'annexIII', 'roles', 'lifecycle', 'owner'],
+        order: ['id', 'name', 'file', 'tier', 'basis', 'annexIII', 'annexI', 'gpaiModel', 'roles', 'lifecycle', 'owner'],
         lists: ['roles'],
         skip: ['obligations', 'gaps', 'location'],
       },

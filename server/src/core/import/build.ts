@@ -126,11 +126,22 @@ export function buildPlan(fileName: string, tables: Table[], chosen: ReadonlyMap
       );
     const hasApplicable = col('applicable') >= 0;
     let inferred = false;
-    if (!hasApplicable && col('status') < 0)
+    // Entries the table leaves without applicability or justification: listed, so the count of rows
+    // that need attention matches what the report names.
+    const noApplicability: string[] = [];
+    const noJustification: string[] = [];
+    const noColumns = !hasApplicable && col('status') < 0;
+    if (noColumns)
       plan.problems.push({
         level: 'attention',
         where: tableName,
         message: `${table.label ? `The ${table.label}` : 'The table'} has no applicability column (such as "Applicable" or "Included?"): every entry still needs applicable: true or false, and a justification.`,
+      });
+    else if (col('justification') < 0)
+      plan.problems.push({
+        level: 'attention',
+        where: tableName,
+        message: 'No justification column (such as "Justification" or "Reason"): every entry still needs one (clause 6.1.3).',
       });
 
     let previous: Entry | undefined;
@@ -142,15 +153,16 @@ export function buildPlan(fileName: string, tables: Table[], chosen: ReadonlyMap
         const i = col(f);
         return i >= 0 ? (row.cells[i]?.text ?? '').trim() : '';
       };
-      const described = (): string =>
+      // A row without an id keeps its id column too: what it holds ("Total", "ISO 27001 A.5.1") is part of the row.
+      const described = (withId = false): string =>
         cols
-          .filter((c) => c.index !== idCol && (row.cells[c.index]?.text ?? '').trim())
+          .filter((c) => (withId || c.index !== idCol) && (row.cells[c.index]?.text ?? '').trim())
           .map((c) => `${c.header || `column ${c.index + 1}`}: ${oneLine(row.cells[c.index].text)}`)
           .join('; ');
       const read = readId(cell('id'));
       const hasValues = ['applicable', 'justification', 'status'].some((f) => cell(f as Field) !== '');
       if (!read) {
-        const line = `${rowRef}, without a control id: ${described() || '(empty)'}`;
+        const line = `${rowRef}, without a control id: ${described(true) || '(empty)'}`;
         if (previous) previous.after.push(line);
         else pendingBefore.push(line);
         flag(where, `Row ${row.row} has no control id; it is kept as a comment.`);
@@ -266,6 +278,9 @@ export function buildPlan(fileName: string, tables: Table[], chosen: ReadonlyMap
           );
       }
       if (fields.applicable === undefined || !fields.justification) flag(where);
+      const named = `${read.id} (row ${row.row})`;
+      if (!noColumns && fields.applicable === undefined && !appText) noApplicability.push(named);
+      if (!noColumns && col('justification') >= 0 && !fields.justification) noJustification.push(named);
 
       const entry: Entry = { key: read.id, section, fields: ordered, before: pendingBefore.splice(0), after: [] };
       byKey.set(read.id, { entry, where, row, table, values });
@@ -277,6 +292,20 @@ export function buildPlan(fileName: string, tables: Table[], chosen: ReadonlyMap
       if (previous) previous.after.push(...pendingBefore);
       else plan.orphans.push(...pendingBefore);
     }
+    const list = (named: string[], what: string, ask: string): void => {
+      if (named.length)
+        plan.problems.push({
+          level: 'attention',
+          where: tableName,
+          message: `${named.join(', ')} ${named.length === 1 ? 'has' : 'have'} no ${what}: ${ask}.`,
+        });
+    };
+    list(
+      noJustification,
+      'justification',
+      `write why ${noJustification.length === 1 ? 'it is' : 'each is'} included or excluded (clause 6.1.3)`,
+    );
+    list(noApplicability, 'applicability', `set applicable to true or false`);
     if (inferred)
       note(
         `Entries with a status in column "${table.header[col('status')].text}" are read as applicable (the table has no applicability column).`,

@@ -1,7 +1,8 @@
 import type { ControlState, WorkspaceCoverage } from '../coverage-types';
 import { evidenceCell, evidenceSummary } from '../evidence-text';
-import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, systemKind, timelineNote } from './tables';
 import { count } from '../wording';
+import { formatDate } from '../format-date';
 
 export interface HtmlOptions {
   /** Nonce for the one inline style block (the webview's CSP allows only that). */
@@ -29,6 +30,14 @@ function esc(s: string | number | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Each date of an escaped note in a span that does not wrap; the note around it wraps (a long one widened the table). */
+function datesWhole(note: string): string {
+  return note.replace(
+    /\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/g,
+    (d) => `<span class="date">${d}</span>`,
+  );
+}
+
 /** A horizontal stacked bar as inline SVG (no script, no remote content). */
 function bar(parts: { value: number; color: string; label: string }[], total: number): string {
   let x = 0;
@@ -53,7 +62,7 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
   const theme = opts.webview
     ? `:root{--fg:var(--vscode-foreground);--bg:var(--vscode-editor-background);--border:var(--vscode-panel-border);--muted:var(--vscode-disabledForeground);--ok:var(--vscode-testing-iconPassed);--partial:var(--vscode-charts-yellow);--planned:var(--vscode-charts-blue);--todo:var(--vscode-charts-orange);--warn:var(--vscode-problemsWarningIcon-foreground);--err:var(--vscode-problemsErrorIcon-foreground)}body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size)}`
     : `:root{--fg:#1f2328;--bg:#fff;--border:#d0d7de;--muted:#8c959f;--ok:#1a7f37;--partial:#bf8700;--planned:#0969da;--todo:#bc4c00;--warn:#9a6700;--err:#cf222e}@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--border:#30363d;--muted:#6e7681;--ok:#3fb950;--partial:#d29922;--planned:#58a6ff;--todo:#db6d28;--warn:#d29922;--err:#f85149}}body{font-family:system-ui,sans-serif}`;
-  const css = `${theme}body{color:var(--fg);background:var(--bg);margin:1.5em;line-height:1.4}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border-bottom:1px solid var(--border);padding:.25em .5em;text-align:left;vertical-align:top}td.n{text-align:right}.bar{display:block;min-width:12em}.legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}.note{color:var(--muted)}h3+.bar+table td:nth-child(3){white-space:nowrap}h3+.bar+table td:nth-child(3) .note{display:block}${COLOR_CSS}`;
+  const css = `${theme}body{color:var(--fg);background:var(--bg);margin:1.5em;line-height:1.4}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border-bottom:1px solid var(--border);padding:.25em .5em;text-align:left;vertical-align:top}td.n{text-align:right}.bar{display:block;min-width:12em}.legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}.note{color:var(--muted)}.date{white-space:nowrap}${COLOR_CSS}`;
   const legend = `<p class="legend">${CONTROL_STATES.map((s) => `<span><i class="${COLORS[s]}"></i>${STATE_LABEL[s]}</span>`).join('')}</p>`;
   const body: string[] = [];
   for (const c of list) {
@@ -93,16 +102,14 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
         { value: n.missing, color: COLORS.missing, label: 'Missing' },
         { value: n['not-applicable'], color: COLORS.excluded, label: 'Not applicable' },
       ];
-      body.push(
-        `<h3>${esc(s.name)} <span class="note">${esc(s.id)} · ${esc(s.tier ?? 'not classified')}${s.annexIII ? ` · ${esc(s.annexIII)}` : ''} · ${esc(s.roles.join(', '))}</span></h3>`,
-      );
+      body.push(`<h3>${esc(s.name)} <span class="note">${esc(s.id)} · ${esc(systemKind(s))} · ${esc(s.roles.join(', '))}</span></h3>`);
       body.push(bar(parts, s.obligations.length));
       body.push(
         '<table><thead><tr><th>Obligation</th><th>Status</th><th>Applies from</th><th>Evidence</th><th>ISO/IEC 42001 controls</th></tr></thead><tbody>',
       );
       for (const o of s.obligations) {
         body.push(
-          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${esc(o.dateNote ?? o.appliesFrom)}</td><td>${esc(evidenceCell(o))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
+          `<tr><td>${esc(o.ref)} ${esc(o.title)}</td><td>${OBLIGATION_LABEL[o.status]}</td><td>${datesWhole(esc(o.dateNote ?? (o.appliesFrom && formatDate(o.appliesFrom))))}</td><td>${esc(evidenceCell(o))}</td><td>${esc(o.controls.map((k) => `${k.id} (${k.state})`).join(', '))}</td></tr>`,
         );
       }
       body.push('</tbody></table>');

@@ -44,7 +44,7 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
       const n = obligationCounts(s.obligations);
       out.push(`### ${cell(s.name)} (${cell(s.id)})`, '');
       out.push(
-        `Tier: ${cell(s.tier ?? 'not classified')}${s.annexIII ? ` (${cell(s.annexIII)})` : ''}. Roles: ${cell(s.roles.join(', ')) || 'none'}. ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing.`,
+        `${s.gpaiModel ? 'A general-purpose AI model (Chapter V)' : `Tier: ${cell(s.tier ?? 'not classified')}${s.annexIII || s.annexI ? ` (${cell(s.annexIII ?? s.annexI ?? '')})` : ''}`}. Roles: ${cell(s.roles.join(', ')) || 'none'}. ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing.`,
         '',
       );
       out.push('| Obligation | Status | Applies from | Evidence | ISO/IEC 42001 controls (SoA state) |', '|---|---|---|---|---|');

@@ -1,5 +1,5 @@
 import { timelineLabel } from '../catalog/timeline';
-import type { ControlState, ObligationCoverage, WorkspaceCoverage } from '../coverage-types';
+import type { ControlState, ObligationCoverage, SystemCoverage, WorkspaceCoverage } from '../coverage-types';
 
 /** Column order of the Annex A table in every report format. */
 export const CONTROL_STATES: readonly ControlState[] = [
@@ -41,6 +41,16 @@ export function timelineNote(c: Pick<WorkspaceCoverage, 'timeline'>): string {
 
 export const DISCLAIMER =
   'ISO/IEC 42001 evidence supports AI Act obligations; it does not satisfy them. ISO/IEC 42001 certification is not a conformity assessment under Art. 43 and gives no basis for CE marking (Art. 48).';
+
+/**
+ * What a system is, for a summary line: its tier with the Annex III or Annex I point
+ * (`high, Annex III(5)(b)`), or a general-purpose AI model, whose duties (Chapter V) follow no tier.
+ */
+export function systemKind(s: Pick<SystemCoverage, 'tier' | 'annexIII' | 'annexI' | 'gpaiModel'>): string {
+  if (s.gpaiModel) return 'general-purpose AI model';
+  const point = s.annexIII ?? s.annexI;
+  return `${s.tier ?? 'not classified'}${point ? `, ${point}` : ''}`;
+}
 
 /** Obligation counts of one system by status. */
 export function obligationCounts(obligations: ObligationCoverage[]): Record<ObligationCoverage['status'], number> {

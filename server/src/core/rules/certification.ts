@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { KINDS } from '../types';
 import type { Rule } from './rule';
+import { excerpt } from '../wording';
 
 /*
  * Claims that ISO/IEC 42001 (or its certification) satisfies an AI Act duty,
@@ -119,7 +120,7 @@ export const certificationClaim: Rule = {
       if (isScalar(node) && typeof node.value === 'string') {
         const s = node.value;
         const claim = key === 'route' && ISO_AS_ROUTE.test(s.trim()) ? s.trim() : certificationClaimIn(s);
-        if (claim) ctx.report(node, `"${claim.length > 100 ? claim.slice(0, 97) + '…' : claim}": ${MESSAGE}`);
+        if (claim) ctx.report(node, `"${excerpt(claim, 97)}": ${MESSAGE}`);
       } else if (isMap(node)) {
         for (const p of node.items) if (isPair(p)) visit(p.value, isScalar(p.key) ? String(p.key.value) : undefined, depth + 1);
       } else if (isSeq(node)) for (const n of node.items) visit(n, key, depth + 1);

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { KINDS } from '../types';
 import type { Rule } from './rule';
+import { excerpt } from '../wording';
 
 /** Template placeholder text ("TODO - …"): an answer still to be written. */
 export const PLACEHOLDER = /^\s*(TODO|TBD|FIXME|XXX)\b/i;
@@ -22,7 +23,7 @@ export const placeholderRule: Rule = {
         if (typeof node.value === 'string' && PLACEHOLDER.test(node.value)) {
           ctx.report(
             node,
-            `Placeholder text left in the file: '${node.value.slice(0, 60)}'. Replace it with the real answer before review.`,
+            `Placeholder text left in the file: '${excerpt(node.value, 60)}'. Replace it with the real answer before review.`,
           );
         }
       } else if (isMap(node)) {

@@ -104,7 +104,7 @@ const titleMismatch: Rule = {
             : '';
       ctx.report(
         node,
-        `The title of ${control.id} is "${control.title}", not "${given}"${whose}. A mislabelled control makes the SoA say something else than it means.`,
+        `The title of ${control.id} is "${control.title}", not "${given}"${whose}. A mislabelled control makes the SoA say something other than it means.`,
         { data: { replacement: control.title } },
       );
     }
