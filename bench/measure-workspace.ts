@@ -10,7 +10,7 @@ import { checkFolder } from '../server/src/cli/load-workspace';
 import { defaultOptions } from '../server/src/core/types';
 import { buildIndex } from '../server/src/core/workspace';
 import { WorkspaceManager } from '../server/src/lsp/workspace-manager';
-import { nodeFileProvider } from '../server/src/lsp/file-provider';
+import { nodeFileProvider } from '../server/src/node/file-provider';
 import { pathToFileURL } from 'node:url';
 
 const dir = process.argv[2];

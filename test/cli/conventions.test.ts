@@ -63,7 +63,7 @@ describe('help and version', () => {
     }
     const unknown = await aims(['help', 'frobnicate']);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.err, "aims: no command 'frobnicate'; commands: check, diff, controls, articles, rules, import, init, lsp\n");
+    assert.equal(unknown.err, "aims: no command 'frobnicate'; commands: check, diff, controls, articles, rules, import, init, lsp, help\n");
   });
   it('with no command prints the overview on stderr and exits 2', async () => {
     const r = await aims([]);

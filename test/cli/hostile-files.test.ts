@@ -82,6 +82,21 @@ describe('aims check on hostile files', { skip: process.platform === 'win32' ? '
     assert.equal(file.err, 'aims: cannot read pipe.aims.yaml: it is a named pipe (FIFO), not a regular file\n');
   });
 
+  it('aims import never opens a FIFO, as the table or as the SoA it would merge into', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 't.csv'), 'ID,Title,Applicable,Justification\nA.2.2,AI policy,Yes,Root of the AIMS\n');
+    mkfifo(join(dir, 'soa.aims.yaml'));
+    const into = aims(['import', 't.csv', '-o', 'soa.aims.yaml'], dir);
+    assert.equal(into.killed, false, 'importing into the FIFO finished');
+    assert.equal(into.code, 2);
+    assert.equal(into.err, 'aims: cannot read soa.aims.yaml: it is a named pipe (FIFO), not a regular file\n');
+    mkfifo(join(dir, 'pipe.csv'));
+    const from = aims(['import', 'pipe.csv', '-o', 'new.aims.yaml'], dir);
+    assert.equal(from.killed, false, 'importing from the FIFO finished');
+    assert.equal(from.code, 2);
+    assert.equal(from.err, 'aims: cannot read pipe.csv: it is a named pipe (FIFO), not a regular file\n');
+  });
+
   it('a symbolic link to an AIMS file outside the folder is not read', () => {
     const outside = temp();
     writeFileSync(join(outside, 'secret.aims.yaml'), 'aims: 1\nkind: AISystem\nid: secret-system\nname: Secret\n');

@@ -5,6 +5,7 @@ import { countsLine, reportLines } from '../core/import/summary';
 import { parseFile } from '../core/yaml/parse';
 import { defaultOptions, today } from '../core/types';
 import { findAimsFiles, toCorePath } from '../node/find-files';
+import { readNamedFile } from '../node/read-file';
 import { dateOption, parseArgs, UsageError } from './args';
 import { reason, writeSafely } from './files';
 import { formatText, logLine } from './formats';
@@ -58,10 +59,8 @@ export async function importCommand(argv: string[], io: Io, help: string): Promi
   const src = path.resolve(io.cwd, input);
   let bytes: Uint8Array;
   try {
-    if (!fs.statSync(src).isFile()) throw new UsageError(`${input} is not a file`);
-    bytes = fs.readFileSync(src);
+    bytes = readNamedFile(src);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${input}: ${reason(e)}`);
   }
   const outArg = args.flags.get('-o') ?? args.flags.get('--output');
@@ -85,10 +84,10 @@ export async function importCommand(argv: string[], io: Io, help: string): Promi
   if (merge) {
     try {
       if (fs.lstatSync(out).isSymbolicLink()) throw new UsageError(`${shown} is a symbolic link; refusing to write through it`);
-      before = fs.readFileSync(out, 'utf8');
+      before = readNamedFile(out).toString('utf8');
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`cannot read ${shown}`);
+      throw new UsageError(`cannot read ${shown}: ${reason(e)}`);
     }
     if (parseFile(toCorePath(out), before).kind !== 'StatementOfApplicability')
       throw new UsageError(`${shown} exists and is not a StatementOfApplicability; choose another file with -o`);

@@ -16,11 +16,12 @@ export function isCalendarDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** The date `months` months before an ISO date (same day, clamped). */
+/** The date `months` months before an ISO date: the same day, or the last day of a shorter month. */
 export function monthsBefore(iso: string, months: number): string {
   const [y, m, d] = iso.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1 - months, d));
-  return t.toISOString().slice(0, 10);
+  // Day 0 of the month after is the last day of the month wanted.
+  const last = new Date(Date.UTC(y, m - months, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
 /** Whether a node is present and holds something other than blank text. */
