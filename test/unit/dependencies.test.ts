@@ -5,7 +5,7 @@ import { systemText } from '../../bench/generate';
 import { checkWorkspace } from '../../server/src/core/check-workspace';
 import { defaultOptions } from '../../server/src/core/types';
 import { buildIndex, type Definition, type WorkspaceIndex } from '../../server/src/core/workspace';
-import { nodeFileProvider } from '../../server/src/lsp/file-provider';
+import { nodeFileProvider } from '../../server/src/node/file-provider';
 import { WorkspaceManager, type Folder } from '../../server/src/lsp/workspace-manager';
 import { EXISTING, MANIFEST, SYSTEM, soa } from '../helpers/fixtures';
 import { fakeFs } from '../helpers/workspace';
