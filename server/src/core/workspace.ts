@@ -44,6 +44,20 @@ export interface WorkspaceIndex {
   riskCriteria?: { likelihood: string[]; impact: string[]; acceptable?: number };
 }
 
+/** Per list of files (a new list for every change), whether it holds a file of a kind. */
+const kindsPresent = new WeakMap<readonly ParsedFile[], Set<string | undefined>>();
+
+/**
+ * Whether any file of the index is of `kind`. Asked once per record: a scan
+ * each time was quadratic (100,000 records whose register was too large to
+ * read scanned all 100,000 files each).
+ */
+export function hasKind(ws: WorkspaceIndex, kind: string): boolean {
+  let kinds = kindsPresent.get(ws.files);
+  if (!kinds) kindsPresent.set(ws.files, (kinds = new Set(ws.files.map((f) => f.kind))));
+  return kinds.has(kind);
+}
+
 /** Builds the index of one workspace folder. Files are taken in the order given (sort for stable results). */
 export function buildIndex(root: string, files: readonly ParsedFile[]): WorkspaceIndex {
   const ws = emptyIndex(root, files);

@@ -1,5 +1,6 @@
 import { closestId } from '../catalog/suggest';
 import { child, items, text } from '../yaml/nav';
+import { hasKind } from '../workspace';
 import { CLASSIFICATION_RULES } from './classification';
 import { CONFORMITY_RULES } from './conformity';
 import { OBLIGATION_RULES } from './obligations';
@@ -16,7 +17,7 @@ const unknownRisk: Rule = {
   kinds: SYS,
   summary: 'The record names a risk id that no risk register defines.',
   check(ctx) {
-    if (ctx.ws.files.every((f) => f.kind !== 'RiskRegister')) return;
+    if (!hasKind(ctx.ws, 'RiskRegister')) return;
     for (const n of items(child(ctx.file.root, 'risks'))) {
       const id = text(n) ?? '';
       if (ctx.ws.risks.has(id)) continue;
