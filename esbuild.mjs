@@ -3,6 +3,9 @@
 // `--watch` rebuilds on change; `--dev` skips minification.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -56,16 +59,62 @@ const lazyImportCommand = {
     build.onResolve({ filter: /^\.\/commands\/import-soa$/ }, () => ({ path: './import-soa.js', external: true }));
   },
 };
-if (existsSync('client/src/extension.ts')) {
+if (existsSync('client/src/main.ts')) {
   builds.push(
     {
-      entryPoints: ['client/src/extension.ts'],
+      entryPoints: ['client/src/main.ts'],
       outfile: 'dist/client.js',
       external: ['vscode'],
       plugins: [lazyExcelJs, lazyImportCommand],
     },
     { entryPoints: ['client/src/commands/import-soa.ts'], outfile: 'dist/import-soa.js', external: ['vscode'], plugins: [lazyExcelJs] },
   );
+}
+
+// The web extension (vscode.dev, github.dev): the client for VS Code's web worker extension host and the
+// language server for a web worker of its own. No Node there: a Node built-in imported by anything in these
+// bundles fails the build, and exceljs (workbook import and export, too large to ship twice) is replaced by a
+// module that says why a workbook cannot be read or written in the browser; the commands do not offer it there.
+const NODE_BUILTIN = new RegExp(`^(node:.*|${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+// Node's globals too, in the project's own sources (libraries test for them before use).
+const NODE_GLOBAL = /\b(process|Buffer)\s*\.|\b__(dirname|filename)\b/;
+const noNode = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: NODE_BUILTIN }, (a) => ({
+      errors: [{ text: `Node built-in "${a.path}" imported by ${a.importer}: the web bundles must run without Node` }],
+    }));
+    build.onLoad({ filter: /[/\\](server|client)[/\\]src[/\\].*\.ts$/ }, async (a) => {
+      const code = (await readFile(a.path, 'utf8')).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, (c) => c.replace(/[^\n]/g, ' '));
+      const line = code.split('\n').findIndex((l) => NODE_GLOBAL.test(l));
+      if (line < 0) return undefined;
+      return { errors: [{ text: `Node global used in ${a.path}:${line + 1}: the web bundles must run without Node` }] };
+    });
+  },
+};
+const noExcelJs = {
+  name: 'no-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, (a) => ({ path: a.path, namespace: 'no-exceljs' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-exceljs' }, () => ({
+      contents:
+        'throw new Error("Excel workbooks are not read or written by the browser version of the extension; use a CSV or Markdown table here, or desktop VS Code");',
+      loader: 'js',
+    }));
+  },
+};
+// The server fingerprints coverage parts with Node's SHA-1 (server/src/lsp/digest.ts); a worker has no synchronous
+// SHA-1, so web bundles get the pure fingerprint beside it (digest-web.ts).
+const webDigest = {
+  name: 'web-digest',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/digest$/ }, (a) => ({ path: join(dirname(a.importer), 'digest-web.ts') }));
+  },
+};
+const web = { platform: 'browser', target: 'es2022', plugins: [noNode, noExcelJs, webDigest] };
+builds.push({ ...web, entryPoints: ['server/src/browser/worker-main.ts'], outfile: 'dist/browser/server.js', format: 'iife' });
+if (existsSync('client/src/browser/main.ts')) {
+  builds.push({ ...web, entryPoints: ['client/src/browser/main.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] });
 }
 
 for (const b of builds) {

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { checkFolder } from '../server/src/cli/load-workspace';
 import { defaultOptions } from '../server/src/core/types';
 import { WorkspaceManager } from '../server/src/lsp/workspace-manager';
-import { nodeFileProvider } from '../server/src/lsp/file-provider';
+import { nodeFileProvider } from '../server/src/node/file-provider';
 import { pathToFileURL } from 'node:url';
 
 const dir = process.argv[2];

@@ -50,7 +50,14 @@ const steps = [
   { name: 'cli', tests: 'test/cli' },
   // Under CI the Neovim suite must have passed, not been skipped.
   { name: 'lsp', tests: 'test/lsp', requiredInCi: ['Neovim'] },
-  { name: 'e2e', cmd: node, args: ['scripts/test-e2e.mjs'], requiredInCi: [/^the extension-host suite passes/] },
+  // The web extension's server in a web worker of headless Chromium, against the Node server.
+  { name: 'browser', tests: 'test/browser', requiredInCi: ['the language server in a browser web worker'] },
+  {
+    name: 'e2e',
+    cmd: node,
+    args: ['scripts/test-e2e.mjs'],
+    requiredInCi: [/^the extension-host suite passes/, /^the browser entry runs in the web worker extension host/],
+  },
 ];
 
 /** Runs a command, echoing its output, and counts the tests it reports. */

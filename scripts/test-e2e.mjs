@@ -175,10 +175,10 @@ async function startWorkbench(name, { trust }) {
   servers.push(child.pid);
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 'code-server to listen', 60_000);
   log(`${name}: code-server on 127.0.0.1:${port}`);
-  return { port, ws };
+  return { port, ws, userData };
 }
 
-const { port, ws } = await startWorkbench('main', { trust: false });
+const { port, ws, userData } = await startWorkbench('main', { trust: false });
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -274,6 +274,28 @@ async function command(title) {
     });
   }
   await page.keyboard.press('Enter');
+}
+/** Loads the project folder as a development extension and runs a test file inside its extension host; throws unless it passes. */
+async function runExtensionTests(testsFile) {
+  const host = `127.0.0.1:${port}`;
+  const apiPage = await browser.newPage();
+  const lines = [];
+  const exit = new Promise((resolve) => {
+    void apiPage.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = String((args || []).join(' '));
+      if (/EXTHOST|Error|assert/i.test(text)) lines.push(text.split('\n')[0]);
+    });
+    void apiPage.exposeFunction('codeAutomationExit', (code) => resolve(code));
+  });
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`],
+    ['extensionTestsPath', `vscode-remote://${host}${testsFile}`],
+  ]);
+  await apiPage.goto(`http://${host}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+  const code = await Promise.race([exit, new Promise((r) => setTimeout(() => r('timeout'), 120_000))]);
+  for (const l of lines) log(l);
+  await apiPage.close();
+  if (code !== 0) throw new Error(`${testsFile.split('/').pop()} exited with ${code}: ${lines.slice(-3).join(' | ')}`);
 }
 /** The frame (a webview's) whose first-level heading contains `text`. */
 const frameWithHeading = (text, what) =>
@@ -548,25 +570,16 @@ try {
   await step('the extension-host suite passes against the real vscode API', async () => {
     // The project folder is loaded as a development extension and test/extension-host/index.js
     // runs inside the extension host, as @vscode/test-electron would run it.
-    const host = `127.0.0.1:${port}`;
-    const apiPage = await browser.newPage();
-    const lines = [];
-    const exit = new Promise((resolve) => {
-      void apiPage.exposeFunction('codeAutomationLog', (type, args) => {
-        const text = String((args || []).join(' '));
-        if (/EXTHOST|Error|assert/i.test(text)) lines.push(text.split('\n')[0]);
-      });
-      void apiPage.exposeFunction('codeAutomationExit', (code) => resolve(code));
-    });
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`],
-      ['extensionTestsPath', `vscode-remote://${host}${join(ROOT, 'test', 'extension-host', 'index.js')}`],
-    ]);
-    await apiPage.goto(`http://${host}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
-    const code = await Promise.race([exit, new Promise((r) => setTimeout(() => r('timeout'), 120_000))]);
-    for (const l of lines) log(l);
-    await apiPage.close();
-    if (code !== 0) throw new Error(`extension-host suite exited with ${code}: ${lines.slice(-3).join(' | ')}`);
+    await runExtensionTests(join(ROOT, 'test', 'extension-host', 'index.js'));
+  });
+
+  await step('the browser entry runs in the web worker extension host, its server in a web worker', async () => {
+    // The web extension as vscode.dev and github.dev run it: `remote.extensionKind` puts the extension in the
+    // browser's worker extension host instead of code-server's Node one, and test/extension-host/web.js runs there.
+    const settingsFile = join(userData, 'User', 'settings.json');
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'remote.extensionKind': { 'aims-tooling.aims-lsp': ['web'] } }));
+    await runExtensionTests(join(ROOT, 'test', 'extension-host', 'web.js'));
   });
 
   // ---- Restricted Mode, then trust granted mid-session: a second workbench with workspace trust on.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CoverageChangedNotification, CoveragePartsRequest, CoverageVersionsRequest, type FolderVersion } from '../../server/src/protocol';
 import { CoverageReplica, isEmpty, mergeChanges, noChanges, type CoverageChanges, type LiveWorkspace } from './coverage-replica';
 

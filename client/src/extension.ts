@@ -1,23 +1,25 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { addMissingControls, createSoa } from './commands/soa-commands';
 import { registerCompareBranch } from './commands/compare-branch';
 import type { ImportSoaOptions } from './commands/import-soa';
 import { newSystemRecord } from './commands/new-system';
 import { exportReport, ReportPanel } from './commands/report';
 import { CoverageStore } from './coverage-store';
-import { createLanguageClient, type ServerWatch } from './language-client';
+import { createLanguageClient, type ServerHost, type ServerWatch } from './language-client';
+import { isWeb } from './platform';
+import { uriOfPath } from './uri-of-path';
 import { createStatusItem } from './status';
 import { CoverageTree, type CoverageNode } from './trees/coverage-tree';
 import { ObligationsTree } from './trees/obligations-tree';
 import { SystemsTree } from './trees/systems-tree';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
 /** What the extension hands to its tests (and to nothing else). */
 export interface AimsApi {
   store: CoverageStore;
-  client: LanguageClient;
+  client: BaseLanguageClient;
   /** Resolves once the server runs and the first coverage has arrived. */
   ready: Promise<void>;
   /** How long `activate` took, in ms (the server starts after it returns). */
@@ -29,10 +31,11 @@ export interface AimsApi {
   server: ServerWatch;
 }
 
-export function activate(context: vscode.ExtensionContext): AimsApi {
+/** Activates the extension with its language server run by `host` (entries: main.ts, browser/main.ts). */
+export function activateWith(context: vscode.ExtensionContext, host: ServerHost): AimsApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('AIMS', { log: true });
-  const created = createLanguageClient(context, output);
+  const created = createLanguageClient(context, output, host);
   client = created.client;
   const server = created.watch;
   const store = new CoverageStore(client);
@@ -85,7 +88,10 @@ export function activate(context: vscode.ExtensionContext): AimsApi {
   command('aims.openFormat', () =>
     vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'format.md')),
   );
-  registerCompareBranch(context, client);
+  if (isWeb()) command('aims.compareWithBranch', () => void vscode.window.showInformationMessage(WEB_NO_COMPARE));
+  else registerCompareBranch(context, client);
+  void vscode.commands.executeCommand('setContext', 'aims.web', isWeb());
+  if (isWeb()) sayOnceWhatTheWebLacks(context);
 
   // The server starts after activation returns, so opening a folder is never held up by it.
   const ready = client.start().then(() => store.refresh());
@@ -99,12 +105,25 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
+const WEB_NO_COMPARE =
+  "Compare Coverage with Branch reads other branches through VS Code's Git extension, which does not run in the browser. Run `aims diff --git <ref>` in a clone, or let CI post the delta on the pull request (see the README).";
+
+/** In the browser, says once (per profile) what only desktop VS Code does, rather than letting commands fail. */
+function sayOnceWhatTheWebLacks(context: vscode.ExtensionContext): void {
+  const key = 'aims.webNoticeShown';
+  if (context.globalState.get(key)) return;
+  void context.globalState.update(key, true);
+  void vscode.window.showInformationMessage(
+    'AIMS runs in the browser here: diagnostics, completion, hovers, the AIMS views and the coverage report work as on the desktop. Excel workbooks (import and export) and Compare Coverage with Branch need desktop VS Code.',
+  );
+}
+
 /** Opens a file (path or URI string from the server) with the given range selected. */
 async function openLocation(
   file: string,
   range?: { start: { line: number; character: number }; end: { line: number; character: number } },
 ): Promise<void> {
-  const uri = /^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
+  const uri = /^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file) : uriOfPath(file);
   const selection = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : undefined;
   await vscode.window.showTextDocument(uri, { selection, preview: true });
 }

@@ -1,14 +1,7 @@
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { PingRequest, TrustChangedNotification } from '../../server/src/protocol';
+import { serveFiles } from './file-host';
 import { Supervisor, type ServerState } from './supervisor';
 
 /** Files the server checks: the `aims` language, on disk or in any virtual file system. */
@@ -26,7 +19,21 @@ export interface ServerWatch extends vscode.Disposable {
 }
 
 /**
- * Starts the bundled language server over IPC. The server is our own code in
+ * How the language server runs: a Node process on the desktop
+ * (client/src/node-server.ts), a web worker in the browser
+ * (client/src/browser/worker-server.ts).
+ */
+export interface ServerHost {
+  /** The language client for these options, talking to a server of this kind. */
+  create(options: LanguageClientOptions): BaseLanguageClient;
+  /** Stops the server (a hung one does not answer `shutdown`), makes sure it is gone, and starts a new one. */
+  restart(output: vscode.LogOutputChannel): Promise<void>;
+  /** What the client tells the server at start beyond trust (the browser's says where docs/rules.md is). */
+  initializationOptions?: Record<string, unknown>;
+}
+
+/**
+ * Starts the bundled language server. The server is our own code in
  * the extension's folder; nothing from the workspace is run. A supervisor
  * watches it: a crash is restarted (up to three times in three minutes), a
  * server that stops answering is killed and restarted, and one that keeps
@@ -36,31 +43,14 @@ export interface ServerWatch extends vscode.Disposable {
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
-): { client: LanguageClient; watch: ServerWatch } {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+  server: ServerHost,
+): { client: BaseLanguageClient; watch: ServerWatch } {
   const changed = new vscode.EventEmitter<void>();
   let state: ServerState = 'restarting';
   let detail: string | undefined;
   // eslint-disable-next-line prefer-const -- the supervisor's host reads it once the client exists
-  let client: LanguageClient;
-  const restart = async (): Promise<void> => {
-    const proc = client.serverProcess;
-    // A hung server does not answer `shutdown`: stop gives up after 2 s.
-    await client.stop(2000).catch((e: unknown) => output.warn(`stopping the server: ${e instanceof Error ? e.message : String(e)}`));
-    // Then it is killed here, not left to the client library's delayed clean-up (which once left a stopped process
-    // behind), and its exit is awaited while the client is stopped: the old connection's close, arriving after the
-    // next start, would count as a crash of the new server and restart it again.
-    if (proc && proc.exitCode === null && proc.signalCode === null) {
-      const exited = new Promise<void>((res) => proc.once('exit', () => setTimeout(res, 100)));
-      proc.kill('SIGKILL');
-      await Promise.race([exited, new Promise((res) => setTimeout(res, 5000))]);
-    }
-    await client.start();
-  };
+  let client: BaseLanguageClient;
+  const restart = (): Promise<void> => server.restart(output);
   const supervisor = new Supervisor({
     ping: () => client.sendRequest(PingRequest.method, {}).then(() => undefined),
     restart,
@@ -76,7 +66,7 @@ export function createLanguageClient(
     },
     now: () => Date.now(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout),
+    clearTimeout: (t) => clearTimeout(t as Parameters<typeof clearTimeout>[0]),
   });
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -85,7 +75,7 @@ export function createLanguageClient(
     // File events come from the watcher the server registers itself; a second one here sent every event twice.
     synchronize: { configurationSection: 'aims' },
     // A function, read at every start: a server restarted after trust was granted starts trusted.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: () => ({ ...server.initializationOptions, trusted: vscode.workspace.isTrusted }),
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler: {
       error: (_e, _m, count) => ({ action: count && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
@@ -95,7 +85,9 @@ export function createLanguageClient(
           : { action: CloseAction.DoNotRestart, handled: true },
     },
   };
-  client = new LanguageClient('aims', 'AIMS Language Server', serverOptions, clientOptions);
+  client = server.create(clientOptions);
+  // The server reads through the client what it cannot read itself: a virtual folder, or everything from a browser worker.
+  const files = serveFiles(client);
   client.onDidChangeState((e) => {
     if (e.newState === State.Running) supervisor.running();
   });
@@ -119,6 +111,7 @@ export function createLanguageClient(
     checkNow: (ms) => supervisor.check(ms),
     dispose() {
       supervisor.dispose();
+      files.dispose();
       trust.dispose();
       changed.dispose();
     },

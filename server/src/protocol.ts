@@ -194,4 +194,8 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** Per-document debounce before re-checking, in ms (tests lower it). */
   debounceMs?: number;
+  /** Where docs/rules.md is, for the findings' links, when the server cannot tell (in a browser worker)… */
+  rulesUrl?: string;
+  /** …and the line of each rule's heading there, by code. */
+  ruleLines?: Record<string, number>;
 }

@@ -1,3 +1,3 @@
-import { startServer } from './server';
+import { startNodeServer } from './node/start';
 
-startServer();
+startNodeServer();

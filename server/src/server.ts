@@ -1,10 +1,8 @@
 import {
-  createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   LSPErrorCodes,
   FileChangeType,
-  ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -12,7 +10,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { computeCoverage } from './core/coverage';
@@ -25,7 +23,8 @@ import type { CheckOptions } from './core/types';
 import { RecheckQueue } from './lsp/recheck-queue';
 import { isAimsFile, parseFile, type ParsedFile } from './core/yaml/parse';
 import { toLspDiagnostic } from './lsp/convert';
-import { nodeFileProvider, pathOfUri, type FileProvider } from './lsp/file-provider';
+import { ruleHrefs } from './lsp/rule-lines';
+import { pathOfUri, type FileProvider } from './lsp/file-provider';
 import { SettingsCache } from './lsp/settings';
 import { storageOf, WorkspaceManager, type Change, type Folder } from './lsp/workspace-manager';
 import { CoverageTracker } from './lsp/coverage-parts';
@@ -42,7 +41,7 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { diffWithBase, evidencePaths, renderDelta, versionFiles } from './core/diff';
-import { inSkippedFolder } from './node/find-files';
+import { inSkippedFolder } from './core/walk-rules';
 import { codeActions } from './services/code-actions';
 import { complete } from './services/complete';
 import type { ServiceConfig } from './services/config';
@@ -50,9 +49,13 @@ import { hover } from './services/hover';
 import { definition, prepareRename, references, rename } from './services/navigation';
 import { documentLinks, documentSymbols, foldingRanges, workspaceSymbols } from './services/outline';
 
-/** Starts the language server on the transport given on the command line (--stdio, --node-ipc, --socket). */
-export function startServer(files: FileProvider = nodeFileProvider): Connection {
-  const connection = createConnection(ProposedFeatures.all);
+/**
+ * Serves a connection, reading unopened files through `files`: the disk on
+ * Node (server/src/node/start.ts), the editor in a browser worker
+ * (server/src/browser/worker-main.ts). Nothing here may need Node. Findings
+ * link to their rule through `ruleHref` (else to docs/rules.md where the client says).
+ */
+export function startServer(connection: Connection, files: FileProvider, ruleHref?: (code: string) => string): Connection {
   const documents = new TextDocuments(TextDocument);
   const manager = new WorkspaceManager(files);
   const settings = new SettingsCache(connection);
@@ -66,7 +69,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   let progressSupport = false;
   let folderEvents = false;
 
-  const uriOf = (folder: Folder | undefined) => (p: string) => folder?.uris.get(p) ?? URI.file(p).toString();
+  const uriOf = (folder: Folder | undefined) => (p: string) => folder?.uris.get(p) ?? storageUri(folder, p);
   const cfgFor = async (folder: Folder): Promise<ServiceConfig> => ({
     options: await settings.get(folder.uri),
     snippetSupport,
@@ -92,7 +95,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
       for (const p of changed) {
         void connection.sendDiagnostics({
           uri: uriOf(folder)(p),
-          diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder))),
+          diagnostics: (folder.diagnostics.get(p) ?? []).map((d) => toLspDiagnostic(d, uriOf(folder), ruleHref)),
         });
       }
     },
@@ -102,7 +105,13 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     },
   );
   /** Re-checks files of a folder and publishes the findings that changed (open documents first, in slices). */
-  const recheck = (folder: Folder, paths: string[]): Promise<void> => queue.add(folder, paths);
+  const recheck = (folder: Folder, paths: string[]): Promise<void> => {
+    // Storage that answers asynchronously (the client's) is asked first what the checks will ask of it.
+    const ready = files.prepare?.(folder, filesOf(folder, paths));
+    return ready ? ready.then(() => queue.add(folder, paths)) : queue.add(folder, paths);
+  };
+  /** What a request computes from storage, once storage that answers asynchronously has answered (see FileProvider.settle). */
+  const settled = <T>(folder: Folder, run: () => T): T | Promise<T> => (files.settle ? files.settle(folder, run) : run());
 
   /** Paths waiting for a re-check per changed document, collected at each change (the debounce only delays them). */
   const pending = new Map<string, Set<string>>();
@@ -167,6 +176,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.debounceMs === 'number') debounceMs = init.debounceMs;
     if (init.trusted === false) trusted = false;
+    if (typeof init.rulesUrl === 'string')
+      ruleHref ??= ruleHrefs(init.rulesUrl, typeof init.ruleLines === 'object' && init.ruleLines ? init.ruleLines : {});
     for (const f of params.workspaceFolders ?? []) manager.addFolder(f.uri);
     if (!params.workspaceFolders?.length && params.rootUri) manager.addFolder(params.rootUri);
     return {
@@ -260,7 +271,8 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   connection.onCompletion(async (p, token) => {
     const t = target(p.textDocument.uri);
     if (!t || token.isCancellationRequested) return null;
-    return complete(t.file, manager.indexOf(t.folder), p.position, await cfgFor(t.folder));
+    const cfg = await cfgFor(t.folder);
+    return settled(t.folder, () => complete(t.file, manager.indexOf(t.folder), p.position, cfg));
   });
   connection.onHover(async (p) => {
     const t = target(p.textDocument.uri);
@@ -311,7 +323,9 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   });
   connection.onDocumentLinks(async (p) => {
     const t = target(p.textDocument.uri);
-    return t ? documentLinks(t.file, manager.indexOf(t.folder), await cfgFor(t.folder)) : null;
+    if (!t) return null;
+    const cfg = await cfgFor(t.folder);
+    return settled(t.folder, () => documentLinks(t.file, manager.indexOf(t.folder), cfg));
   });
   connection.onFoldingRanges((p) => {
     const t = target(p.textDocument.uri);
@@ -364,6 +378,7 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
     if (folder instanceof ResponseError) return folder;
     const base = { ...params.base, files: baseFiles(params.base?.files) };
     const options = await settings.get(folder.uri);
+    await files.prepare?.(folder, [...folder.files.values()]);
     const delta = diffWithBase(folder.root, [...folder.files.values()], files.fs, base, options, params.headLabel ?? 'working tree');
     return { delta, content: renderDelta(delta, params.format ?? 'markdown') };
   });
@@ -371,4 +386,15 @@ export function startServer(files: FileProvider = nodeFileProvider): Connection 
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+/** The parsed files of a folder at these paths. */
+function filesOf(folder: Folder, paths: readonly string[]): ParsedFile[] {
+  return paths.map((p) => folder.files.get(p)).filter((f): f is ParsedFile => !!f);
+}
+
+/** The URI of a path with no document of its own (evidence): a `file:` URI on disk, else one of the folder's virtual file system. */
+function storageUri(folder: Folder | undefined, p: string): string {
+  const u = folder && URI.parse(folder.uri);
+  return u && u.scheme !== 'file' && u.scheme !== 'untitled' ? u.with({ path: p }).toString() : URI.file(p).toString();
 }

@@ -10,7 +10,7 @@ import { parseFile, type FileSystem } from '../../server/src/core';
 import { resolveEvidence } from '../../server/src/core/rules/evidence';
 import { checkFolder } from '../../server/src/cli/load-workspace';
 import { defaultOptions } from '../../server/src/core/types';
-import { nodeFileProvider } from '../../server/src/lsp/file-provider';
+import { nodeFileProvider } from '../../server/src/node/file-provider';
 import { WorkspaceManager } from '../../server/src/lsp/workspace-manager';
 import { nodeFileSystem, toCorePath } from '../../server/src/node/node-fs';
 import { readAimsFile } from '../../server/src/node/read-file';

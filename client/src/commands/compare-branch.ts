@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { VersionFile } from '../../../server/src/core/diff';
 import { DiffCoverageRequest, DiffEvidenceRequest } from '../../../server/src/protocol';
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FIELDS, importTable, type Field, type ImportResult } from '../../../server/src/core/import';
 import { countsLine, reportLines } from '../../../server/src/core/import/summary';
+import { isWeb } from '../platform';
 import { pickFolder, writeNewFile } from './files';
 
 /** Options a caller (or a test) can pass to the command instead of answering its questions. */
@@ -104,7 +105,10 @@ export async function importSoa(file?: vscode.Uri, options: ImportSoaOptions = {
       await vscode.window.showOpenDialog({
         title: 'Import Statement of Applicability',
         canSelectMany: false,
-        filters: { 'Tables (Excel, CSV, Markdown)': ['xlsx', 'csv', 'tsv', 'md', 'markdown', 'txt'] },
+        // The browser build leaves exceljs out (its size): no workbooks there.
+        filters: isWeb()
+          ? { 'Tables (CSV, Markdown)': ['csv', 'tsv', 'md', 'markdown', 'txt'] }
+          : { 'Tables (Excel, CSV, Markdown)': ['xlsx', 'csv', 'tsv', 'md', 'markdown', 'txt'] },
       })
     )?.[0];
   if (!source) return undefined;

@@ -8,6 +8,7 @@ import {
   type ReportFormat,
 } from '../../../server/src/core/report';
 import type { CoverageStore } from '../coverage-store';
+import { isWeb } from '../platform';
 
 function nonce(): string {
   const bytes = new Uint8Array(16);
@@ -85,9 +86,16 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
 /** "Export Coverage Report": asks for a format and a file, writes the report there. */
 export async function exportReport(store: CoverageStore, format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   await store.whenLoaded();
+  // The browser build leaves exceljs out (its size): no workbook there.
+  if (format === 'xlsx' && isWeb()) {
+    void vscode.window.showInformationMessage(
+      'Excel export needs desktop VS Code; in the browser, export CSV and open it in a spreadsheet.',
+    );
+    return undefined;
+  }
   if (!format) {
     const pick = await vscode.window.showQuickPick(
-      [...REPORT_FORMATS, 'xlsx' as const].map((f) => ({ label: f, description: FORMAT_LABELS[f], format: f })),
+      [...REPORT_FORMATS, ...(isWeb() ? [] : ['xlsx' as const])].map((f) => ({ label: f, description: FORMAT_LABELS[f], format: f })),
       { title: 'Export Coverage Report: format' },
     );
     if (!pick) return undefined;

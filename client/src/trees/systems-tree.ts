@@ -4,6 +4,7 @@ import type { SystemCoverage } from '../../../server/src/core/coverage-types';
 import type { CoverageChanges } from '../coverage-replica';
 import type { CoverageStore } from '../coverage-store';
 import { messageItem, systemIcon, tierGroup } from './labels';
+import { uriOfPath } from '../uri-of-path';
 
 type Group = 'tier' | 'role';
 export type SystemNode =
@@ -114,7 +115,7 @@ export class SystemsTree implements vscode.TreeDataProvider<SystemNode> {
       `Required obligations missing or with a gap: ${s.gaps}`,
     ].join('\n');
     if (s.location) item.command = { command: 'aims.openLocation', title: 'Open record', arguments: [s.location.file, s.location.range] };
-    else item.command = { command: 'vscode.open', title: 'Open record', arguments: [vscode.Uri.file(s.file)] };
+    else item.command = { command: 'vscode.open', title: 'Open record', arguments: [uriOfPath(s.file)] };
     return item;
   }
 }

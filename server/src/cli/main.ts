@@ -106,8 +106,8 @@ async function lsp(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`aims: lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n${COMMAND_HELP.lsp}`);
     return 2;
   }
-  const { startServer } = await import('../server');
-  startServer();
+  const { startNodeServer } = await import('../node/start');
+  startNodeServer();
   return -1;
 }
 

@@ -1,7 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { join } from 'node:path';
 import type { Diagnostic } from '../core/types';
-import { ruleLinks } from './rule-links';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -10,16 +8,17 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** docs/rules.md as shipped beside the bundle (the .vsix and the npm package include it). */
-const ruleHref = ruleLinks(join(__dirname, '..', 'docs', 'rules.md'));
-
-/** Core finding → LSP diagnostic (code, link to the rule's documentation, related places, fix data). */
-export function toLspDiagnostic(d: Diagnostic, uriOf: (path: string) => string): LspDiagnostic {
+/** Core finding → LSP diagnostic (code, link to the rule's documentation from `ruleHref`, related places, fix data). */
+export function toLspDiagnostic(
+  d: Diagnostic,
+  uriOf: (path: string) => string,
+  ruleHref: ((code: string) => string) | undefined,
+): LspDiagnostic {
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: ruleHref(d.code) },
+    ...(ruleHref ? { codeDescription: { href: ruleHref(d.code) } } : {}),
     source: 'aims',
     message: d.message,
   };

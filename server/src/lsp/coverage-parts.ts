@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digest as fingerprint } from './digest';
 import { folderCoverage, systemCoverage } from '../core/coverage';
 import type { SystemCoverage } from '../core/coverage-types';
 import { evidenceMaxAge } from '../core/rules/evidence-entries';
@@ -63,7 +63,7 @@ function partsKey(options: CheckOptions, index: WorkspaceIndex): string {
  * a client asks for what changed since the version it holds.
  */
 export class FolderCoverage {
-  readonly epoch = `${process.pid.toString(36)}-${Date.now().toString(36)}-${++epochs}`;
+  readonly epoch = `${Math.floor(Math.random() * 2 ** 31).toString(36)}-${Date.now().toString(36)}-${++epochs}`;
   version = 0;
   /** `folder` and `topic:<id>` parts, by key. */
   private readonly head = new Map<string, Entry>();
@@ -95,7 +95,7 @@ export class FolderCoverage {
     optionsKey?: string,
   ): boolean {
     const json = JSON.stringify(value);
-    const digest = createHash('sha1').update(json).digest('base64');
+    const digest = fingerprint(json);
     const old = map.get(id);
     if (old && old.digest === digest) {
       old.file = file;

@@ -1,8 +1,8 @@
 import { URI } from 'vscode-uri';
 import type { FileSystem } from '../core/rules/rule';
-import { walkAimsFilesAsync, type WalkResult } from '../node/find-files';
-import { createNodeFileSystem } from '../node/node-fs';
-import { readAimsFile, readListedFile, type DiskText } from '../node/read-file';
+import type { ParsedFile } from '../core/yaml/parse';
+import type { WalkResult } from '../node/find-files';
+import type { DiskText } from '../node/read-file';
 
 export type { DiskText } from '../node/read-file';
 
@@ -17,9 +17,11 @@ export interface Listing {
 
 /**
  * What the server needs from storage for files that are not open: listing and
- * reading AIMS files of a folder, and the core's existence checks. The Node
- * provider serves `file:` URIs; other schemes (virtual workspaces) get
- * nothing, so only open documents are checked there.
+ * reading AIMS files of a folder, and the core's existence checks. Two
+ * stores implement it: the disk (server/src/node/file-provider.ts) and the
+ * editor's workspace file system asked through the client
+ * (server/src/lsp/client-files.ts): all of it in a browser worker, virtual
+ * folders on Node (server/src/lsp/scheme-files.ts).
  */
 export interface FileProvider {
   /** URIs of all AIMS files below a folder URI, found without blocking requests; `progress` hears how far it got. */
@@ -43,35 +45,15 @@ export interface FileProvider {
   readListedSync?(uri: string): DiskText | undefined;
   /** Existence checks for evidence paths (core paths). */
   fs: FileSystem & { list?(dir: string): string[] };
-}
-
-export const nodeFileProvider: FileProvider = {
-  async listAimsFiles(folderUri, progress, isCancelled) {
-    const u = URI.parse(folderUri);
-    if (u.scheme !== 'file') return { uris: [], folders: 0, skipped: [] };
-    const r = await walkAimsFilesAsync(u.fsPath, progress, isCancelled);
-    return {
-      uris: r.files.map((p) => URI.file(p).toString()),
-      folders: r.folders,
-      stopped: r.stopped,
-      skipped: r.skipped.map((x) => ({ uri: URI.file(x.path).toString(), why: x.why })),
-    };
-  },
-  // AIMS files are small; one synchronous read each is cheaper than the promise round trips.
-  readFile: (uri, folderUri) => Promise.resolve(readLocalFile(uri, folderUri)),
-  readListedSync: (uri) => {
-    const u = URI.parse(uri);
-    return u.scheme === 'file' ? readListedFile(u.fsPath) : undefined;
-  },
-  fs: createNodeFileSystem(),
-};
-
-/** A `file:` URI's text, read only if it is a regular file inside its folder (see readAimsFile). */
-function readLocalFile(uri: string, folderUri: string): DiskText | undefined {
-  const u = URI.parse(uri);
-  const root = URI.parse(folderUri);
-  if (u.scheme !== 'file' || root.scheme !== 'file') return undefined;
-  return readAimsFile(u.fsPath, root.fsPath);
+  /**
+   * For storage that answers asynchronously (the client, asked through
+   * requests): fetches what checks of these files will ask `fs` (their
+   * evidence paths), so its synchronous answers are there and fresh.
+   * Undefined when there is nothing to wait for (the disk answers itself).
+   */
+  prepare?(folder: { root: string; uri: string }, files: readonly ParsedFile[]): Promise<void> | undefined;
+  /** Runs a request's computation about a folder, again until `fs` answered all it asked (asynchronous storage). */
+  settle?<T>(folder: { root: string; uri: string }, run: () => T): T | Promise<T>;
 }
 
 /** The core path of a URI: its path component (file or virtual scheme). */

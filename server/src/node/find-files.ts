@@ -2,26 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAimsFile } from '../core/yaml/parse';
 import { notRegular } from './read-file';
+import { SKIP_PATHS, skipsFolder, WALK_LIMITS } from '../core/walk-rules';
 
-/**
- * Folders never searched for AIMS files: installed dependencies, build output
- * and caches (and every folder whose name starts with a dot: .git, .venv, …).
- * Names people might also give their own folders (vendor, build) stay in.
- */
-const SKIP = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', '__pycache__', 'venv', 'site-packages']);
-/** Whether a '/'-separated path below a folder lies in a folder the walk never enters (for walks of git trees). */
-export function inSkippedFolder(rel: string): boolean {
-  return rel
-    .split('/')
-    .slice(0, -1)
-    .some((d) => SKIP.has(d) || d.startsWith('.'));
-}
-
-/** Virtual file systems, never walked when a folder holds them (opening `/`). */
-const SKIP_PATHS = new Set(['/proc', '/sys', '/dev', '/run']);
-
-/** Bounds the walk so a huge or looping tree cannot hang a host (documented in docs/reliability.md). */
-export const WALK_LIMITS = { files: 50_000, folders: 20_000, depth: 20 };
+export { inSkippedFolder, WALK_LIMITS } from '../core/walk-rules';
 
 export interface WalkResult {
   /** Native paths of the AIMS files found, sorted. */
@@ -65,8 +48,7 @@ class Walk {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (depth < WALK_LIMITS.depth && !SKIP.has(e.name) && !e.name.startsWith('.') && !SKIP_PATHS.has(p))
-          this.stack.push({ dir: p, depth: depth + 1 });
+        if (depth < WALK_LIMITS.depth && !skipsFolder(e.name) && !SKIP_PATHS.has(p)) this.stack.push({ dir: p, depth: depth + 1 });
       } else if (isAimsFile(e.name)) {
         if (!e.isFile()) this.skipped.push({ path: p, why: notRegular(e) ?? 'it is not a regular file' });
         else if (this.files.length < WALK_LIMITS.files) this.files.push(p);

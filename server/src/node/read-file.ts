@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_FILE_BYTES } from '../core/yaml/parse';
+import { NOT_READ } from '../core/walk-rules';
 
 /** What reading an AIMS file from disk gave: its text, its size when too large, or why it was not read. */
 export type DiskText = { text: string } | { tooLarge: number } | { refused: string };
@@ -49,7 +50,7 @@ export function readListedFile(file: string, failed?: (e: NodeJS.ErrnoException)
     fd = fs.openSync(file, OPEN_FLAGS);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ELOOP') return { refused: 'it is a symbolic link (links are not followed)' };
+    if (err.code === 'ELOOP') return { refused: NOT_READ.link };
     if (err.code !== 'ENOENT') failed?.(err);
     return undefined;
   }
@@ -89,12 +90,12 @@ export function readNamedFile(file: string): Buffer {
 /** Why an entry is not read, in words; undefined for a regular file. */
 export function notRegular(e: fs.Stats | fs.Dirent): string | undefined {
   if (e.isFile()) return undefined;
-  if (e.isSymbolicLink()) return 'it is a symbolic link (links are not followed)';
-  if (e.isFIFO()) return 'it is a named pipe (FIFO), not a regular file';
-  if (e.isSocket()) return 'it is a socket, not a regular file';
-  if (e.isCharacterDevice() || e.isBlockDevice()) return 'it is a device, not a regular file';
-  if (e.isDirectory()) return 'it is a folder, not a file';
-  return 'it is not a regular file';
+  if (e.isSymbolicLink()) return NOT_READ.link;
+  if (e.isFIFO()) return NOT_READ.fifo;
+  if (e.isSocket()) return NOT_READ.socket;
+  if (e.isCharacterDevice() || e.isBlockDevice()) return NOT_READ.device;
+  if (e.isDirectory()) return NOT_READ.folder;
+  return NOT_READ.other;
 }
 
 /** The last root resolved, for a second: a folder's files are read one after another, each asking for the same root. */
