@@ -1,7 +1,8 @@
 // The extension manifest and the npm package, as users meet them: per-folder settings, language
 // defaults, links on the extension page, and what ships.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import pkg from '../../package.json';
@@ -13,6 +14,7 @@ const manifest = pkg as unknown as {
   files: string[];
   capabilities: { untrustedWorkspaces: { description: string } };
   dependencies?: Record<string, string>;
+  devDependencies: Record<string, string>;
   contributes: {
     configuration: { properties: Record<string, { scope?: string }> };
     configurationDefaults: Record<string, Record<string, unknown>>;
@@ -116,5 +118,27 @@ describe('the package', () => {
     for (const p of ['bin/aims.js', 'dist/cli.js', 'dist/server.js', 'dist/client.js', 'docs/rules.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(ships(p), p);
     }
+  });
+  it('declares every package the code imports, types included', () => {
+    // A package that only arrives through another one (mdast's types through mdast-util-*) can
+    // change or vanish with that one's next release.
+    const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies)]);
+    const provided = new Set([...builtinModules, 'vscode']); // Node's own, and the host's API (typed by @types/vscode)
+    const sources = (dir: string): string[] =>
+      statSync(dir).isDirectory()
+        ? readdirSync(dir).flatMap((n) => (n === 'node_modules' ? [] : sources(join(dir, n))))
+        : /\.(ts|mjs|js)$/.test(dir)
+          ? [dir]
+          : [];
+    const undeclared = new Set<string>();
+    for (const file of ['server', 'client', 'test', 'scripts', 'bench', 'bin', 'esbuild.mjs'].flatMap((d) => sources(join(ROOT, d)))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)'([^'./][^']*)'/gm)) {
+        const name = m[1].startsWith('@') ? m[1].split('/').slice(0, 2).join('/') : m[1].split('/')[0];
+        if (!name.startsWith('node:') && !provided.has(name) && !declared.has(name) && !declared.has(`@types/${name}`))
+          undeclared.add(name);
+      }
+    }
+    assert.deepEqual([...undeclared], []);
   });
 });
