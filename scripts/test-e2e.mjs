@@ -246,13 +246,15 @@ async function openQuickInput(key) {
 async function quickOpen(file) {
   await openQuickInput('Control+P');
   await page.keyboard.type(file);
+  // Enter opens the focused row: wait until the filter has made it the file's (a row of the previous
+  // results can stay focused for a moment), and then for the file's tab to be the active one.
   await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() })
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: file.split('/').pop() })
     .first()
     .waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page
-    .locator('.tabs-container .tab', { hasText: file.split('/').pop() })
+    .locator('.editor-group-container.active .tabs-container .tab.active', { hasText: file.split('/').pop() })
     .first()
     .waitFor({ timeout: 30_000 });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
