@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { ALL_RULES } from './rules/index';
 import type { FileSystem, Rule, RuleInfo, RuleContext } from './rules/rule';
 import type { CheckOptions, Diagnostic, Range, Severity } from './types';
-import type { WorkspaceIndex } from './workspace';
+import { buildIndex, type WorkspaceIndex } from './workspace';
 import { unreliableFrom } from './yaml/indent-errors';
 import type { ParsedFile } from './yaml/parse';
 
@@ -51,6 +51,35 @@ export function allRuleInfos(): RuleInfo[] {
 export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions, fs: FileSystem): Diagnostic[] {
   const out = new CappedFindings(MAX_FINDINGS_PER_FILE, (p) => file.lines.offsetAt(p));
   runChecks(file, ws, options, fs, out, rulesFor(file));
+  return out.done(file);
+}
+
+/**
+ * The findings of a file that no other file can change: its syntax, and those
+ * of every rule that ran without reading the workspace index (each rule runs
+ * on an index that notes whether it was read; a rule that read it is left
+ * out, whatever it found). For an open document's first check while its folder
+ * is still being read: nothing here is withdrawn when the folder is indexed,
+ * only the findings about other files are added.
+ */
+export function checkFileAlone(file: ParsedFile, root: string, options: CheckOptions, fs: FileSystem): Diagnostic[] {
+  const out = new CappedFindings(MAX_FINDINGS_PER_FILE, (p) => file.lines.offsetAt(p));
+  runChecks(file, buildIndex(root, []), options, fs, out, []);
+  for (const rule of rulesFor(file)) {
+    let read = false;
+    const noted = new Proxy(buildIndex(root, []), {
+      get(target, key, receiver) {
+        read = true;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const found: Diagnostic[] = [];
+    const one: FindingSink = { add: (d) => found.push(d), beyond: () => false, omit: () => undefined, lowerBound: false };
+    runChecks(file, noted, options, fs, one, [rule], { syntax: false });
+    if (read) continue;
+    for (const d of found) out.add(d);
+    if (one.lowerBound) out.lowerBound = true;
+  }
   return out.done(file);
 }
 

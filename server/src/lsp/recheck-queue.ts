@@ -74,10 +74,14 @@ export class RecheckQueue {
       q = { open: new Lane(), rest: new Lane() };
       this.pending.set(folder, q);
     }
-    // Until the folder is indexed nothing is checked: indexing ends with a check of every file, open
-    // documents first, and a check against a half-built index gave bogus findings (a "missing manifest"
-    // that flashed in Neovim, thousands of slow unknown ids).
-    if (folder.indexed) for (const p of paths) (folder.open.has(p) ? q.open : q.rest).add(p);
+    // Until the folder is indexed only open documents are checked, and only with the rules that read no
+    // other file (see drain): indexing ends with a check of every file, open documents first, and a check
+    // against a half-built index gave bogus findings (a "missing manifest" that flashed in Neovim,
+    // thousands of slow unknown ids).
+    for (const p of paths) {
+      if (folder.open.has(p)) q.open.add(p);
+      else if (folder.indexed) q.rest.add(p);
+    }
     q.run ??= this.drain(folder, q);
     return q.run;
   }
@@ -96,7 +100,9 @@ export class RecheckQueue {
           const fromOpen = q.open.size > 0;
           const p = q.open.take() ?? q.rest.take();
           if (p === undefined) break;
-          if (this.manager.recheckFile(folder, p, options, fs)) changed.push(p);
+          // An open document of a folder still being read gets the findings no other file can change.
+          const m = this.manager;
+          if (folder.indexed ? m.recheckFile(folder, p, options, fs) : m.checkAlone(folder, p, options, fs)) changed.push(p);
           // The open documents' findings go out before any other file is checked.
           if ((fromOpen && !q.open.size) || Date.now() >= end) break;
         }

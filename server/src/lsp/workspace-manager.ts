@@ -1,3 +1,4 @@
+import { checkFileAlone } from '../core/check';
 import { checkFileIncremental, type CheckMemo } from '../core/check-incremental';
 import { changedKeys, citations } from '../core/dependencies';
 import type { Diagnostic, CheckOptions, Kind } from '../core/types';
@@ -345,6 +346,20 @@ export class WorkspaceManager {
   checkCost(f: Folder, p: string): number {
     const s = this.states.get(f);
     return (s?.parses.get(p) ?? 0) + (s?.costs.get(p) ?? 0);
+  }
+
+  /**
+   * An open document's first check while its folder is still being read: only the findings no other
+   * file can change (core/check.ts `checkFileAlone`), so the editor shows them at once instead of after
+   * the walk of a large folder. The whole check follows when the folder is indexed.
+   */
+  checkAlone(f: Folder, p: string, options: CheckOptions, fs: FileSystem): boolean {
+    const file = f.files.get(p);
+    if (!file) return false;
+    const next = checkFileAlone(file, f.root, hasDisk(f) ? options : { ...options, checkEvidence: false }, storageOf(f, fs));
+    const prev = f.diagnostics.get(p);
+    f.diagnostics.set(p, next);
+    return !prev || JSON.stringify(prev) !== JSON.stringify(next);
   }
 
   /** Re-checks one file; returns whether its findings changed (and so must be published). */
