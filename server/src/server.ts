@@ -141,12 +141,12 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
   }
 
   async function indexAll(): Promise<void> {
-    const progress = progressSupport ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Indexing AIMS files', 0, undefined, false);
-    let done = 0;
     const folders = [...manager.folders.values()];
     // Ask for the settings now, while the disk is read, so the first check does not wait for the answer.
     for (const f of folders) void settings.get(f.uri);
+    const progress = progressSupport ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Indexing AIMS files', 0, undefined, false);
+    let done = 0;
     // Coverage is announced once the folder is indexed and checked, not part-way through.
     for (const f of folders) tracker.setQuiet(f, true);
     for (const f of folders) {
@@ -231,6 +231,8 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
 
   documents.onDidOpen((e) => {
     if (!isAimsFile(e.document.uri)) return;
+    // Asked before the parse, so the answer arrives meanwhile (a document outside the folders is its own scope).
+    void settings.get(manager.folderOf(e.document.uri)?.uri ?? e.document.uri);
     const change = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
     if (change) schedule(e.document.uri, change, true);
   });
