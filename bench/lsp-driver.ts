@@ -111,7 +111,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ server: command.join(' '), coldStartMs: Math.round(performance.now() - t0) }));
     child.kill('SIGKILL');
     conn.dispose();
-    return;
+    // With the server killed while it reads a large folder, this process now and then did not end (2 runs in
+    // 20 on 10,000 records, no active handle left; cause not found), and the benchmark waited on it for good.
+    process.exit(0);
   }
   await conn.sendNotification('workspace/didChangeConfiguration', { settings });
   await pause(500); // the (empty) workspace folder is indexed
