@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { fastParse } from './fast-parse';
 import { explainIndentErrors } from './indent-errors';
@@ -69,6 +69,15 @@ export function oversizedFile(path: string, bytes: number): ParsedFile {
   };
 }
 
+// uniqueKeys is checked in one pass (duplicateKeys): the library's own check is quadratic in the number of keys.
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, merge: true, strict: true, logLevel: 'error' } as const;
+
+/** The errors of a text's first YAML document: what explainIndentErrors reads again after moving a line. */
+function yamlErrors(text: string): readonly YAMLError[] {
+  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  return (Array.isArray(docs) ? docs[0] : docs)?.errors ?? [];
+}
+
 /**
  * Parses one AIMS file. Never throws: anything unreadable becomes a diagnostic.
  * `fastPath: false` always uses the general parser (the tests compare the two).
@@ -123,14 +132,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
 
   let docs: Document.Parsed[];
   try {
-    // uniqueKeys is checked below in one pass: the library's own check is quadratic in the number of keys.
-    docs = parseAllDocuments(src, {
-      prettyErrors: false,
-      uniqueKeys: false,
-      merge: true,
-      strict: true,
-      logLevel: 'error',
-    }) as Document.Parsed[];
+    docs = parseAllDocuments(src, YAML_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (e) {
     syntax.push({ range: whole, severity: 'error', code: 'yaml-syntax', message: `YAML could not be read: ${errorText(e)}` });
@@ -139,9 +141,9 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   const doc = docs[0];
   if (!doc) return base;
 
-  const indents = explainIndentErrors(doc.errors, lines);
+  const indents = explainIndentErrors(doc.errors, lines, src, yamlErrors);
   for (const d of indents.findings) syntax.push(d);
-  for (const err of doc.errors) if (!indents.explained.has(err)) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
+  for (const err of indents.rest) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
   for (const warn of doc.warnings) syntax.push(yamlFinding(lines, warn.pos, warn.message, warn.code, 'warning'));
   normalizeRanges(doc.contents);
   // Never spread a list that grows with the file into a call: a million duplicates overflowed the stack.
