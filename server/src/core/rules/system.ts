@@ -1,5 +1,6 @@
 import { closestId } from '../catalog/suggest';
 import { child, items, text } from '../yaml/nav';
+import { mayHoldMore } from '../yaml/unread';
 import { CLASSIFICATION_RULES } from './classification';
 import { CONFORMITY_RULES } from './conformity';
 import { OBLIGATION_RULES } from './obligations';
@@ -17,6 +18,8 @@ const unknownRisk: Rule = {
   summary: 'The record names a risk id that no risk register defines.',
   check(ctx) {
     if (ctx.ws.files.every((f) => f.kind !== 'RiskRegister')) return;
+    // Risks past a YAML error in a register are unknown, not undefined.
+    if (ctx.ws.files.some((f) => f.kind === 'RiskRegister' && mayHoldMore(f, 'risks'))) return;
     for (const n of items(child(ctx.file.root, 'risks'))) {
       const id = text(n) ?? '';
       if (ctx.ws.risks.has(id)) continue;
