@@ -166,6 +166,31 @@ describe('one indentation mistake in the example gives one finding and no cascad
       ' likelihood:',
       "aims.aims.yaml:49:2 yaml-syntax 'likelihood' is indented 1 space and the key after it ('impact' on line 50) 2 spaces, so YAML cannot read them as one mapping. Indent it 2 spaces, like 'impact'.",
     ],
+    // Valid YAML that means something else: the last field of an entry at the entries' column.
+    [
+      "an SoA control's last field at its control's column",
+      'soa.aims.yaml',
+      14,
+      '    evidence:',
+      '  evidence:',
+      "soa.aims.yaml:14:3 yaml-syntax 'evidence' is indented 2 spaces, like the entries of 'controls' around it, so YAML reads it as an entry of its own, not as a field of 'A.2.2'. Indent it 4 spaces, like 'owner' on line 13.",
+    ],
+    [
+      "a risk's last field at its risk's column",
+      'risk/risk-register.aims.yaml',
+      37,
+      '    status:',
+      '  status:',
+      "risk/risk-register.aims.yaml:37:3 yaml-syntax 'status' is indented 2 spaces, like the entries of 'risks' around it, so YAML reads it as an entry of its own, not as a field of 'R-3'. Indent it 4 spaces, like 'owner' on line 36.",
+    ],
+    [
+      "an objective's last field at its objective's column",
+      'aims.aims.yaml',
+      41,
+      '    owner:',
+      '  owner:',
+      "aims.aims.yaml:41:3 yaml-syntax 'owner' is indented 2 spaces, like the entries of 'objectives' around it, so YAML reads it as an entry of its own, not as a field of 'OBJ-1'. Indent it 4 spaces, like 'due' on line 40.",
+    ],
   ];
   for (const [name, file, line, from, to, want] of cases) {
     it(name, () => {

@@ -1,3 +1,4 @@
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Diagnostic } from '../types';
 import { LineIndex } from './line-index';
 
@@ -236,6 +237,66 @@ function describe(orig: LineIndex, before: LineIndex, after: LineIndex, fix: Fix
     message: `${why}. ${how}.`,
     data: { indent: fix.to },
   };
+}
+
+/** How far on each side of a suspect key the entries are searched for a field of its name. */
+const NEIGHBOURS = 4;
+
+/**
+ * The last field of an entry written at the entries' column (`evidence:` of
+ * SoA control A.2.2 at 2 spaces, like the controls) is valid YAML that means
+ * something else: an entry named `evidence` with no fields, which the rules
+ * then call an unknown control without a justification, while A.2.2 lacks
+ * its evidence. Said once, at that line, as the indentation mistake it is,
+ * when the key is a field of the entries around it and not of the one above.
+ * Only below the top level (the document's own keys are no entries).
+ */
+export function dedentedFields(contents: unknown, lines: LineIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: { node: unknown; name: string; depth: number }[] = [{ node: contents, name: '', depth: 0 }];
+  while (stack.length) {
+    const { node, name, depth } = stack.pop()!;
+    if (depth > 64) continue;
+    if (isMap(node)) {
+      // Never spread a list that grows with the file into a call (a stack overflow on a million keys).
+      if (depth > 0 && !node.flow) for (const d of dedentedIn(node.items, name, lines)) out.push(d);
+      for (const p of node.items) stack.push({ node: p.value, name: isScalar(p.key) ? String(p.key.value) : '', depth: depth + 1 });
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, name, depth: depth + 1 });
+    }
+  }
+  return out;
+}
+
+function dedentedIn(items: readonly Pair[], name: string, lines: LineIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const fields = (p: Pair | undefined): Pair[] | undefined => (p && isMap(p.value) && !p.value.flow ? p.value.items : undefined);
+  const keyText = (p: Pair): string | undefined => (isScalar(p.key) ? String(p.key.value) : undefined);
+  for (let i = 1; i < items.length; i++) {
+    const it = items[i];
+    const above = fields(items[i - 1]);
+    const key = keyText(it);
+    if (fields(it) || !above?.length || key === undefined || above.some((f) => keyText(f) === key)) continue;
+    let elsewhere = false;
+    for (let j = Math.max(0, i - 1 - NEIGHBOURS); j <= Math.min(items.length - 1, i + NEIGHBOURS) && !elsewhere; j++)
+      if (j !== i && j !== i - 1) elsewhere = !!fields(items[j])?.some((f) => keyText(f) === key);
+    const last = above[above.length - 1].key as { range?: [number, number, number] } | null;
+    const own = (it.key as { range?: [number, number, number] } | null)?.range;
+    if (!elsewhere || !last?.range || !own) continue;
+    const at = lines.positionAt(own[0]);
+    const field = lines.positionAt(last.range[0]);
+    if (field.character <= at.character) continue;
+    const entry = keyText(items[i - 1]) ?? '';
+    const ref = keyText(above[above.length - 1]) ?? '';
+    out.push({
+      range: { start: at, end: { line: at.line, character: lines.lineText(at.line).trimEnd().length } },
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `'${key}' is indented ${sp(at.character)}, like the entries of '${name}' around it, so YAML reads it as an entry of its own, not as a field of '${entry}'. Indent it ${sp(field.character)}, like '${ref}' on line ${field.line + 1}.`,
+      data: { indent: field.character },
+    });
+  }
+  return out;
 }
 
 /** The nearest line in the same mapping at column `col` (above, else below): the one to line up with. */

@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { fastParse } from './fast-parse';
-import { explainIndentErrors } from './indent-errors';
+import { dedentedFields, explainIndentErrors } from './indent-errors';
 import { LineIndex } from './line-index';
 import { child, scalarString, text } from './nav';
 
@@ -127,6 +127,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   const fast = fastPath ? fastParseOrNothing(src) : undefined;
   if (fast) {
     for (const d of duplicateKeys(fast, lines)) syntax.push(d);
+    for (const d of dedentedFields(fast, lines)) syntax.push(d);
     return { ...base, contents: fast, root: isMap(fast) ? fast : undefined, kind: kindOf(fast), value: () => plainValue(fast) };
   }
 
@@ -148,6 +149,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   normalizeRanges(doc.contents);
   // Never spread a list that grows with the file into a call: a million duplicates overflowed the stack.
   for (const d of duplicateKeys(doc.contents, lines)) syntax.push(d);
+  for (const d of dedentedFields(doc.contents, lines)) syntax.push(d);
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;
     const marker = text.lastIndexOf('---', start);
