@@ -246,13 +246,15 @@ async function openQuickInput(key) {
 async function quickOpen(file) {
   await openQuickInput('Control+P');
   await page.keyboard.type(file);
+  // Enter opens the focused row: wait until the filter has made it the file's (a row of the previous
+  // results can stay focused for a moment), and then for the file's tab to be the active one.
   await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: file.split('/').pop() })
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: file.split('/').pop() })
     .first()
     .waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page
-    .locator('.tabs-container .tab', { hasText: file.split('/').pop() })
+    .locator('.editor-group-container.active .tabs-container .tab.active', { hasText: file.split('/').pop() })
     .first()
     .waitFor({ timeout: 30_000 });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
@@ -438,6 +440,89 @@ try {
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await page.locator('.monaco-hover', { hasText: 'ISO/IEC 42001 Annex A' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  await step('a rename applied through the refactor preview leaves no extra Problems entry', async () => {
+    // F2, Ctrl+Enter, Apply. The preview's documents (scheme vscode-bulkeditpreview-editor, same paths)
+    // were once checked as documents of their own, and Problems listed findings for them that no
+    // workspace file has ("No AIMS manifest", unknown ids), which stayed until a reload.
+    const register = 'risk/risk-register.aims.yaml';
+    const system = 'systems/fraud-detection.aims.yaml';
+    const onDisk = (rel) => readFileSync(join(ws, rel), 'utf8');
+    const original = [register, system].map((rel) => [rel, onDisk(rel)]);
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const showProblems = async () => {
+      if (!(await page.locator('.markers-panel').first().isVisible())) await page.keyboard.press('Control+Shift+M');
+      await rows.filter({ hasText: 'The title of A.2.2 is "AI policy"' }).first().waitFor({ timeout: 30_000 });
+    };
+    const counts = async () => (await page.locator('[id="status.problems"]').first().innerText()).replace(/\s+/g, ' ').trim();
+    const extraRows = async () => (await rows.allInnerTexts()).filter((t) => !rowsBefore.includes(t));
+    /** Fails if, within `ms`, what `read` says differs from `before` (the preview's findings come after a debounce). */
+    const unchanged = async (read, before, what, ms) => {
+      const end = Date.now() + ms;
+      do {
+        const now = await read();
+        if (JSON.stringify(now) !== JSON.stringify(before))
+          throw new Error(`${what} were ${JSON.stringify(before)}, now ${JSON.stringify(now)}`);
+        await new Promise((r) => setTimeout(r, 250));
+      } while (Date.now() < end);
+    };
+    let rowsBefore = [];
+    let pending = false;
+    try {
+      await revert(register); // the completion step's unfinished line
+      await showProblems();
+      await waitFor(
+        async () => !(await rows.allInnerTexts()).some((t) => t.startsWith('risk-register.aims.yaml')),
+        'the unfinished line gone from Problems',
+      );
+      rowsBefore = await rows.allInnerTexts();
+      const countsBefore = await counts();
+
+      await quickOpen(register);
+      await goToLine(lineOf(register, '  R-6:'));
+      await page.keyboard.press('Home');
+      await page.keyboard.press('F2');
+      // Keys pressed before the rename box has the focus go to the editor (Ctrl+A would select the file).
+      const input = page.locator('.rename-box input.rename-input').first();
+      await waitFor(
+        () => input.evaluate((el) => el === document.activeElement && el.value === 'R-6'),
+        'the rename box to have the focus and offer R-6',
+        30_000,
+      );
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('R-60');
+      await waitFor(async () => (await input.inputValue()) === 'R-60', 'R-60 in the rename box', 10_000);
+      await page.keyboard.press('Control+Enter');
+      pending = true;
+      const preview = page.locator('.bulk-edit-panel');
+      await preview.locator('.monaco-list-row', { hasText: 'fraud-detection.aims.yaml' }).first().waitFor({ timeout: 30_000 });
+
+      // The preview takes the panel's place; the status bar's problem counts stay as they were.
+      await unchanged(counts, countsBefore, 'while the preview is shown, the problem counts', 5_000);
+      await preview.locator('.buttons .monaco-button', { hasText: 'Apply' }).first().click({ timeout: 30_000 });
+      await preview.waitFor({ state: 'hidden', timeout: 30_000 });
+      pending = false;
+      await command('File: Save All');
+      await waitFor(
+        () => onDisk(register).includes('\n  R-60:\n') && onDisk(system).includes('\nrisks: [R-5, R-60]\n'),
+        'R-60 in the register and in the fraud-detection record on disk',
+        30_000,
+      );
+      await showProblems();
+      await unchanged(extraRows, [], 'after Apply, the Problems rows no workspace file had before', 5_000);
+      await unchanged(counts, countsBefore, 'after Apply, the problem counts', 0);
+    } finally {
+      // The workspace as the next steps expect it, also after a failure.
+      if (pending)
+        await page
+          .locator('.bulk-edit-panel .buttons .monaco-button', { hasText: 'Discard' })
+          .first()
+          .click({ timeout: 10_000 })
+          .catch(() => {});
+      for (const [rel, text] of original) writeFileSync(join(ws, rel), text);
+      for (const [rel] of original) await revert(rel);
+    }
   });
 
   await step('New AI System Record asks what the duties turn on, finds Annex III points by their words, never reuses an id', async () => {

@@ -195,9 +195,17 @@ describe('documents outside the workspace folders', () => {
     const ws = layout();
     const c = await started(ws.dir);
     try {
-      const preview = `vscode-bulkeditpreview-editor:${join(ws.dir, SYSTEM)}?1`;
+      // As VS Code names them: the real file's URI, encoded, in the query (so the name ends in .aims.yaml).
+      const preview = `vscode-bulkeditpreview-editor://x${join(ws.dir, SYSTEM)}?${encodeURIComponent(ws.uri(SYSTEM))}`;
       const text = ws.text(SYSTEM).replace(/^kind: AISystem$/m, 'kind: AISystem\nbogus: 1');
       await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: preview, languageId: 'aims', version: 1, text } });
+      // A real document opened after it is checked after it: once its findings are out, the preview's would be too.
+      const realUri = ws.uri(SYSTEM);
+      await c.conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: realUri, languageId: 'aims', version: 1, text: text.replace('bogus: 1', 'marker: 1') },
+      });
+      await c.until(() => c.latest(realUri)?.some((d) => d.message.includes('marker')), "the real document's findings");
+      await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: realUri } });
       await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: preview } });
       await c.until(() => c.latest(preview)?.length === 0, 'the preview is cleared on close');
       assert.ok(
