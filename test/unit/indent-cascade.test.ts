@@ -199,6 +199,21 @@ describe('one indentation mistake in the example gives one finding and no cascad
   }
 });
 
+describe('two independent mistakes in one file', () => {
+  it('each gets its own finding, and nothing follows from either', () => {
+    const { texts, existing } = example();
+    const lines = texts['soa.aims.yaml'].split('\n');
+    assert.equal(lines[14], '  A.2.3:');
+    assert.equal(lines[81], '    status: implemented');
+    lines[14] = ' A.2.3:';
+    lines[81] = '\tstatus: implemented';
+    assert.deepEqual(rows({ ...texts, 'soa.aims.yaml': lines.join('\n') }, existing), [
+      "soa.aims.yaml:15:2 yaml-syntax 'A.2.3' is indented 1 space, which matches no level above it ('A.2.2' on line 8 has 2 spaces, 'controls' on line 7 has none), so YAML cannot tell which mapping it belongs to. Indent it 2 spaces, like 'A.2.2'.",
+      "soa.aims.yaml:82:2 yaml-syntax 'status' is indented with a tab, which YAML does not allow. Indent it 4 spaces, like 'justification' on line 81.",
+    ]);
+  });
+});
+
 describe('a broken SoA does not claim controls are missing', () => {
   it('a status dedented in the middle of the SoA: one finding, not "N controls are missing"', () => {
     const text = soa().replace(/( {2}A\.5\.2:\n(?: {4}.*\n){2}) {4}status:/, '$1  status:');

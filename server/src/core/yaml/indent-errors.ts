@@ -20,7 +20,7 @@ const INDENT_CODES = new Set(['BAD_INDENT', 'TAB_AS_INDENT', 'MULTILINE_IMPLICIT
  * second). Beyond them YAML's errors are explained where they stand.
  */
 const MAX_FIXES = 50;
-const REPARSE_BUDGET = 2_000_000;
+const REPARSE_BUDGET = 1_000_000;
 const MAX_REPARSED_TEXT = 256 * 1024;
 
 /** One line found wrongly indented: the indent that makes the file readable again. */
