@@ -42,7 +42,7 @@ describe('a bad indent in the SoA, edited in the editor', () => {
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: SOA, version: 2 }, contentChanges: [{ text: broken }] });
     const soa = await c.until(() => c.latest(SOA)?.some((d) => d.code === 'yaml-syntax') && c.latest(SOA), 'the yaml-syntax finding');
     assert.deepEqual(
-      soa.map((d) => [d.range.start.line, d.range.start.character, d.code, d.message]),
+      soa.map((d) => [d.range.start.line, (d.range.start as { character?: number }).character, d.code, d.message]),
       [
         [
           14,

@@ -12,8 +12,10 @@ export interface YamlProblem {
 /** Reads a text again and returns its YAML errors (the caller's parser, with the caller's options). */
 export type Reparse = (text: string) => readonly YamlProblem[];
 
-/** `yaml`'s codes for errors that a line indented to another column can cause. */
-const INDENT_CODES = new Set(['BAD_INDENT', 'TAB_AS_INDENT', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'MISSING_CHAR']);
+/** `yaml`'s codes for errors that a line indented to another column can cause (and a list item's, below). */
+const INDENT_CODES = new Set(['BAD_INDENT', 'TAB_AS_INDENT', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY']);
+const isIndentError = (e: YamlProblem): boolean =>
+  INDENT_CODES.has(e.code) || (e.code === 'MISSING_CHAR' && /without - indicator/.test(e.message));
 /**
  * The most lines re-indented in one file, the most text re-read while trying,
  * and the largest file tried at all (one re-read of a 700 KB file takes a
@@ -57,7 +59,7 @@ export function explainIndentErrors(
   let budget = text.length > MAX_REPARSED_TEXT ? 0 : REPARSE_BUDGET;
   for (let n = 0; n < MAX_FIXES && cur.errors.length; n++) {
     const first = earliest(cur.errors);
-    if (!INDENT_CODES.has(first.code)) break;
+    if (!isIndentError(first)) break;
     const errorLine = cur.lines.positionAt(first.pos[0]).line;
     let best: Fix | undefined;
     for (const c of candidates(cur.lines, first, moved)) {
