@@ -166,6 +166,14 @@ describe('one indentation mistake in the example gives one finding and no cascad
       ' likelihood:',
       "aims.aims.yaml:49:2 yaml-syntax 'likelihood' is indented 1 space and the key after it ('impact' on line 50) 2 spaces, so YAML cannot read them as one mapping. Indent it 2 spaces, like 'impact'.",
     ],
+    [
+      "an objective's last field indented 3 spaces instead of 4",
+      'aims.aims.yaml',
+      41,
+      '    owner:',
+      '   owner:',
+      "aims.aims.yaml:41:4 yaml-syntax 'owner' is indented 3 spaces, which matches no level above it ('due' on line 40 has 4 spaces, 'OBJ-1' on line 36 has 2 spaces), so YAML cannot tell which mapping it belongs to. Indent it 4 spaces, like 'due'.",
+    ],
     // Valid YAML that means something else: the last field of an entry at the entries' column.
     [
       "an SoA control's last field at its control's column",

@@ -253,15 +253,17 @@ const NEIGHBOURS = 4;
  * when the key is a field of the entries around it and not of the one above.
  * Only below the top level (the document's own keys are no entries).
  */
-export function dedentedFields(contents: unknown, lines: LineIndex): Diagnostic[] {
+export function dedentedFields(contents: unknown, lines: LineIndex, said: readonly Diagnostic[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A line YAML already found wrongly indented is explained once, by that finding.
+  const explained = new Set(said.filter((d) => d.code === 'yaml-syntax').map((d) => d.range.start.line));
   const stack: { node: unknown; name: string; depth: number }[] = [{ node: contents, name: '', depth: 0 }];
   while (stack.length) {
     const { node, name, depth } = stack.pop()!;
     if (depth > 64) continue;
     if (isMap(node)) {
       // Never spread a list that grows with the file into a call (a stack overflow on a million keys).
-      if (depth > 0 && !node.flow) for (const d of dedentedIn(node.items, name, lines)) out.push(d);
+      if (depth > 0 && !node.flow) for (const d of dedentedIn(node.items, name, lines)) if (!explained.has(d.range.start.line)) out.push(d);
       for (const p of node.items) stack.push({ node: p.value, name: isScalar(p.key) ? String(p.key.value) : '', depth: depth + 1 });
     } else if (isSeq(node)) {
       for (const item of node.items) stack.push({ node: item, name, depth: depth + 1 });

@@ -149,7 +149,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   normalizeRanges(doc.contents);
   // Never spread a list that grows with the file into a call: a million duplicates overflowed the stack.
   for (const d of duplicateKeys(doc.contents, lines)) syntax.push(d);
-  for (const d of dedentedFields(doc.contents, lines)) syntax.push(d);
+  for (const d of dedentedFields(doc.contents, lines, syntax)) syntax.push(d);
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;
     const marker = text.lastIndexOf('---', start);
