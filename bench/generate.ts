@@ -1,7 +1,7 @@
 /**
  * Realistic generated workspaces for the benchmarks: a manifest, a full SoA,
- * N AI system records (a mix of high-risk, limited and minimal), a risk
- * register, and single large files. Deterministic: the same sizes give the
+ * N AI system records (a mix of high-risk, limited and minimal), risk
+ * registers of up to 10,000 risks each, and single large files. Deterministic: the same sizes give the
  * same bytes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { allControls } from '../server/src/core/catalog/iso';
 import { requiredObligations, type Role, type Tier } from '../server/src/core/catalog/obligations';
 
-const MANIFEST = `aims: 1
+/** The manifest of every generated workspace (also used by tests that check large generated files). */
+export const MANIFEST = `aims: 1
 kind: AIMS
 organisation: Benchmark Corp
 operatorRoles: [provider, deployer]
@@ -90,9 +91,12 @@ export function systemText(i: number): string {
   return lines.join('\n') + '\n';
 }
 
-function riskRegister(n: number): string {
+/** Risks per register file: 10,000 risks are ~2 MB, and a single register for 100,000 would pass the 10 MB limit. */
+const RISKS_PER_REGISTER = 10_000;
+
+function riskRegister(from: number, to: number): string {
   const out = ['aims: 1', 'kind: RiskRegister', 'risks:'];
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     out.push(
       `  R-${i}:`,
       `    title: Risk of system ${i}`,
@@ -115,7 +119,10 @@ export function writeWorkspace(dir: string, systems: number, extraControls = 0):
   writeFileSync(join(dir, 'evidence', 'policy.md'), '# Policy\n');
   writeFileSync(join(dir, 'aims.aims.yaml'), MANIFEST);
   writeFileSync(join(dir, 'soa.aims.yaml'), soaText(extraControls));
-  writeFileSync(join(dir, 'risk.aims.yaml'), riskRegister(systems));
+  for (let from = 0; from === 0 || from < systems; from += RISKS_PER_REGISTER) {
+    const name = from === 0 ? 'risk.aims.yaml' : `risk-${from / RISKS_PER_REGISTER}.aims.yaml`;
+    writeFileSync(join(dir, name), riskRegister(from, Math.min(systems, from + RISKS_PER_REGISTER)));
+  }
   for (let i = 0; i < systems; i++) writeFileSync(join(dir, 'systems', `system-${i}.aims.yaml`), systemText(i));
   return dir;
 }

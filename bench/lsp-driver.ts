@@ -9,7 +9,11 @@
  *
  * The keystroke turns `applicable: true` into `applicable: fals` and back on the line nearest
  * the middle of the file: both servers report the invalid value, so every edit publishes.
- * Completion is asked after `status: ` and hover on `status` on the same part of the file.
+ * Completion is asked after `status: ` and hover on `status` on the same part of the file; the
+ * outline (documentSymbol) of the whole file is asked as well.
+ *
+ * `--cold` measures only a cold start: spawn → initialize → open the file at once → its first
+ * diagnostics, as when an editor starts with the file open; prints `{ coldStartMs }`.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,6 +32,7 @@ const file = opt('--file');
 const root = opt('--root');
 const languageId = opt('--language-id');
 const rounds = Number(opt('--rounds', '20'));
+const cold = argv.slice(0, argv.indexOf('--')).includes('--cold');
 const settings = JSON.parse(opt('--settings', '{}')) as Record<string, unknown>;
 const TIMEOUT_MS = 60_000;
 
@@ -99,6 +104,15 @@ async function main(): Promise<void> {
   });
   const spawnToInitializeMs = Math.round(performance.now() - t0);
   await conn.sendNotification('initialized', {});
+  if (cold) {
+    await timeToPublish(() =>
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: readFileSync(file, 'utf8') } }),
+    );
+    console.log(JSON.stringify({ server: command.join(' '), coldStartMs: Math.round(performance.now() - t0) }));
+    child.kill('SIGKILL');
+    conn.dispose();
+    return;
+  }
   await conn.sendNotification('workspace/didChangeConfiguration', { settings });
   await pause(500); // the (empty) workspace folder is indexed
 
@@ -159,6 +173,14 @@ async function main(): Promise<void> {
   const indent = lines[statusLine].indexOf('status');
   const completion = await request('textDocument/completion', indent + 'status: '.length);
   const hover = await request('textDocument/hover', indent + 2);
+  const symbols: number[] = [];
+  let symbolBytes = 0;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    const r = await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    symbols.push(performance.now() - start);
+    symbolBytes = JSON.stringify(r).length;
+  }
   const atEnd = memory();
 
   await Promise.race([conn.sendRequest('shutdown').then(() => conn.sendNotification('exit')), pause(3000)]);
@@ -172,6 +194,7 @@ async function main(): Promise<void> {
       edit: { incremental: stats(incremental), full: stats(full) },
       completion: stats(completion),
       hover: stats(hover),
+      documentSymbol: { ...stats(symbols), bytes: symbolBytes },
       peakRssMb: atEnd.hwmMb,
     }),
   );

@@ -60,7 +60,7 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
   const manager = new WorkspaceManager(files);
   const settings = new SettingsCache(connection);
   const timers = new Map<string, NodeJS.Timeout>();
-  /** Fixed debounce from initializationOptions (tests); otherwise it follows the document's size. */
+  /** Fixed debounce window from initializationOptions (tests); otherwise it follows what a check costs. */
   let debounceMs: number | undefined;
   let trusted = true;
   let snippetSupport = false;
@@ -115,26 +115,29 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
 
   /** Paths waiting for a re-check per changed document, collected at each change (the debounce only delays them). */
   const pending = new Map<string, Set<string>>();
+  /** When each document's last check was started. */
+  const lastRun = new Map<string, number>();
   function schedule(uri: string, change: Change, immediate = false): void {
     const folder = change.folder;
     const deps = pending.get(uri) ?? new Set<string>();
     // A text equal to the one already known (opening a file, the content event that follows) re-checks
     // only the document itself: opening the SoA of 10,000 records re-checked all of them twice.
-    const kinds = change.same ? [] : [change.before, change.after];
-    for (const d of manager.dependents(folder, pathOfUri(uri), kinds)) deps.add(d);
+    for (const d of manager.dependents(folder, pathOfUri(uri), change)) deps.add(d);
     pending.set(uri, deps);
     const run = (): void => {
       timers.delete(uri);
       pending.delete(uri);
+      lastRun.set(uri, Date.now());
       void recheck(folder, [...deps]);
     };
-    clearTimeout(timers.get(uri));
-    if (immediate) run();
-    else {
-      // Short files re-check almost at once; long ones wait for a pause in typing, since each check costs a parse.
-      const lines = folder.files.get(pathOfUri(uri))?.lines.lineCount ?? 0;
-      timers.set(uri, setTimeout(run, debounceMs ?? (lines > 2000 ? 120 : 20)));
-    }
+    // A keystroke after a pause is checked at once; keystrokes closer together than the window (a burst, a
+    // paste of many changes) are checked once, when they pause. The window grows with what a check of the
+    // document costs (an edit is re-read and re-checked in part, so that is little unless the text is broken).
+    const windowMs = debounceMs ?? Math.min(1000, Math.max(20, 2 * manager.checkCost(folder, pathOfUri(uri))));
+    const waiting = timers.get(uri);
+    clearTimeout(waiting);
+    if (immediate || (!waiting && Date.now() - (lastRun.get(uri) ?? 0) >= windowMs)) run();
+    else timers.set(uri, setTimeout(run, windowMs));
   }
 
   async function indexAll(): Promise<void> {
@@ -237,6 +240,7 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
     if (change) schedule(e.document.uri, change);
   });
   documents.onDidClose((e) => {
+    lastRun.delete(e.document.uri);
     void manager.close(e.document.uri).then((r) => {
       if (r.cleared) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       if (r.change) schedule(e.document.uri, r.change, true);

@@ -209,3 +209,117 @@ export function mappingLines(key: string, entries: [string, [string, string][]][
   if (spec.braceOwnLine) lines.push('}');
   return lines;
 }
+
+/*
+ * Edits as a user makes them, for the incremental paths' property tests:
+ * typing and deleting characters (anywhere, also on entry boundaries and in
+ * indentation), pressing Enter, deleting or duplicating whole lines and
+ * entries (a paste), and replacing a word.
+ */
+const TYPED = [
+  'a',
+  'x',
+  '1',
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '#',
+  ' #',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '|',
+  '>',
+  'é',
+];
+const WORDS_TYPED = [
+  'true',
+  'false',
+  'fals',
+  'implemented',
+  'partial',
+  'planned',
+  'TODO - fill in',
+  'A.2.2',
+  'BENCH-1',
+  'R-1',
+  'aims-owner',
+  'nobody',
+  '2026-02-30',
+  '2026-03-01',
+  'evidence/policy.md',
+  '../outside.md',
+  'ISO 42001 certification satisfies Art. 17',
+];
+
+/** One random edit of `text`: the new text. */
+export function randomEdit(rand: () => number, text: string): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 && i + 1 < text.length) lineStarts.push(i + 1);
+  const lineAt = (k: number) => {
+    const s = lineStarts[k];
+    const e = text.indexOf('\n', s);
+    return [s, e < 0 ? text.length : e + 1] as const;
+  };
+  const at = Math.floor(rand() * (text.length + 1));
+  const r = rand();
+  if (r < 0.3) return text.slice(0, at) + pick(TYPED) + text.slice(at);
+  if (r < 0.45) return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 3));
+  if (r < 0.55) {
+    // a value replaced by a word, as a completion or a paste would
+    const [s, e] = lineAt(Math.floor(rand() * lineStarts.length));
+    const line = text.slice(s, e);
+    const colon = line.indexOf(': ');
+    if (colon < 0) return text.slice(0, at) + pick(WORDS_TYPED) + text.slice(at);
+    return text.slice(0, s) + line.slice(0, colon + 2) + pick(WORDS_TYPED) + (line.endsWith('\n') ? '\n' : '') + text.slice(e);
+  }
+  if (r < 0.65) {
+    const [s, e] = lineAt(Math.floor(rand() * lineStarts.length));
+    return text.slice(0, s) + text.slice(e);
+  }
+  if (r < 0.75) {
+    // a line copied to another place
+    const [s, e] = lineAt(Math.floor(rand() * lineStarts.length));
+    const [t] = lineAt(Math.floor(rand() * lineStarts.length));
+    const line = text.slice(s, e).endsWith('\n') ? text.slice(s, e) : text.slice(s, e) + '\n';
+    return text.slice(0, t) + line + text.slice(t);
+  }
+  if (r < 0.85) {
+    // several lines (an entry, often) cut, or copied below themselves
+    const k = Math.floor(rand() * lineStarts.length);
+    const [s] = lineAt(k);
+    const [, e] = lineAt(Math.min(lineStarts.length - 1, k + 1 + Math.floor(rand() * 8)));
+    const block = text.slice(s, e).endsWith('\n') ? text.slice(s, e) : text.slice(s, e) + '\n';
+    return rand() < 0.5
+      ? text.slice(0, s) + text.slice(e)
+      : text.slice(0, e) + (text.endsWith('\n') || e < text.length ? '' : '\n') + block + text.slice(e);
+  }
+  if (r < 0.95) {
+    // a character replaced
+    return text.slice(0, at) + pick(TYPED) + text.slice(at + 1);
+  }
+  return text.slice(0, at) + pick(['\t', '\r\n', '\r', '&a ', '*a', '!t ', '\uFFFD', '---\n']) + text.slice(at);
+}
+
+/** A register with `n` risks, a few of them with block scalars and comments between entries. */
+export function registerText(n: number): string {
+  const out = ['aims: 1', 'kind: RiskRegister', 'risks:'];
+  for (let i = 0; i < n; i++) {
+    out.push(`  R-${i}:`, `    title: Risk ${i}`, `    system: system-${i % 7}`, '    likelihood: possible', '    impact: moderate');
+    out.push(`    treatment: ${i % 3 ? 'mitigate' : 'accept'}`, '    controls: [A.6.2.4, A.7.4]', '    owner: risk-lead');
+    if (i % 5 === 0) out.push('    description: |', '      Two lines', '      of text.', '');
+    if (i % 4 === 0) out.push('  # between entries');
+  }
+  return out.join('\n') + '\n';
+}

@@ -120,6 +120,13 @@ describe('language server over stdio (VS Code-like client)', () => {
     assert.ok(refs.length >= 4);
     const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: ws.uri(SYS) } })) as { name: string }[];
     assert.ok(symbols.some((s) => s.name === 'obligations'));
+    // An SoA's outline is its controls, each with its title and state, not every key inside them.
+    type Sym = { name: string; detail?: string; children?: Sym[] };
+    const soaSymbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: ws.uri(SOA) } })) as Sym[];
+    const controls = soaSymbols.find((s) => s.name === 'controls')?.children ?? [];
+    const policy = controls.find((s) => s.name === 'A.2.2');
+    assert.match(policy?.detail ?? '', /^AI policy — (implemented|partial|planned|excluded)$/);
+    assert.ok(controls.length > 0 && controls.every((s) => !s.children?.length));
     const links = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri: ws.uri(SYS) } })) as { target: string }[];
     assert.ok(links.some((l) => l.target.endsWith('/evidence/logging-standard.md')));
     const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: ws.uri(SYS) } })) as unknown[];

@@ -1,33 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { checkWorkspace, defaultOptions, type Diagnostic } from '../../server/src/core';
 import { fastParse } from '../../server/src/core/yaml/fast-parse';
 import { normalizeRanges, parseFile } from '../../server/src/core/yaml/parse';
 import { soaText, systemText } from '../../bench/generate';
 import { exampleTexts, MANIFEST, SYSTEM, soa } from '../helpers/fixtures';
 import { fakeFs } from '../helpers/workspace';
+import { describeTree } from '../helpers/tree';
 import { prng, randomYaml } from '../helpers/yaml-gen';
 import { RULE_CASES } from '../rule-cases';
-
-/** A tree as lines of "path kind value range": what every feature reads from a node. */
-function describeTree(root: unknown): string[] {
-  const out: string[] = [];
-  const walk = (n: unknown, path: string): void => {
-    if (isMap(n) || isSeq(n)) {
-      out.push(`${path} ${isMap(n) ? 'map' : 'seq'}${n.flow ? ' flow' : ''} ${JSON.stringify(n.range)}`);
-      n.items.forEach((it: unknown, i: number) => {
-        if (isPair(it)) {
-          walk(it.key, `${path}.key${i}`);
-          walk(it.value, `${path}.value${i}`);
-        } else walk(it, `${path}[${i}]`);
-      });
-    } else if (isScalar(n)) out.push(`${path} ${n.type} ${typeof n.value} ${JSON.stringify(n.value)} ${JSON.stringify(n.range)}`);
-    else out.push(`${path} ${String(n)}`);
-  };
-  walk(root, '$');
-  return out;
-}
 
 /** `yaml`'s reading of a text, ranges normalised as parseFile does; undefined if it finds a problem. */
 function reference(text: string): { tree: string[]; value: unknown } | undefined {

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { ALL_RULES } from './rules/index';
-import type { FileSystem, RuleInfo, RuleContext } from './rules/rule';
+import type { FileSystem, Rule, RuleInfo, RuleContext } from './rules/rule';
 import type { CheckOptions, Diagnostic, Range, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
 import { unreliableFrom } from './yaml/indent-errors';
@@ -50,6 +50,40 @@ export function allRuleInfos(): RuleInfo[] {
  */
 export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOptions, fs: FileSystem): Diagnostic[] {
   const out = new CappedFindings(MAX_FINDINGS_PER_FILE, (p) => file.lines.offsetAt(p));
+  runChecks(file, ws, options, fs, out, rulesFor(file));
+  return out.done(file);
+}
+
+/** Where findings go: the capped list of a whole check, or a plain one (check-incremental.ts). */
+export interface FindingSink {
+  add(d: Diagnostic): void;
+  /** Whether a finding starting at this offset can no longer be shown (it is only counted). */
+  beyond(offset: number): boolean;
+  omit(severity: Severity, n: number): void;
+  /** Set when a rule stopped early, so the count of findings is a lower bound. */
+  lowerBound: boolean;
+  /** Set when a rule threw (an `internal-error` finding was added). */
+  failed?: boolean;
+}
+
+/** The rules that run on a file: those for its kind, or only the structure rule when it has none. */
+export function rulesFor(file: ParsedFile): Rule[] {
+  return ALL_RULES.filter((rule) => (file.kind ? rule.kinds.includes(file.kind) : rule.code === 'invalid-structure'));
+}
+
+/**
+ * Syntax findings, then `rules`, into `out`, with severity overrides applied.
+ * `syntax: false` runs the rules alone (a part of a file checked again).
+ */
+export function runChecks(
+  file: ParsedFile,
+  ws: WorkspaceIndex,
+  options: CheckOptions,
+  fs: FileSystem,
+  out: FindingSink,
+  rules: readonly Rule[],
+  { syntax = true } = {},
+): void {
   const overrides = options.severities;
   // A YAML error already explains what is wrong at its place; findings that only echo it there are noise,
   // and so is everything from the block that holds it on (a bad indent moves keys to other mappings).
@@ -61,16 +95,15 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
     if (ruled && (d.range.start.line >= cut || broken.has(`${d.range.start.line}:${d.range.start.character}`))) return;
     out.add(o ? { ...d, severity: o } : d);
   };
-  for (const d of file.syntax) add(d, false);
-  if (!file.contents && file.syntax.some((d) => UNREAD.has(d.code))) return out.done(file);
+  if (syntax) for (const d of file.syntax) add(d, false);
+  if (!file.contents && file.syntax.some((d) => UNREAD.has(d.code))) return;
 
   const firstLine = file.lines.lineRange(0);
   const rangeOf = (node: Node | null | undefined): Range => {
     const r = node?.range;
     return r ? file.lines.range(r[0], r[1]) : firstLine;
   };
-  for (const rule of ALL_RULES) {
-    if (file.kind ? !rule.kinds.includes(file.kind) : rule.code !== 'invalid-structure') continue;
+  for (const rule of rules) {
     const ctx: RuleContext = {
       file,
       ws,
@@ -101,6 +134,7 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
       rule.check(ctx);
     } catch (e) {
       // A rule bug must not hide the other findings; it is reported where the user sees it.
+      out.failed = true;
       add(
         {
           range: firstLine,
@@ -112,7 +146,6 @@ export function checkFile(file: ParsedFile, ws: WorkspaceIndex, options: CheckOp
       );
     }
   }
-  return out.done(file);
 }
 
 /** Parser codes after which the file is not read at all. */
@@ -125,7 +158,7 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warni
  * the cap: findings are collected, and whenever twice the cap have piled up
  * they are sorted and the tail is counted (with its worst severity) and dropped.
  */
-class CappedFindings {
+class CappedFindings implements FindingSink {
   private list: Diagnostic[] = [];
   private omitted = 0;
   private worstOmitted: Severity = 'hint';
@@ -133,8 +166,8 @@ class CappedFindings {
   private cutoff: Diagnostic | undefined;
   /** Where `cutoff` starts, as an offset in the text. */
   private cutoffOffset = Infinity;
-  /** Set when a rule stopped early, so the count of findings is a lower bound. */
   lowerBound = false;
+  failed?: boolean;
 
   constructor(
     private readonly cap: number,

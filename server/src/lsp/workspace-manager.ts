@@ -1,9 +1,10 @@
-import { checkFile } from '../core/check';
+import { checkFileIncremental, type CheckMemo } from '../core/check-incremental';
+import { changedKeys, citations } from '../core/dependencies';
 import type { Diagnostic, CheckOptions, Kind } from '../core/types';
-import { buildIndex, type WorkspaceIndex } from '../core/workspace';
-import { parseFile, isAimsFile, oversizedFile, type ParsedFile } from '../core/yaml/parse';
+import { buildIndex, updateIndex, type WorkspaceIndex } from '../core/workspace';
+import { isAimsFile, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
+import { reparseFile } from '../core/yaml/reparse';
 import { dirname, isInside } from '../core/paths';
-import { child, text } from '../core/yaml/nav';
 import type { FileSystem } from '../core/rules/rule';
 import type { FileProvider } from './file-provider';
 import { pathOfUri } from './file-provider';
@@ -44,6 +45,22 @@ export interface Change {
   before?: Kind;
   after?: Kind;
   same?: boolean;
+  /** What other files may see differently (see core/dependencies.ts); undefined when the text is the same. */
+  keys?: Set<string> | 'all';
+}
+
+/** What the manager keeps per folder to re-check little after an edit. */
+interface FolderState {
+  /** Changes to the folder's files so far, and per file: a file's memo holds while the others are unchanged. */
+  changes: number;
+  own: Map<string, number>;
+  /** The last check of large files, for checking the next version in part (core/check-incremental.ts). */
+  memos: Map<string, { memo: CheckMemo; others: number }>;
+  /** What each file's last parse and check took, in ms (the server waits longer between checks of costly ones). */
+  parses: Map<string, number>;
+  costs: Map<string, number>;
+  /** Who cites what (core/dependencies.ts), built on first use and kept up to date. */
+  cites?: { byPath: Map<string, string[]>; byKey: Map<string, Set<string>> };
 }
 
 /**
@@ -52,8 +69,7 @@ export interface Change {
  */
 export class WorkspaceManager {
   readonly folders = new Map<string, Folder>();
-  /** System ids of the last changed file before and after the change (for duplicate-id re-checks). */
-  private lastIds: string[] = [];
+  private readonly states = new WeakMap<Folder, FolderState>();
 
   constructor(private readonly files: FileProvider) {}
 
@@ -161,6 +177,8 @@ export class WorkspaceManager {
     }
     f.indexed = true;
     f.index = undefined;
+    // Read anew: who cites what is worked out again when first needed, and no check is taken over.
+    this.states.delete(f);
     return { files: n, folders: listing.folders, stopped: listing.stopped, skipped: listing.skipped };
   }
 
@@ -189,13 +207,15 @@ export class WorkspaceManager {
     const same = !!old && !tooLarge && old.text === text && !old.syntax.some((d) => d.code === 'file-too-large');
     // The editor's open event is followed by a content event for the same version: parse once.
     if (open && same && old.version === version && folder.open.has(p)) return { folder, before, after: before, same };
-    const parsed = tooLarge ? oversizedFile(p, tooLarge) : parseFile(p, text, version);
-    this.lastIds = [systemId(old), systemId(parsed)].filter((x): x is string => !!x);
+    // An edit re-reads only the entries it touched (core/yaml/reparse.ts).
+    const start = performance.now();
+    const parsed = tooLarge ? oversizedFile(p, tooLarge) : reparseFile(old, p, text, version);
+    this.state(folder).parses.set(p, performance.now() - start);
     folder.files.set(p, parsed);
     folder.uris.set(p, uri);
     if (open) folder.open.add(p);
-    folder.index = undefined;
-    return { folder, before, after: parsed.kind, same };
+    const keys = this.changed(folder, old, parsed, same);
+    return { folder, before, after: parsed.kind, same, keys: same ? undefined : keys };
   }
 
   /** Forgets a file (deleted on disk). */
@@ -205,13 +225,64 @@ export class WorkspaceManager {
     const p = pathOfUri(uri);
     const old = folder.files.get(p);
     const before = old?.kind;
-    this.lastIds = [systemId(old)].filter((x): x is string => !!x);
     if (!folder.files.delete(p)) return undefined;
     folder.uris.delete(p);
     folder.open.delete(p);
     folder.diagnostics.delete(p);
-    folder.index = undefined;
-    return { folder, before };
+    return { folder, before, keys: this.changed(folder, old, undefined) };
+  }
+
+  private state(f: Folder): FolderState {
+    let s = this.states.get(f);
+    if (!s) this.states.set(f, (s = { changes: 0, own: new Map(), memos: new Map(), parses: new Map(), costs: new Map() }));
+    return s;
+  }
+
+  /**
+   * Takes note of one file's change: the index is updated for it (not rebuilt),
+   * who cites what too, and what the other files may now see differently is
+   * worked out while both versions are at hand.
+   */
+  private changed(f: Folder, before: ParsedFile | undefined, after: ParsedFile | undefined, same = false): Set<string> | 'all' {
+    const path = (after ?? before)!.path;
+    const s = this.state(f);
+    // The same text again (an open, a save) changes nothing for the other files' checks.
+    if (!same) {
+      s.changes++;
+      s.own.set(path, (s.own.get(path) ?? 0) + 1);
+    }
+    if (!after) {
+      s.own.delete(path);
+      s.memos.delete(path);
+      s.costs.delete(path);
+      s.parses.delete(path);
+    }
+    const wsBefore = f.index;
+    if (!wsBefore) return 'all';
+    f.index = updateIndex(wsBefore, before, after);
+    const cites = s.cites;
+    if (cites) {
+      for (const k of cites.byPath.get(path) ?? []) cites.byKey.get(k)?.delete(path);
+      cites.byPath.delete(path);
+      if (after) addCitations(cites, after);
+    }
+    return same ? new Set() : changedKeys(before, after, wsBefore, f.index, (prefix) => this.citedWith(f, prefix));
+  }
+
+  /** The ids some file cites under a key prefix (`control:` → the controls cited). */
+  private citedWith(f: Folder, prefix: string): string[] {
+    const out: string[] = [];
+    for (const [k, paths] of this.citations(f).byKey) if (paths.size && k.startsWith(prefix)) out.push(k.slice(prefix.length));
+    return out;
+  }
+
+  private citations(f: Folder): { byPath: Map<string, string[]>; byKey: Map<string, Set<string>> } {
+    const s = this.state(f);
+    if (!s.cites) {
+      s.cites = { byPath: new Map(), byKey: new Map() };
+      for (const file of f.files.values()) addCitations(s.cites, file);
+    }
+    return s.cites;
   }
 
   /**
@@ -247,27 +318,33 @@ export class WorkspaceManager {
   }
 
   /**
-   * Which files a change to a file of kind `before`/`after` can affect: the
-   * manifest and SoA feed every file; system records feed risk registers and
-   * other records (ids); risk registers feed records and other registers.
+   * Which files a change can affect: the file itself, and the files that read
+   * what changed in it (core/dependencies.ts: the records citing a control
+   * whose state changed, the registers naming a system whose id changed …),
+   * or every file when the change is one all depend on.
    */
-  dependents(f: Folder, changed: string, kinds: (Kind | undefined)[]): string[] {
-    const all = [...f.files.values()];
+  dependents(f: Folder, changed: string, change: Pick<Change, 'keys'>): string[] {
+    const keys = change.keys;
+    if (keys === 'all') return [...f.files.keys()];
     const hit = new Set<string>([changed]);
-    const add = (k: Kind) => all.filter((x) => x.kind === k).forEach((x) => hit.add(x.path));
-    for (const k of kinds) {
-      if (k === 'AIMS' || k === 'StatementOfApplicability') return all.map((x) => x.path);
-      if (k === 'AISystem') {
-        // Risk registers name systems; other records only matter when they share the id (duplicate-id).
-        add('RiskRegister');
-        for (const x of all) if (x.kind === 'AISystem' && this.lastIds.includes(systemId(x) ?? '')) hit.add(x.path);
-      }
-      if (k === 'RiskRegister') {
-        add('AISystem');
-        add('RiskRegister');
+    if (keys?.size) {
+      const byKey = this.citations(f).byKey;
+      for (const k of keys) {
+        if (k.startsWith('kind:')) {
+          for (const x of f.files.values()) if (x.kind === k.slice(5)) hit.add(x.path);
+        } else if (k.startsWith('finding:')) {
+          const code = k.slice(8);
+          for (const [p, list] of f.diagnostics) if (list.some((d) => d.code === code)) hit.add(p);
+        } else for (const p of byKey.get(k) ?? []) hit.add(p);
       }
     }
     return [...hit].filter((p) => f.files.has(p));
+  }
+
+  /** What the last parse and check of a file took (ms; 0 before the first). */
+  checkCost(f: Folder, p: string): number {
+    const s = this.states.get(f);
+    return (s?.parses.get(p) ?? 0) + (s?.costs.get(p) ?? 0);
   }
 
   /** Re-checks one file; returns whether its findings changed (and so must be published). */
@@ -276,12 +353,38 @@ export class WorkspaceManager {
     if (!file) return false;
     // Turned off rather than filtered afterwards, so the cap on findings per file counts what is shown.
     const alone = f.loose ? { ...options, severities: { ...options.severities, ...ALONE_OFF } } : options;
-    const next = checkFile(file, this.indexOf(f), hasDisk(f) ? alone : { ...alone, checkEvidence: false }, storageOf(f, fs));
+    // A large file's last check is taken over where the edit did not reach, while no other file has changed.
+    const start = performance.now();
+    const s = this.state(f);
+    const others = s.changes - (s.own.get(p) ?? 0);
+    const kept = s.memos.get(p);
+    const r = checkFileIncremental(
+      file,
+      this.indexOf(f),
+      hasDisk(f) ? alone : { ...alone, checkEvidence: false },
+      storageOf(f, fs),
+      kept?.others === others ? kept.memo : undefined,
+    );
+    if (r.memo) s.memos.set(p, { memo: r.memo, others });
+    else s.memos.delete(p);
+    const next = r.findings;
     const prev = f.diagnostics.get(p);
     f.diagnostics.set(p, next);
+    s.costs.set(p, performance.now() - start);
     // A file never published that has no findings shows nothing either way: a 10,000-file workspace
     // would otherwise send 10,000 empty notifications at start-up. Open documents always get an answer.
     return prev ? JSON.stringify(prev) !== JSON.stringify(next) : next.length > 0 || f.open.has(p);
+  }
+}
+
+/** Adds one file's citations to a folder's map of who cites what. */
+function addCitations(c: { byPath: Map<string, string[]>; byKey: Map<string, Set<string>> }, file: ParsedFile): void {
+  const keys = citations(file);
+  c.byPath.set(file.path, keys);
+  for (const k of keys) {
+    let set = c.byKey.get(k);
+    if (!set) c.byKey.set(k, (set = new Set()));
+    set.add(file.path);
   }
 }
 
@@ -305,9 +408,4 @@ export function storageOf<T extends FileSystem>(f: Folder, fs: T): T | typeof NO
 /** The core path of a workspace folder's URI, without a trailing '/'. */
 function rootOf(uri: string): string {
   return pathOfUri(uri).replace(/\/$/, '') || '/';
-}
-
-/** The id of an AI system record, if the file is one. */
-function systemId(f: ParsedFile | undefined): string | undefined {
-  return f?.kind === 'AISystem' ? text(child(f.root, 'id')) : undefined;
 }

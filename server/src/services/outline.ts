@@ -4,7 +4,8 @@ import { findControl } from '../core/catalog/iso';
 import { evidenceNodes, resolveEvidence } from '../core/rules/evidence';
 import type { WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core/yaml/parse';
-import { child, entries, text } from '../core/yaml/nav';
+import { child, entries, text, type Entry } from '../core/yaml/nav';
+import type { Kind } from '../core/types';
 import type { ServiceConfig } from './config';
 
 function detailOf(key: string, value: Node | null): string | undefined {
@@ -21,8 +22,42 @@ function kindOf(key: string, value: Node | null, depth: number): SymbolKind {
   return isMap(value) ? SymbolKind.Object : isSeq(value) ? SymbolKind.Array : SymbolKind.Field;
 }
 
-/** The outline: every key, nested, with a short detail (control titles, names, statuses). */
+/**
+ * The mappings whose entries the outline lists without their keys: an SoA is
+ * an outline of controls and a register one of risks, each entry with its
+ * title and state as detail (the keys inside a control are the same six each
+ * time, and listing them made a 10,000-line SoA's outline 2.7 MB).
+ */
+const ENTRY_LISTS: Partial<Record<Kind, readonly string[]>> = {
+  StatementOfApplicability: ['controls', 'additionalControls'],
+  RiskRegister: ['risks'],
+};
+
+/** A control's title and where it stands: "AI policy — implemented", "… — excluded". */
+function controlDetail(key: string, value: Node | null): string | undefined {
+  const title = findControl(key)?.title ?? text(child(value, 'title'));
+  const state = text(child(value, 'applicable')) === 'false' ? 'excluded' : text(child(value, 'status'));
+  return title && state ? `${title} — ${state}` : (title ?? state);
+}
+
+/** The outline: every key, nested, with a short detail (control titles, names, statuses); SoAs and registers by entry. */
 export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
+  const lists = (file.kind && ENTRY_LISTS[file.kind]) ?? [];
+  const symbol = (e: Entry, depth: number, children: DocumentSymbol[] | undefined, detail: string | undefined): DocumentSymbol[] => {
+    const kr = e.keyNode.range;
+    if (!kr) return [];
+    const end = e.value?.range?.[1] ?? kr[1];
+    return [
+      {
+        name: e.key,
+        detail,
+        kind: kindOf(e.key, e.value, depth),
+        range: file.lines.range(kr[0], end),
+        selectionRange: file.lines.range(kr[0], kr[1]),
+        children,
+      },
+    ];
+  };
   const walk = (node: unknown, depth: number): DocumentSymbol[] => {
     if (depth > 6) return [];
     if (isSeq(node)) {
@@ -35,19 +70,14 @@ export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
       });
     }
     return entries(node).flatMap((e) => {
-      const kr = e.keyNode.range;
-      if (!kr) return [];
-      const end = e.value?.range?.[1] ?? kr[1];
-      return [
-        {
-          name: e.key,
-          detail: detailOf(e.key, e.value),
-          kind: kindOf(e.key, e.value, depth),
-          range: file.lines.range(kr[0], end),
-          selectionRange: file.lines.range(kr[0], kr[1]),
-          children: isMap(e.value) || isSeq(e.value) ? walk(e.value, depth + 1) : undefined,
-        },
-      ];
+      if (depth === 0 && lists.includes(e.key) && isMap(e.value)) {
+        const soa = file.kind === 'StatementOfApplicability';
+        const items = entries(e.value).flatMap((c) =>
+          symbol(c, 1, undefined, soa ? controlDetail(c.key, c.value) : detailOf(c.key, c.value)),
+        );
+        return symbol(e, depth, items, undefined);
+      }
+      return symbol(e, depth, isMap(e.value) || isSeq(e.value) ? walk(e.value, depth + 1) : undefined, detailOf(e.key, e.value));
     });
   };
   return walk(file.root, 0);

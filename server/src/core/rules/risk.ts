@@ -1,7 +1,7 @@
 import { closest, closestId } from '../catalog/suggest';
 import { findControl } from '../catalog/iso';
 import { child, entries, entry, items, text } from '../yaml/nav';
-import { isRead, mayHoldMore, unreadFrom } from '../yaml/unread';
+import { anyMayHoldMore, isRead, mayHoldMore } from '../yaml/unread';
 import type { Rule } from './rule';
 import { relatedTo } from './util';
 import { withArticle } from '../wording';
@@ -107,7 +107,7 @@ const unknownSystem: Rule = {
   summary: 'A risk names an AI system id that no record defines.',
   check(ctx) {
     // A record whose id could not be read (a YAML error above it) may be the one named.
-    const unread = ctx.ws.files.some((f) => f.kind === 'AISystem' && unreadFrom(f) !== Infinity && !isRead(f, child(f.root, 'id')));
+    const unread = anyMayHoldMore(ctx.ws.files, 'AISystem', 'id');
     for (const r of entries(child(ctx.file.root, 'risks'))) {
       const node = child(r.value, 'system');
       const id = text(node);

@@ -1,6 +1,7 @@
 import { closestId } from '../catalog/suggest';
 import { child, items, text } from '../yaml/nav';
-import { mayHoldMore } from '../yaml/unread';
+import { anyMayHoldMore } from '../yaml/unread';
+import { hasKind } from '../workspace';
 import { CLASSIFICATION_RULES } from './classification';
 import { CONFORMITY_RULES } from './conformity';
 import { OBLIGATION_RULES } from './obligations';
@@ -17,9 +18,9 @@ const unknownRisk: Rule = {
   kinds: SYS,
   summary: 'The record names a risk id that no risk register defines.',
   check(ctx) {
-    if (ctx.ws.files.every((f) => f.kind !== 'RiskRegister')) return;
+    if (!hasKind(ctx.ws, 'RiskRegister')) return;
     // Risks past a YAML error in a register are unknown, not undefined.
-    if (ctx.ws.files.some((f) => f.kind === 'RiskRegister' && mayHoldMore(f, 'risks'))) return;
+    if (anyMayHoldMore(ctx.ws.files, 'RiskRegister', 'risks')) return;
     for (const n of items(child(ctx.file.root, 'risks'))) {
       const id = text(n) ?? '';
       if (ctx.ws.risks.has(id)) continue;

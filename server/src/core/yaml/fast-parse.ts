@@ -32,6 +32,62 @@ export function fastParse(text: string): Node | undefined {
   }
 }
 
+/**
+ * The entries of a block mapping whose keys stand at column `col` and which
+ * fills all of `text`, a piece of a file that starts at a line start and
+ * ends at one (or at the end of the file): what `fastParse` would read there
+ * inside a file, with offsets relative to the piece. `depth` is how many
+ * collections hold the mapping in the file (the nesting limit counts them).
+ * Undefined when the piece leaves the subset, starts with anything but a key
+ * at that column, or holds anything after its entries but blank and comment
+ * lines. Used to re-read only the entries an edit touched (see reparse.ts).
+ */
+export function fastParseEntries(text: string, col: number, depth: number): Pair<Node, Node>[] | undefined {
+  if (/[\t\r\uFEFF\0]/.test(text)) return undefined;
+  try {
+    return new FastParser(text).entries(col, depth);
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * A fast-path node moved by `delta` characters: the same node when nothing
+ * moves, else a copy (parsed trees are never changed, and the old tree may
+ * still be in use). A pair is moved lazily (`ShiftedPair`): the entries after
+ * an edit in a 50,000-line file are copied only where something reads them.
+ * Throws on a node the fast path does not make.
+ */
+export function shifted<T>(node: T, delta: number): T {
+  if (delta === 0 || node === null || node === undefined) return node;
+  if (node instanceof CompactScalar) return new CompactScalar(node.value, node.type, node.start + delta, node.end + delta) as T;
+  if (node instanceof ShiftedPair) return new ShiftedPair(node.source, node.delta + delta) as T;
+  if (node instanceof CompactPair) return new ShiftedPair(node, delta) as T;
+  const isMap = node instanceof CompactMap;
+  if (isMap || node instanceof CompactSeq) {
+    const from = node as CompactCollection;
+    const items = new Array<unknown>(from.items.length);
+    for (let i = 0; i < items.length; i++) items[i] = shifted(from.items[i], delta);
+    const copy = new (isMap ? CompactMap : CompactSeq)(items, from.start + delta, from.end + delta);
+    if (from.flow) copy.flow = true;
+    return copy as T;
+  }
+  throw new Error('not a fast-path node');
+}
+
+/** Where a fast-path pair's key starts, without copying a moved pair's nodes. */
+export function keyStart(p: unknown): number {
+  if (p instanceof ShiftedPair) return keyStart(p.source) + p.delta;
+  return (p as { key: Node }).key.range![0];
+}
+
+/** Where a fast-path pair's value ends, without copying a moved pair's nodes. */
+export function valueEnd(p: unknown): number {
+  if (p instanceof ShiftedPair) return valueEnd(p.source) + p.delta;
+  return (p as { value: Node }).value.range![1];
+}
+
 /** Maps every range from the '\n' text back to the '\r\n' one: each line break before an offset adds one. */
 function shiftForCrlf(root: Node, lf: string): void {
   const lines = new LineIndex(lf);
@@ -89,6 +145,19 @@ class FastParser {
     this.skipBlank();
     if (this.pos < this.n) throw BAIL;
     return node;
+  }
+
+  /** See `fastParseEntries`. */
+  entries(col: number, depth: number): Pair<Node, Node>[] {
+    if (this.n === 0) return [];
+    this.depth = depth;
+    if (this.indent(0) !== col) throw BAIL;
+    const colon = this.keyEnd(col);
+    if (colon < 0) throw BAIL;
+    const map = this.mapping(col, col, colon);
+    this.skipBlank();
+    if (this.pos < this.n) throw BAIL;
+    return map.items;
   }
 
   // ---- lines
@@ -155,37 +224,35 @@ class FastParser {
   }
 
   /** A block mapping whose first key starts at `firstKey` (its ':' at `firstColon`), keys at column `col`. */
-  private mapping(col: number, firstKey: number, firstColon: number): YAMLMap {
+  private mapping(col: number, firstKey: number, firstColon: number): YAMLMap<Node, Node> {
     if (++this.depth > MAX_DEPTH) throw BAIL;
-    const map = new YAMLMap();
+    const items: Pair<Node, Node>[] = [];
     let at = firstKey;
     let colon = firstColon;
     let valueEnd = at;
     for (;;) {
       const key = this.key(at, colon);
       const value = this.value(colon + 1, col, 'map');
-      map.items.push(pair(key, value));
+      items.push(pair(key, value));
       valueEnd = value.range![1];
       if (!this.nextLineAt(col)) break;
       at = this.pos + col;
       colon = this.keyEnd(at);
       if (colon < 0) throw BAIL;
     }
-    map.range = [firstKey, valueEnd, valueEnd];
-    map.items = exact(map.items);
     this.depth--;
-    return map;
+    return mapNode(exact(items), firstKey, valueEnd);
   }
 
   private sequence(col: number, indentless: boolean): YAMLSeq {
     if (++this.depth > MAX_DEPTH) throw BAIL;
-    const seq = new YAMLSeq();
+    const items: Node[] = [];
     const start = this.pos + col;
     let valueEnd = start;
     for (;;) {
       const dash = this.pos + col;
       const item = this.value(dash + 1, col, 'seq');
-      seq.items.push(item);
+      items.push(item);
       valueEnd = item.range![1];
       if (!this.nextLineAt(col)) break;
       if (!this.isSeqDash(this.pos + col)) {
@@ -193,10 +260,8 @@ class FastParser {
         throw BAIL;
       }
     }
-    seq.range = [start, valueEnd, valueEnd];
-    seq.items = exact(seq.items);
     this.depth--;
-    return seq;
+    return seqNode(exact(items), start, valueEnd);
   }
 
   /**
@@ -408,33 +473,29 @@ class FastParser {
     const t = this.text;
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
-    const node = isMap ? new YAMLMap() : new YAMLSeq();
-    node.flow = true;
-    let i = this.skipSpaces(p + 1);
-    if (t.charCodeAt(i) === close) {
-      node.range = [p, i + 1, i + 1];
+    const items: unknown[] = [];
+    const done = (end: number): [Node, number] => {
       this.depth--;
-      return [node, i + 1];
-    }
+      const node = isMap ? mapNode(exact(items) as Pair<Node, Node>[], p, end) : seqNode(exact(items) as Node[], p, end);
+      node.flow = true;
+      return [node, end];
+    };
+    let i = this.skipSpaces(p + 1);
+    if (t.charCodeAt(i) === close) return done(i + 1);
     for (;;) {
       if (isMap) {
         const [key, ke] = this.flowItem(i, true);
         if (!(key instanceof Scalar) || t.charCodeAt(ke) !== COLON || t.charCodeAt(ke + 1) !== SP) throw BAIL;
         const [value, ve] = this.flowItem(this.skipSpaces(ke + 1), false);
-        (node as YAMLMap).items.push(pair(key, value));
+        items.push(pair(key, value));
         i = this.skipSpaces(ve);
       } else {
         const [item, e] = this.flowItem(i, false);
-        (node as YAMLSeq).items.push(item);
+        items.push(item);
         i = this.skipSpaces(e);
       }
       const d = t.charCodeAt(i);
-      if (d === close) {
-        node.range = [p, i + 1, i + 1];
-        node.items = exact(node.items as unknown[]);
-        this.depth--;
-        return [node, i + 1];
-      }
+      if (d === close) return done(i + 1);
       if (d !== 44) throw BAIL;
       i = this.skipSpaces(i + 1);
       if (t.charCodeAt(i) === close) throw BAIL; // trailing comma: leave to `yaml`
@@ -524,18 +585,13 @@ class CompactScalar {
   constructor(
     public value: unknown,
     public type: Scalar.Type,
-    private start: number,
-    private end: number,
+    public start: number,
+    public end: number,
   ) {}
-  get range(): [number, number, number] {
-    return [this.start, this.end, this.end];
-  }
-  set range(r: [number, number, number]) {
-    this.start = r[0];
-    this.end = r[1];
-  }
+  declare range: [number, number, number];
 }
 Object.setPrototypeOf(CompactScalar.prototype, Scalar.prototype);
+spanRange(CompactScalar.prototype);
 // The identity symbol lives on the prototype: `isScalar` reads it through the chain, and no scalar pays 8 bytes for it.
 Object.defineProperty(CompactScalar.prototype, NODE_TYPE, { value: SCALAR });
 
@@ -549,8 +605,83 @@ class CompactPair {
 Object.setPrototypeOf(CompactPair.prototype, Pair.prototype);
 Object.defineProperty(CompactPair.prototype, NODE_TYPE, { value: PAIR });
 
-function pair(key: Node, value: Node): Pair<Node, Node> {
+const NOT_YET = Symbol('not copied yet');
+
+/**
+ * A pair of an older tree moved by `delta`: its key and value are copied on
+ * first read (and kept), so what nobody reads is never copied.
+ */
+class ShiftedPair {
+  private k: unknown = NOT_YET;
+  private v: unknown = NOT_YET;
+  constructor(
+    readonly source: CompactPair,
+    readonly delta: number,
+  ) {}
+  get key(): unknown {
+    if (this.k === NOT_YET) this.k = shifted(this.source.key, this.delta);
+    return this.k;
+  }
+  get value(): unknown {
+    if (this.v === NOT_YET) this.v = shifted(this.source.value, this.delta);
+    return this.v;
+  }
+}
+Object.setPrototypeOf(ShiftedPair.prototype, Pair.prototype);
+Object.defineProperty(ShiftedPair.prototype, NODE_TYPE, { value: PAIR });
+
+export function pair(key: Node, value: Node): Pair<Node, Node> {
   return new CompactPair(key, value) as unknown as Pair<Node, Node>;
+}
+
+const MAP = Symbol.for('yaml.map');
+const SEQ = Symbol.for('yaml.seq');
+
+/**
+ * `yaml` mappings and sequences in the same way: the library's constructors
+ * define two properties per node (slow to make, and the objects larger), and
+ * a range array per collection cost memory. Identity on the prototype, range
+ * as two numbers; `flow` is set on flow collections only, as `yaml` does.
+ */
+function compactCollection(proto: object, tag: symbol) {
+  class Compact {
+    declare flow?: boolean;
+    constructor(
+      public items: unknown[],
+      public start: number,
+      public end: number,
+    ) {}
+    declare range: [number, number, number];
+  }
+  Object.setPrototypeOf(Compact.prototype, proto);
+  spanRange(Compact.prototype);
+  Object.defineProperty(Compact.prototype, NODE_TYPE, { value: tag });
+  return Compact;
+}
+const CompactMap = compactCollection(YAMLMap.prototype, MAP);
+const CompactSeq = compactCollection(YAMLSeq.prototype, SEQ);
+type CompactCollection = InstanceType<typeof CompactMap>;
+
+/** `range` from `start` and `end` on a compact node's prototype, read as `[start, end, end]` as `normalizeRanges` leaves it. */
+function spanRange(proto: object): void {
+  Object.defineProperty(proto, 'range', {
+    get(this: { start: number; end: number }): [number, number, number] {
+      return [this.start, this.end, this.end];
+    },
+    set(this: { start: number; end: number }, r: [number, number, number]) {
+      this.start = r[0];
+      this.end = r[1];
+    },
+  });
+}
+
+/** A block or flow mapping of the fast path, from `start` to `end`. */
+export function mapNode(items: Pair<Node, Node>[], start: number, end: number): YAMLMap<Node, Node> {
+  return new CompactMap(items, start, end) as unknown as YAMLMap<Node, Node>;
+}
+
+function seqNode(items: Node[], start: number, end: number): YAMLSeq<Node> {
+  return new CompactSeq(items, start, end) as unknown as YAMLSeq<Node>;
 }
 
 function scalar(value: unknown, type: Scalar.Type, start: number, end: number): Scalar {

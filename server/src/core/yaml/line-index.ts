@@ -8,13 +8,41 @@ import type { Position, Range } from '../types';
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[start, oldEnd)`
+   * replaced by `text`'s `[start, newEnd)`: line starts before the edit are
+   * kept, those after it moved, and only the new part is scanned (a 50,000-line
+   * file is re-indexed per keystroke in a fraction of the time).
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = this.starts;
+    // A line start at p depends on the characters at p - 1 and p: those before `start` and after `oldEnd` are unchanged.
+    const keep = upperBound(old, start - 1);
+    const from = upperBound(old, oldEnd);
+    const starts = keep ? old.slice(0, keep) : [0];
+    for (let p = Math.max(1, start); p <= newEnd; p++) {
+      const c = text.charCodeAt(p - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(p) !== 10)) starts.push(p);
+    }
+    const delta = newEnd - oldEnd;
+    for (let i = from; i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -61,4 +89,16 @@ export class LineIndex {
     const l = Math.max(0, Math.min(line, this.starts.length - 1));
     return { start: { line: l, character: 0 }, end: { line: l, character: this.lineText(l).length } };
   }
+}
+
+/** The number of items of a sorted array that are at most `x`. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -2,10 +2,10 @@ import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, typ
 
 /** One key/value pair of a mapping, with the key as text. */
 export interface Entry {
-  key: string;
-  keyNode: Node;
-  value: Node | null;
-  pair: Pair;
+  readonly key: string;
+  readonly keyNode: Node;
+  readonly value: Node | null;
+  readonly pair: Pair;
 }
 
 /**
@@ -22,13 +22,28 @@ export function entries(node: unknown): readonly Entry[] {
   return out;
 }
 
+/**
+ * An entry whose value is read when asked for: after an edit in a large
+ * mapping the entries that moved copy their nodes only when read (see
+ * `shifted` in fast-parse.ts), and a rule that wants the keys alone (which
+ * controls the SoA lists) should not make it copy every value.
+ */
+class LazyEntry implements Entry {
+  constructor(
+    readonly key: string,
+    readonly keyNode: Node,
+    readonly pair: Pair,
+  ) {}
+  get value(): Node | null {
+    return (this.pair.value as Node | null) ?? null;
+  }
+}
+
 function entriesOf(node: YAMLMap): Entry[] {
   const out: Entry[] = [];
   for (const pair of node.items) {
     const k = pair.key;
-    if (isScalar(k) && k.value !== null && k.value !== undefined) {
-      out.push({ key: scalarString(k.value), keyNode: k, value: (pair.value as Node | null) ?? null, pair });
-    }
+    if (isScalar(k) && k.value !== null && k.value !== undefined) out.push(new LazyEntry(scalarString(k.value), k, pair));
   }
   return out;
 }

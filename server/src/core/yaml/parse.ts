@@ -44,6 +44,12 @@ export interface ParsedFile {
 
 const noValue = (): unknown => undefined;
 
+/**
+ * Files read by the fast path without a finding, in a text without '\r':
+ * the ones an edit can be re-read for in part (reparse.ts).
+ */
+export const fastTrees = new WeakSet<ParsedFile>();
+
 /** Whether a path names an AIMS file (`*.aims.yaml` / `*.aims.yml`). */
 export function isAimsFile(path: string): boolean {
   return /\.aims\.ya?ml$/i.test(path);
@@ -128,7 +134,15 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   if (fast) {
     for (const d of duplicateKeys(fast, lines)) syntax.push(d);
     for (const d of dedentedFields(fast, lines)) syntax.push(d);
-    return { ...base, contents: fast, root: isMap(fast) ? fast : undefined, kind: kindOf(fast), value: () => plainValue(fast) };
+    const file: ParsedFile = {
+      ...base,
+      contents: fast,
+      root: isMap(fast) ? fast : undefined,
+      kind: kindOf(fast),
+      value: () => plainValue(fast),
+    };
+    if (!syntax.length && !text.includes('\r')) fastTrees.add(file);
+    return file;
   }
 
   let docs: Document.Parsed[];
@@ -215,7 +229,7 @@ function fastParseOrNothing(text: string): Node | undefined {
   }
 }
 
-function kindOf(contents: Node | null): Kind | undefined {
+export function kindOf(contents: Node | null): Kind | undefined {
   const kind = text(child(contents, 'kind'));
   return kind !== undefined && (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : undefined;
 }
@@ -227,7 +241,7 @@ function kindOf(contents: Node | null): Kind | undefined {
  * assigning it would set the object's prototype instead, and the keys under it
  * would pass for the record's own (a missing required key went unreported).
  */
-function plainValue(node: unknown): unknown {
+export function plainValue(node: unknown): unknown {
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
@@ -280,7 +294,7 @@ export function normalizeRanges(contents: unknown): void {
 }
 
 /** Keys repeated in the same mapping, in one pass that is linear in the file's size. */
-function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
+export function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Nodes and their depths in two stacks: no object per node (this runs on every parse).
   const nodes: unknown[] = [contents];

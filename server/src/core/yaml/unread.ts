@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import { unreliableFrom } from './indent-errors';
 import { entry } from './nav';
+import type { Kind } from '../types';
 import type { ParsedFile } from './parse';
 
 const cuts = new WeakMap<ParsedFile, number>();
@@ -53,4 +54,23 @@ export function mayHoldMore(file: ParsedFile | undefined, key: string): boolean 
 
 function indentOf(line: string): number {
   return line.length - line.trimStart().length;
+}
+
+const anyPartial = new WeakMap<readonly ParsedFile[], Map<string, boolean>>();
+
+/**
+ * Whether any file of `kind` may hold more under `key` than was read (see
+ * `mayHoldMore`), once per workspace file list: rules ask it for every file,
+ * and a scan each time was quadratic in a 10,000-record workspace.
+ */
+export function anyMayHoldMore(files: readonly ParsedFile[], kind: Kind, key: string): boolean {
+  let known = anyPartial.get(files);
+  if (!known) anyPartial.set(files, (known = new Map<string, boolean>()));
+  const k = `${kind}\u0000${key}`;
+  let v = known.get(k);
+  if (v === undefined) {
+    v = files.some((f) => f.kind === kind && mayHoldMore(f, key));
+    known.set(k, v);
+  }
+  return v;
 }
