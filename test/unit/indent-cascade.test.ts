@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import { parseFile } from '../../server/src/core';
+import { reparseFile } from '../../server/src/core/yaml/reparse';
 import { MANIFEST, soa } from '../helpers/fixtures';
 import { checkFiles } from '../helpers/workspace';
 
@@ -243,6 +245,24 @@ describe('a broken SoA does not claim controls are missing', () => {
             '.',
         ],
       ],
+    );
+  });
+});
+
+describe("an edit that leaves a field at its entries' column, re-read in place", () => {
+  it('gives the finding a full parse gives', () => {
+    const { texts } = example();
+    const text = texts['soa.aims.yaml'];
+    const old = parseFile('/ws/soa.aims.yaml', text, 1);
+    assert.deepEqual(old.syntax, []);
+    const edited = text.replace('\n    evidence: [policies/ai-policy.md]\n  A.2.3:', '\n  evidence: [policies/ai-policy.md]\n  A.2.3:');
+    assert.notEqual(edited, text);
+    const full = parseFile('/ws/soa.aims.yaml', edited, 2).syntax.map((d) => d.message);
+    assert.equal(full.length, 1);
+    assert.match(full[0], /^'evidence' is indented 2 spaces, like the entries of 'controls'/);
+    assert.deepEqual(
+      reparseFile(old, '/ws/soa.aims.yaml', edited, 2).syntax.map((d) => d.message),
+      full,
     );
   });
 });

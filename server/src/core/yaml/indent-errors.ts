@@ -253,11 +253,11 @@ const NEIGHBOURS = 4;
  * when the key is a field of the entries around it and not of the one above.
  * Only below the top level (the document's own keys are no entries).
  */
-export function dedentedFields(contents: unknown, lines: LineIndex, said: readonly Diagnostic[] = []): Diagnostic[] {
+export function dedentedFields(contents: unknown, lines: LineIndex, said: readonly Diagnostic[] = [], depth = 0): Diagnostic[] {
   const out: Diagnostic[] = [];
   // A line YAML already found wrongly indented is explained once, by that finding.
   const explained = new Set(said.filter((d) => d.code === 'yaml-syntax').map((d) => d.range.start.line));
-  const stack: { node: unknown; name: string; depth: number }[] = [{ node: contents, name: '', depth: 0 }];
+  const stack: { node: unknown; name: string; depth: number }[] = [{ node: contents, name: '', depth }];
   while (stack.length) {
     const { node, name, depth } = stack.pop()!;
     if (depth > 64) continue;
@@ -270,6 +270,21 @@ export function dedentedFields(contents: unknown, lines: LineIndex, said: readon
     }
   }
   return out;
+}
+
+/**
+ * Whether entries re-read in place after an edit (`reparse.ts`: `count`
+ * entries from `from` of a mapping, `nested` when it is no top-level one)
+ * leave a field at its entries' column, which a full parse reports: the
+ * caller then parses in full. Only the entries whose neighbours changed are
+ * judged; the old tree had no such field, or it would not be re-read in place.
+ */
+export function leavesDedentedField(items: readonly Pair[], from: number, count: number, nested: boolean, lines: LineIndex): boolean {
+  const reach = 2 * NEIGHBOURS + 1;
+  if (nested && dedentedIn(items.slice(Math.max(0, from - reach), Math.min(items.length, from + count + reach)), '', lines).length)
+    return true;
+  for (let i = from; i < from + count; i++) if (dedentedFields(items[i].value, lines, [], 1).length) return true;
+  return false;
 }
 
 function dedentedIn(items: readonly Pair[], name: string, lines: LineIndex): Diagnostic[] {
