@@ -62,5 +62,16 @@ describe('a bad indent in the SoA, edited in the editor', () => {
       contentChanges: [{ text: withoutA74 }],
     });
     await c.until(() => c.latest(RISK)?.some((d) => d.code === 'risk-control-not-in-soa'), 'the warning back');
+
+    // A tab in the last control, which nothing cites: every control the register cites is still read, but
+    // whether the SoA lists A.7.4 is unknown again, so the register is re-checked and its warning goes.
+    const lastBroken = withoutA74.replace(/(\n {2}A\.10\.4:\n(?: {4}.*\n)*?) {4}justification:/, '$1\tjustification:');
+    assert.notEqual(lastBroken, withoutA74);
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: SOA, version: 4 },
+      contentChanges: [{ text: lastBroken }],
+    });
+    await c.until(() => c.latest(SOA)?.some((d) => d.code === 'yaml-syntax'), 'the tab found');
+    await c.until(() => c.latest(RISK)?.length === 0, 'the risk register cleared again');
   });
 });
