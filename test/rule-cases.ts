@@ -134,7 +134,7 @@ export const RULE_CASES: RuleCase[] = [
   // ---- parser
   {
     code: 'yaml-syntax',
-    why: 'A file that is not valid YAML cannot be read; the checker says where the parser stopped and still checks what it could read.',
+    why: 'A file that is not valid YAML cannot be read; the checker says where the parser stopped and still checks what it could read. A line indented wrongly is one finding on that line, saying how many spaces it needs (not one per later line YAML can no longer place), and what the file holds past it counts as unknown, not absent: no "missing" findings in that file, and no "not listed in the SoA", unknown role or unknown risk findings in the files that refer to it.',
     file: 'systems/chatbot.aims.yaml',
     bad: SYS_HEAD + 'intendedPurpose: Scores: applicants  # <--\n',
     good: SYS_HEAD + ART4,

@@ -257,6 +257,27 @@ describe('quick fixes on flow mappings, anchors and comments', () => {
     );
   });
 
+  it('offers no obligations fix that would cut into a flow mapping YAML cannot read (found by the fuzzer)', () => {
+    // The first key of a multi-line flow mapping mangled: YAML reads the mapping as empty, yet it holds entries.
+    const before = SYS('\r\n').replace(
+      'obligations:\r\n  Art. 4: { status: met, evidence: [../evidence/x.md] }  # literacy\r\n',
+      'obligations: {\r\n:t. 4: { status: met, evidence: [../evidence/x.md] }, Art. 50(1): { status: met } }\r\n',
+    );
+    const { file, actions } = actionsFor(
+      { 'aims.aims.yaml': MANIFEST, 'soa.aims.yaml': soa(), 'systems/chat.aims.yaml': before },
+      'systems/chat.aims.yaml',
+    );
+    for (const action of actions.filter((a) => /obligation/.test(a.title))) {
+      const edits = Object.values(action.edit!.changes!)[0];
+      const removed = edits.map((e) => file.text.slice(file.lines.offsetAt(e.range.start), file.lines.offsetAt(e.range.end)));
+      assert.ok(
+        removed.every((r) => /^\s*$/.test(r)),
+        `${action.title} removes ${JSON.stringify(removed)}`,
+      );
+      assert.ok(edited(file, action).includes(':t. 4: { status: met'), 'the unreadable entry stays');
+    }
+  });
+
   it('offers no obligations fix where the mapping is an alias (adding keys there would change its anchor)', () => {
     const before = SYS()
       .replace('# Record of the chatbot\n', '# Record of the chatbot\nx-shared: &shared\n  Art. 4: { status: met }\n')

@@ -78,7 +78,7 @@ describe('a bad indent gives one finding at that line, not a cascade', () => {
         [
           8,
           'yaml-syntax',
-          "This line is indented 1 space, but the keys above it (line 8) start at column 2 and their parent at column 0. Line it up with one of them; YAML cannot tell which mapping 'basis' belongs to.",
+          "'basis' is indented 1 space, which matches no level above it ('tier' on line 8 has 2 spaces, 'classification' on line 7 has none), so YAML cannot tell which mapping it belongs to. Indent it 2 spaces, like 'tier'.",
         ],
       ],
     );
@@ -96,7 +96,7 @@ describe('a bad indent gives one finding at that line, not a cascade', () => {
           4,
           2,
           'yaml-syntax',
-          "This line is indented deeper than 'name' on line 4, which already has a value, so YAML reads both lines as one key. Indent 'lifecycle' like 'name' (column 0), or put it under a key that has no value of its own.",
+          "'lifecycle' is indented deeper than 'name' on line 4, which already has a value, so YAML reads both lines as one key. Move it to the start of the line, like 'name'.",
         ],
       ],
     );

@@ -3,6 +3,7 @@ import { roleReferences } from './rules/workspace-rules';
 import type { Definition, WorkspaceIndex } from './workspace';
 import { child, entries, items, text, type Entry } from './yaml/nav';
 import type { ParsedFile } from './yaml/parse';
+import { isRead, mayHoldMore } from './yaml/unread';
 
 /*
  * What a file's findings read from the other files of its folder, as keys,
@@ -22,6 +23,10 @@ import type { ParsedFile } from './yaml/parse';
  * - `kind:<Kind>`: every file of a kind (the risk criteria for registers;
  *   the manifest's evidenceMaxAge for SoAs and records; the place of the
  *   manifest or SoA in force for the second ones).
+ *
+ * Past a YAML error a file's roles, controls, risks or system id are unknown
+ * (yaml/unread.ts): a file that goes in or out of that state changes every
+ * key of its kind that is cited.
  *
  * From the manifest, other files read its roles, risk criteria and
  * evidenceMaxAge (and whether there is one); a rule that reads more of it
@@ -86,16 +91,22 @@ export function changedKeys(
       out.add('kind:StatementOfApplicability').add('kind:AISystem');
     }
     if (kindPlace(before) !== kindPlace(after)) out.add('kind:AIMS');
+    if (mayHoldMore(before, 'roles') !== mayHoldMore(after, 'roles')) for (const id of cited('role:')) out.add(`role:${id}`);
   }
   if (kinds.includes('StatementOfApplicability') && wsAfter.soa === after) {
+    const unread = mayHoldMore(before, 'controls') !== mayHoldMore(after, 'controls');
     for (const id of cited('control:')) {
-      if (controlSeen(wsBefore.controls.get(id)) !== controlSeen(wsAfter.controls.get(id))) out.add(`control:${id}`);
+      if (unread || controlSeen(wsBefore.controls.get(id)) !== controlSeen(wsAfter.controls.get(id))) out.add(`control:${id}`);
     }
     if (kindPlace(before) !== kindPlace(after)) out.add('kind:StatementOfApplicability');
   }
   if (kinds.includes('AISystem')) {
     const was = before?.kind === 'AISystem' ? idPlace(before) : undefined;
     const now = after?.kind === 'AISystem' ? idPlace(after) : undefined;
+    if (mayHoldMore(system(before), 'id') !== mayHoldMore(system(after), 'id')) {
+      out.add('finding:unknown-system');
+      for (const id of cited('system:')) out.add(`system:${id}`);
+    }
     if (was?.id !== now?.id) {
       out.add('finding:unknown-system');
       for (const x of [was, now]) if (x) out.add(`system:${x.id}`).add(`system-def:${x.id}`);
@@ -124,9 +135,14 @@ export function changedKeys(
       out.add(`risk:${id}`).add(`risk-def:${id}`);
     }
     if (idsChanged) out.add('finding:unknown-risk');
+    if (mayHoldMore(register(before), 'risks') !== mayHoldMore(register(after), 'risks'))
+      for (const id of cited('risk:')) out.add(`risk:${id}`);
   }
   return out;
 }
+
+const system = (f: ParsedFile | undefined): ParsedFile | undefined => (f?.kind === 'AISystem' ? f : undefined);
+const register = (f: ParsedFile | undefined): ParsedFile | undefined => (f?.kind === 'RiskRegister' ? f : undefined);
 
 /** Ids in one list and not the other. */
 function symmetricDifference(a: string[], b: string[]): string[] {
@@ -138,6 +154,7 @@ function symmetricDifference(a: string[], b: string[]): string[] {
 /** What a citing file sees of a control: whether the SoA lists it, whether it is excluded, and then where. */
 function controlSeen(d: (Definition & { applicable?: boolean }) | undefined): string {
   if (!d) return 'absent';
+  if (!isRead(d.file, d.node)) return 'unread';
   if (d.applicable !== false) return String(d.applicable);
   return `excluded@${place(d.file, d.node.range?.[0])}`;
 }

@@ -6,14 +6,23 @@ import { parseFile, type ParsedFile } from '../core/yaml/parse';
  * the edited text is read again and compared with the data before it.
  */
 
-/** The text after applying LSP edits that do not overlap. */
-function applyEdits(file: ParsedFile, edits: TextEdit[]): string {
+/**
+ * What a fix may remove: blanks, and an empty value it replaces (`{}`, `[]`,
+ * `~`, `null`, empty quotes, a block scalar's header). Anything else would be
+ * data, even where YAML cannot read it (a mangled entry reads as nothing, so
+ * comparing the data alone would not see it go).
+ */
+const REMOVABLE = /^\s*(\{\s*\}|\[\s*\]|~|null|''|""|[|>][-+0-9]*)?\s*$/;
+
+/** The text after applying LSP edits; undefined when they overlap (no editor applies those) or remove what `mayRemove` refuses. */
+function applyEdits(file: ParsedFile, edits: TextEdit[], mayRemove: (text: string) => boolean): string | undefined {
   const spans = edits
     .map((e) => ({ start: file.lines.offsetAt(e.range.start), end: file.lines.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => a.start - b.start);
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;
   for (const s of spans) {
+    if (s.start < at || !mayRemove(file.text.slice(s.start, s.end))) return undefined;
     out += file.text.slice(at, s.start) + s.text;
     at = s.end;
   }
@@ -22,15 +31,23 @@ function applyEdits(file: ParsedFile, edits: TextEdit[]): string {
 
 /**
  * Whether `edits` change the file's data exactly as intended and nothing
- * else: the new text must read with no more errors than before, and `undo`
+ * else: it may remove only blanks and the empty value it fills (REMOVABLE;
+ * a fix that replaces one value says which text in `mayRemove`), the new text must read with no more errors than before, and `undo`
  * (which removes the intended change from the new data in place, and answers
  * false when it is not there) must give back the old data. A fix that fails
  * this is not offered: a missing fix is better than one that loses data.
  */
-export function changesOnly(file: ParsedFile, edits: TextEdit[], undo: (data: Record<string, unknown>) => boolean): boolean {
+export function changesOnly(
+  file: ParsedFile,
+  edits: TextEdit[],
+  undo: (data: Record<string, unknown>) => boolean,
+  mayRemove: (text: string) => boolean = (t) => REMOVABLE.test(t),
+): boolean {
   const before = file.value();
   if (!isRecord(before)) return false;
-  const next = parseFile(file.path, applyEdits(file, edits));
+  const text = applyEdits(file, edits, mayRemove);
+  if (text === undefined) return false;
+  const next = parseFile(file.path, text);
   const errors = (f: ParsedFile) => f.syntax.filter((d) => d.severity === 'error').length;
   if (errors(next) > errors(file)) return false;
   const after = next.value();

@@ -32,14 +32,18 @@ export function reviewFix(
   const title = `Mark '${e.path}' as reviewed on ${date}`;
   let edits: TextEdit[] | undefined;
   let check: (data: Record<string, unknown>) => boolean;
+  // Re-stamping replaces the old date's text, and nothing else.
+  let old: string | undefined;
   if (e.form === 'object') {
+    const r = e.reviewedOnNode?.range;
+    old = r ? file.text.slice(r[0], r[1]) : undefined;
     edits = e.reviewedOnNode ? replaceScalar(file, e.reviewedOnNode, date) : addReviewedOn(file, e.node as YAMLMap, date);
     check = withValue(file.value(), [...dataPath, 'reviewedOn'], date);
   } else {
     edits = toObject(file, e, holder, date);
     check = withValue(file.value(), dataPath, { path: (e.pathNode as Scalar).value, reviewedOn: date });
   }
-  return edits && changesOnly(file, edits, check) ? { title, edits } : undefined;
+  return edits && changesOnly(file, edits, check, (t) => !t.trim() || t === old) ? { title, edits } : undefined;
 }
 
 /** The evidence entry holding `offset`, with the data path to it and the node that holds it. */

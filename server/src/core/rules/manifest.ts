@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { formatDate } from '../catalog/timeline';
 import { KINDS } from '../types';
 import { child, entries, entry, items, text } from '../yaml/nav';
+import { mayHoldMore } from '../yaml/unread';
 import type { Rule } from './rule';
 import { isCalendarDate, monthsBefore } from './util';
 
@@ -33,7 +34,8 @@ const recentAudit: Rule = {
     const audits = entry(ctx.file.root, 'audits');
     const since = monthsBefore(ctx.options.asOf, 12);
     const dates = items(audits?.value).map((a) => text(child(a, 'date')) ?? '');
-    if (dates.some((d) => d >= since && d <= ctx.options.asOf)) return;
+    // Audits past a YAML error are unknown, not absent.
+    if (dates.some((d) => d >= since && d <= ctx.options.asOf) || mayHoldMore(ctx.file, 'audits')) return;
     const last = dates
       .filter((d) => d <= ctx.options.asOf)
       .sort()
@@ -57,7 +59,8 @@ const managementReview: Rule = {
       items(reviews?.value).some((r) => {
         const d = text(child(r, 'date')) ?? '';
         return d >= since && d <= ctx.options.asOf;
-      })
+      }) ||
+      mayHoldMore(ctx.file, 'managementReviews')
     )
       return;
     ctx.report(

@@ -6,6 +6,7 @@ import { undecidedFacts } from '../catalog/applicability-facts';
 import { findControl } from '../catalog/iso';
 import { formatDate, timelineLabel } from '../catalog/timeline';
 import { child, entries, entry, items, text } from '../yaml/nav';
+import { isRead, mayHoldMore } from '../yaml/unread';
 import { hasEvidence } from './evidence-entries';
 import { PLACEHOLDER } from './placeholders';
 import type { Rule, RuleContext } from './rule';
@@ -133,12 +134,15 @@ const controlExcluded: Rule = {
   ],
   check(ctx) {
     if (!ctx.ws.soa) return;
+    // An SoA with a YAML error in its controls: those it could not read are unknown, not unlisted.
+    const unread = mayHoldMore(ctx.ws.soa, 'controls');
     for (const e of entries(child(ctx.file.root, 'obligations'))) {
       for (const n of items(child(e.value, 'controls'))) {
         const id = text(n) ?? '';
         const soa = ctx.ws.controls.get(id);
+        if (soa && !isRead(soa.file, soa.node)) continue;
         if (!soa) {
-          if (findControl(id))
+          if (findControl(id) && !unread)
             ctx.report(n, `${e.key} cites ${id}, which the Statement of Applicability does not list.`, {
               code: 'obligation-control-not-in-soa',
             });

@@ -1,6 +1,7 @@
 import { closest, closestId } from '../catalog/suggest';
 import { findControl } from '../catalog/iso';
 import { child, entries, entry, items, text } from '../yaml/nav';
+import { anyMayHoldMore, isRead, mayHoldMore } from '../yaml/unread';
 import type { Rule } from './rule';
 import { relatedTo } from './util';
 import { withArticle } from '../wording';
@@ -15,12 +16,15 @@ const controlExcluded: Rule = {
   alsoReports: [{ code: 'risk-control-not-in-soa', severity: 'warning', summary: 'A risk is treated by a control the SoA does not list.' }],
   check(ctx) {
     if (!ctx.ws.soa) return;
+    // An SoA with a YAML error in its controls: those it could not read are unknown, not unlisted.
+    const unread = mayHoldMore(ctx.ws.soa, 'controls');
     for (const r of entries(child(ctx.file.root, 'risks'))) {
       for (const n of items(child(r.value, 'controls'))) {
         const id = text(n) ?? '';
         const soa = ctx.ws.controls.get(id);
+        if (soa && !isRead(soa.file, soa.node)) continue;
         if (!soa) {
-          if (findControl(id))
+          if (findControl(id) && !unread)
             ctx.report(n, `Risk ${r.key} is treated by ${id}, which the Statement of Applicability does not list.`, {
               code: 'risk-control-not-in-soa',
             });
@@ -102,10 +106,12 @@ const unknownSystem: Rule = {
   kinds: RISK,
   summary: 'A risk names an AI system id that no record defines.',
   check(ctx) {
+    // A record whose id could not be read (a YAML error above it) may be the one named.
+    const unread = anyMayHoldMore(ctx.ws.files, 'AISystem', 'id');
     for (const r of entries(child(ctx.file.root, 'risks'))) {
       const node = child(r.value, 'system');
       const id = text(node);
-      if (id === undefined || ctx.ws.systems.has(id)) continue;
+      if (id === undefined || ctx.ws.systems.has(id) || unread) continue;
       const guess = closestId(id, ctx.ws.systems, 3);
       ctx.report(
         node,

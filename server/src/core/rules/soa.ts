@@ -3,6 +3,7 @@ import { nonControlAnnexId, unknownControlMessage } from '../catalog/control-ids
 import { allControls, findControl, findSubObjective, findTopic, suggestControl, type Control } from '../catalog/iso';
 import { judgeTitle, titleKey, type TitleVerdict } from '../catalog/titles';
 import { child, entries, entry, text, type Entry } from '../yaml/nav';
+import { mayHoldMore } from '../yaml/unread';
 import { hasEvidence } from './evidence-entries';
 import type { Rule, RuleContext } from './rule';
 import { isBlank } from './util';
@@ -23,6 +24,8 @@ const missingControl: Rule = {
   check(ctx) {
     const controls = entry(ctx.file.root, 'controls');
     if (!controls) return; // the schema reports the missing key
+    // Past a YAML error the controls are unknown, not missing: the syntax finding says what to fix first.
+    if (mayHoldMore(ctx.file, 'controls')) return;
     const present = new Set(entries(controls.value).map((e) => e.key));
     const missing = allControls().filter((c) => !present.has(c.id));
     if (!missing.length) return;

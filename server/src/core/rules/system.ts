@@ -1,5 +1,6 @@
 import { closestId } from '../catalog/suggest';
 import { child, items, text } from '../yaml/nav';
+import { anyMayHoldMore } from '../yaml/unread';
 import { hasKind } from '../workspace';
 import { CLASSIFICATION_RULES } from './classification';
 import { CONFORMITY_RULES } from './conformity';
@@ -18,6 +19,8 @@ const unknownRisk: Rule = {
   summary: 'The record names a risk id that no risk register defines.',
   check(ctx) {
     if (!hasKind(ctx.ws, 'RiskRegister')) return;
+    // Risks past a YAML error in a register are unknown, not undefined.
+    if (anyMayHoldMore(ctx.ws.files, 'RiskRegister', 'risks')) return;
     for (const n of items(child(ctx.file.root, 'risks'))) {
       const id = text(n) ?? '';
       if (ctx.ws.risks.has(id)) continue;

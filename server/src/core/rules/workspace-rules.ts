@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import { closestId } from '../catalog/suggest';
 import { KINDS } from '../types';
 import { child, entries, entry, text } from '../yaml/nav';
+import { mayHoldMore } from '../yaml/unread';
 import type { Rule } from './rule';
 import { relatedTo } from './util';
 import { relative } from '../paths';
@@ -128,9 +129,11 @@ const unknownRole: Rule = {
   summary: "An owner or approver that is not a role id of the manifest's `roles`.",
   check(ctx) {
     if (!ctx.ws.manifest) return;
+    // Roles past a YAML error in the manifest are unknown, not undefined.
+    const unread = mayHoldMore(ctx.ws.manifest, 'roles');
     for (const n of roleNodes(ctx.file.kind, ctx.file.root)) {
       const id = text(n) ?? '';
-      if (ctx.ws.roles.has(id)) continue;
+      if (ctx.ws.roles.has(id) || unread) continue;
       const guess = closestId(id, ctx.ws.roles, 3);
       ctx.report(
         n,

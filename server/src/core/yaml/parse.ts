@@ -1,7 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { fastParse } from './fast-parse';
-import { explainIndentErrors } from './indent-errors';
+import { dedentedFields, explainIndentErrors } from './indent-errors';
 import { LineIndex } from './line-index';
 import { child, scalarString, text } from './nav';
 
@@ -75,6 +75,15 @@ export function oversizedFile(path: string, bytes: number): ParsedFile {
   };
 }
 
+// uniqueKeys is checked in one pass (duplicateKeys): the library's own check is quadratic in the number of keys.
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, merge: true, strict: true, logLevel: 'error' } as const;
+
+/** The errors of a text's first YAML document: what explainIndentErrors reads again after moving a line. */
+function yamlErrors(text: string): readonly YAMLError[] {
+  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  return (Array.isArray(docs) ? docs[0] : docs)?.errors ?? [];
+}
+
 /**
  * Parses one AIMS file. Never throws: anything unreadable becomes a diagnostic.
  * `fastPath: false` always uses the general parser (the tests compare the two).
@@ -124,6 +133,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   const fast = fastPath ? fastParseOrNothing(src) : undefined;
   if (fast) {
     for (const d of duplicateKeys(fast, lines)) syntax.push(d);
+    for (const d of dedentedFields(fast, lines)) syntax.push(d);
     const file: ParsedFile = {
       ...base,
       contents: fast,
@@ -137,14 +147,7 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
 
   let docs: Document.Parsed[];
   try {
-    // uniqueKeys is checked below in one pass: the library's own check is quadratic in the number of keys.
-    docs = parseAllDocuments(src, {
-      prettyErrors: false,
-      uniqueKeys: false,
-      merge: true,
-      strict: true,
-      logLevel: 'error',
-    }) as Document.Parsed[];
+    docs = parseAllDocuments(src, YAML_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (e) {
     syntax.push({ range: whole, severity: 'error', code: 'yaml-syntax', message: `YAML could not be read: ${errorText(e)}` });
@@ -153,13 +156,14 @@ export function parseFile(path: string, text: string, version = 0, { fastPath = 
   const doc = docs[0];
   if (!doc) return base;
 
-  const indents = explainIndentErrors(doc.errors, lines);
+  const indents = explainIndentErrors(doc.errors, lines, src, yamlErrors);
   for (const d of indents.findings) syntax.push(d);
-  for (const err of doc.errors) if (!indents.explained.has(err)) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
+  for (const err of indents.rest) syntax.push(yamlFinding(lines, err.pos, err.message, err.code, 'error'));
   for (const warn of doc.warnings) syntax.push(yamlFinding(lines, warn.pos, warn.message, warn.code, 'warning'));
   normalizeRanges(doc.contents);
   // Never spread a list that grows with the file into a call: a million duplicates overflowed the stack.
   for (const d of duplicateKeys(doc.contents, lines)) syntax.push(d);
+  for (const d of dedentedFields(doc.contents, lines, syntax)) syntax.push(d);
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;
     const marker = text.lastIndexOf('---', start);
