@@ -53,6 +53,12 @@ describe('coverage of an SoA with a YAML error', () => {
     assert.equal(annexATally(a, ROOT), '1 gap, 37 not read (YAML error in soa.aims.yaml line 11)');
   });
 
+  it('an entry whose own block holds the error is not read either', () => {
+    const a = coverageOf(files(soa().replace('    status: implemented\n', '   status: implemented\n'))).annexA;
+    assert.equal(a.topics[0].controls[0].state, 'unread');
+    assert.deepEqual([a.addressed, a.gaps, a.unread, a.yamlError?.line], [0, 0, 38, 9]);
+  });
+
   it('a whole SoA still says how many gaps, and nothing about reading', () => {
     const a = coverageOf(files(soa([], ['A.2.3']))).annexA;
     assert.deepEqual([a.addressed, a.gaps, a.unread, a.yamlError], [37, 1, 0, undefined]);
