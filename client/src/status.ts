@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CoverageStore } from './coverage-store';
 import { DOCUMENT_SELECTOR, type ServerWatch } from './language-client';
 import { count } from '../../server/src/core/wording';
+import { statusDetail } from './trees/coverage-text';
 
 /**
  * A language status item on AIMS files: Annex A coverage and the number of
@@ -36,19 +37,19 @@ export function createStatusItem(store: CoverageStore, server: ServerWatch, subs
     const addressed = all.reduce((n, w) => n + w.annexA.addressed, 0);
     const total = all.reduce((n, w) => n + w.annexA.total, 0);
     const soaGaps = all.reduce((n, w) => n + w.annexA.gaps, 0);
+    const unread = all.reduce((n, w) => n + w.annexA.unread, 0);
     const obligationGaps = all.reduce((n, w) => n + w.systems.reduce((m, s) => m + s.gaps, 0), 0);
     const gaps = soaGaps + obligationGaps;
     item.text = `$(shield) Annex A ${addressed}/${total}`;
     // Shown beside "Annex A 38/38": the obligation gaps are named as such, never read as Annex A's.
-    item.detail = gaps
-      ? [soaGaps && count(soaGaps, 'SoA gap'), obligationGaps && count(obligationGaps, 'obligation gap')].filter(Boolean).join(', ')
-      : 'no gaps';
-    item.severity = gaps ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.detail = statusDetail(soaGaps, unread, obligationGaps);
+    item.severity = gaps || unread ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     // Read out in full: "$(shield)" and "38/38" mean little to a screen reader.
     item.accessibilityInformation = {
       label:
         `AIMS coverage: ${addressed} of ${total} Annex A controls addressed; ` +
-        `${count(soaGaps, 'Statement of Applicability gap')}, ${count(obligationGaps, 'AI Act obligation gap')}. Opens the coverage report.`,
+        `${count(soaGaps, 'Statement of Applicability gap')}, ${count(obligationGaps, 'AI Act obligation gap')}` +
+        `${unread ? `; ${count(unread, 'control')} not read because of a YAML error in the Statement of Applicability` : ''}. Opens the coverage report.`,
     };
   };
   subscriptions.push(store.onDidChange(update), server.onDidChange(update));

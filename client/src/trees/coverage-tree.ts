@@ -4,6 +4,8 @@ import type { LiveWorkspace } from '../coverage-replica';
 import { evidenceCell } from '../../../server/src/core/evidence-text';
 import type { CoverageStore } from '../coverage-store';
 import { count } from '../../../server/src/core/wording';
+import { gapCount } from '../../../server/src/core/coverage-summary';
+import { folderDescription, folderTooltip, needsAttention, topicDescription, unreadLabel } from './coverage-text';
 import { CONTROL_STATE, escapeMd, messageItem, staleNote, stateIcon, topicIcon } from './labels';
 
 export type CoverageNode =
@@ -11,8 +13,6 @@ export type CoverageNode =
   | { type: 'topic'; root: string; id: string }
   | { type: 'control'; root: string; topic: string; id: string }
   | { type: 'message'; text: string; icon: string };
-
-const gapCount = (t: TopicCoverage): number => t.counts.missing + t.counts.unjustified + t.counts['no-status'];
 
 /**
  * "Annex A Coverage": topics A.2–A.10 with counts, each control with its
@@ -46,7 +46,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
   getChildren(node?: CoverageNode): CoverageNode[] {
     if (!node) {
       if (!this.store.loaded) return [this.node('loading', () => ({ type: 'message', text: 'Reading AIMS files…', icon: 'loading~spin' }))];
-      const shown = this.store.workspaces.filter((w) => w.files > 0 && (!this.store.gapsOnly || w.annexA.gaps > 0));
+      const shown = this.store.workspaces.filter((w) => w.files > 0 && (!this.store.gapsOnly || w.annexA.gaps + w.annexA.unread > 0));
       if (shown.length === 0) {
         // No folder holds AIMS files: an empty tree lets VS Code show the welcome view (create / import).
         if (!this.store.workspaces.some((w) => w.files > 0)) return [];
@@ -62,7 +62,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
     if (node.type === 'topic') {
       const topic = this.ws(node.root)?.annexA.topics.find((t) => t.id === node.id);
       return (topic?.controls ?? [])
-        .filter((c) => !this.store.gapsOnly || CONTROL_STATE[c.state].gap)
+        .filter((c) => !this.store.gapsOnly || CONTROL_STATE[c.state].gap || c.state === 'unread')
         .map((c) => this.controlNode(node.root, c));
     }
     return [];
@@ -70,7 +70,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
 
   private topicsOf(ws: LiveWorkspace): CoverageNode[] {
     return ws.annexA.topics
-      .filter((t) => !this.store.gapsOnly || gapCount(t) > 0)
+      .filter((t) => !this.store.gapsOnly || needsAttention(t.counts) > 0)
       .map((t) => this.node(`topic|${ws.root}|${t.id}`, () => ({ type: 'topic', root: ws.root, id: t.id })));
   }
 
@@ -103,8 +103,8 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
       const a = ws?.annexA;
       const item = new vscode.TreeItem(ws?.organisation ?? node.root, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `folder|${node.root}`;
-      item.description = a ? `${a.addressed}/${a.total}${a.gaps ? ` · ${count(a.gaps, 'gap')}` : ''}` : '';
-      item.tooltip = a ? `${node.root}\n${a.addressed} of ${a.total} Annex A controls addressed · ${count(a.gaps, 'gap')}` : node.root;
+      item.description = a ? folderDescription(a) : '';
+      item.tooltip = a ? folderTooltip(a, node.root) : node.root;
       item.iconPath = new vscode.ThemeIcon('root-folder');
       return item;
     }
@@ -115,9 +115,9 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
       item.contextValue = 'topic';
       if (!t) return item;
       const c = t.counts;
-      const gaps = gapCount(t);
+      const gaps = gapCount(t.counts);
       // The label carries the title; the description stays short enough not to be cut off.
-      item.description = `${c.implemented}/${t.controls.length}${gaps ? ` · ${count(gaps, 'gap')}` : ''}`;
+      item.description = topicDescription(c, t.controls.length);
       item.tooltip = topicTooltip(t, gaps);
       item.iconPath = topicIcon(c);
       return item;
@@ -127,11 +127,12 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode> {
     item.id = `control|${node.root}|${node.id}`;
     if (!c) return item;
     const s = CONTROL_STATE[c.state];
-    item.description = s.label + staleNote(c);
+    const label = c.state === 'unread' && ws ? unreadLabel(ws.annexA) : s.label;
+    item.description = label + staleNote(c);
     item.iconPath = stateIcon(s);
     item.contextValue = `control.${c.state}`;
     item.tooltip = controlTooltip(c);
-    item.accessibilityInformation = { label: `${c.id} ${c.title}: ${s.label}` };
+    item.accessibilityInformation = { label: `${c.id} ${c.title}: ${label}` };
     if (c.location) {
       item.command = {
         command: 'aims.openLocation',
@@ -154,6 +155,7 @@ function topicTooltip(t: TopicCoverage, gaps: number): vscode.MarkdownString {
     c['not-started'] && `${c['not-started']} not started`,
     c.excluded && `${c.excluded} excluded with a justification`,
     gaps && count(gaps, 'gap'),
+    c.unread && `${c.unread} not read (YAML error in the SoA)`,
   ].filter(Boolean);
   md.appendMarkdown(parts.join(' · '));
   return md;

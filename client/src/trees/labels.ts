@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../../server/src/core/escape-markdown';
+import { gapCount } from '../../../server/src/core/coverage-summary';
 import type { ControlState, ObligationCoverage, SystemCoverage } from '../../../server/src/core/coverage-types';
 
 /** How each control state reads and looks in the trees, the status item and the report. */
@@ -12,6 +13,8 @@ export const CONTROL_STATE: Record<ControlState, { label: string; icon: string; 
   'no-status': { label: 'applicable, no status', icon: 'question', color: 'charts.orange', gap: true },
   unjustified: { label: 'justification missing', icon: 'warning', color: 'problemsWarningIcon.foreground', gap: true },
   missing: { label: 'missing from the SoA', icon: 'error', color: 'problemsErrorIcon.foreground', gap: true },
+  // Past a YAML error in the SoA: unknown, not a gap (the SoA may list it).
+  unread: { label: 'not read (YAML error in the SoA)', icon: 'eye-closed', color: 'problemsWarningIcon.foreground', gap: false },
 };
 
 export const OBLIGATION_STATE: Record<ObligationCoverage['status'], { label: string; icon: string; color?: string; gap: boolean }> = {
@@ -39,12 +42,13 @@ export function longDate(iso: string): string {
 }
 
 /**
- * A topic's icon: a warning while a control is a gap, the green check only
+ * A topic's icon: a warning while a control is a gap, a closed eye while one is not read, the green check only
  * when every control is implemented or excluded with a justification, and
  * the "partial" circle for anything in between (partial, planned, not started).
  */
 export function topicIcon(counts: Record<ControlState, number>): vscode.ThemeIcon {
-  if (counts.missing + counts.unjustified + counts['no-status'] > 0) return stateIcon(CONTROL_STATE.unjustified);
+  if (gapCount(counts) > 0) return stateIcon(CONTROL_STATE.unjustified);
+  if (counts.unread > 0) return stateIcon(CONTROL_STATE.unread);
   if (counts.partial + counts.planned + counts['not-started'] > 0) return stateIcon(CONTROL_STATE.partial);
   return stateIcon(CONTROL_STATE.implemented);
 }

@@ -6,6 +6,7 @@ import { CONTROL_STATES, STATE_LABEL, obligationCounts, systemKind } from '../co
 import { plainLine, safeJson } from '../core/safe-text';
 import { SEVERITIES, type Diagnostic, type Severity } from '../core/types';
 import { count } from '../core/wording';
+import { annexATally } from '../core/coverage-summary';
 import type { CheckedWorkspace } from './load-workspace';
 import { RULES_DOC_URL } from './project-links';
 
@@ -72,7 +73,7 @@ function summary(ws: CheckedWorkspace, cwd: string): string[] {
     return [`${label}: ${where} (${org}, ${when})`, totals];
   }
   const out = [`${label}: ${org} (${when})`];
-  out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${count(c.annexA.gaps, 'gap')}`);
+  out.push(`  Annex A: ${c.annexA.addressed}/${c.annexA.total} addressed, ${plainLine(annexATally(c.annexA, c.root))}`);
   const width = Math.max(...c.annexA.topics.map((t) => `${t.id} ${t.title}`.length));
   for (const t of c.annexA.topics) {
     const parts = CONTROL_STATES.filter((s) => t.counts[s]).map((s) => `${t.counts[s]} ${STATE_LABEL[s].toLowerCase()}`);

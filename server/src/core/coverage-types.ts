@@ -17,7 +17,12 @@ export type ControlState =
   /** Entry present without a justification (included or excluded). */
   | 'unjustified'
   /** Not in the SoA at all. */
-  | 'missing';
+  | 'missing'
+  /**
+   * Not read: the SoA has a YAML error before its entry (or before its
+   * controls end), so whether and how the SoA lists it is unknown.
+   */
+  | 'unread';
 
 /**
  * How one evidence entry stands at the reference date: 'missing' when it is
@@ -80,6 +85,10 @@ export interface AnnexACoverage {
   total: number;
   /** Controls that are missing, unjustified, or applicable without status. */
   gaps: number;
+  /** Controls the SoA may list past a YAML error: neither addressed nor gaps (state 'unread'). */
+  unread: number;
+  /** The SoA's first YAML error (1-based line), when controls past it were not read. */
+  yamlError?: { file: string; line: number };
 }
 
 /** One obligation of one system: what the Act requires and what the record says. */
@@ -109,7 +118,7 @@ export interface ObligationCoverage {
   evidenceStatus: EvidenceStatus[];
   /** Entries that are stale or expired. */
   staleEvidence: number;
-  /** ISO controls cited for it, each with its state in the SoA. */
+  /** ISO controls cited for it, each with its state in the SoA ('unknown': not an Annex A control). */
   controls: { id: string; state: ControlState | 'unknown' }[];
   location?: Location;
   /** The paragraph that creates the duty (e.g. 'Art. 49(1)'), when the Act gives it to this record. */

@@ -15,6 +15,7 @@ import type {
   TopicCoverage,
   WorkspaceCoverage,
 } from './coverage-types';
+import { gapCount } from './coverage-summary';
 import { evidenceJudge, type JudgedEvidence } from './evidence-status';
 import { evidenceMaxAge } from './rules/evidence-entries';
 import { PLACEHOLDER } from './rules/placeholders';
@@ -23,6 +24,7 @@ import type { CheckOptions, Diagnostic } from './types';
 import type { SoaEntry, WorkspaceIndex } from './workspace';
 import type { ParsedFile } from './yaml/parse';
 import { child, items, text } from './yaml/nav';
+import { mayHoldMore, unreadFrom } from './yaml/unread';
 
 const STATES: readonly ControlState[] = [
   'implemented',
@@ -33,6 +35,7 @@ const STATES: readonly ControlState[] = [
   'no-status',
   'unjustified',
   'missing',
+  'unread',
 ];
 
 type EvidenceJudge = ReturnType<typeof evidenceJudge>;
@@ -47,9 +50,14 @@ function locate(file: ParsedFile, node: Node | null | undefined): Location | und
   return r ? { file: file.path, range: file.lines.range(r[0], r[1]) } : undefined;
 }
 
-/** A control's state from its SoA entry (or its absence). */
-export function controlState(e: SoaEntry | undefined): ControlState {
-  if (!e) return 'missing';
+/**
+ * A control's state from its SoA entry (or its absence). With `soa` given, an
+ * entry the SoA may hold past a YAML error, or one whose block a YAML error
+ * cuts, is 'unread': what it says is unknown, so it is neither a gap nor addressed.
+ */
+export function controlState(e: SoaEntry | undefined, soa?: ParsedFile): ControlState {
+  if (!e) return soa && mayHoldMore(soa, 'controls') ? 'unread' : 'missing';
+  if (cutByError(e)) return 'unread';
   if (!e.justification || !e.justification.trim() || PLACEHOLDER.test(e.justification)) return 'unjustified';
   if (e.applicable === false) return 'excluded';
   if (e.applicable !== true) return 'unjustified';
@@ -64,13 +72,38 @@ export function controlState(e: SoaEntry | undefined): ControlState {
   }
 }
 
+/** The line (0-based) of a file's first YAML syntax error: the one `unreadFrom` measures from. */
+function yamlErrorLine(file: ParsedFile): number {
+  let line = Infinity;
+  for (const d of file.syntax) if (d.code === 'yaml-syntax' && d.severity === 'error') line = Math.min(line, d.range.start.line);
+  return line;
+}
+
+/**
+ * Whether a YAML error makes an entry's data unreliable: its block reaches
+ * the error line, or holds the line from which the file is unreliable (a line
+ * written too deep is read into the one above it). An entry wholly between an
+ * enclosing key at the cut and the error reads as written.
+ */
+function cutByError(e: SoaEntry): boolean {
+  const cut = unreadFrom(e.file);
+  if (cut === Infinity) return false;
+  const lines = e.file.lines;
+  const start = e.node.range?.[0];
+  const end = e.value?.range?.[1] ?? e.node.range?.[1];
+  if (start === undefined || end === undefined) return true;
+  const keyLine = lines.positionAt(start).line;
+  const endLine = lines.positionAt(Math.max(start, end - 1)).line;
+  return endLine >= yamlErrorLine(e.file) || (keyLine <= cut && cut <= endLine);
+}
+
 function annexA(ws: WorkspaceIndex, judge: EvidenceJudge): AnnexACoverage {
   const totals = zero();
   const topics: TopicCoverage[] = allTopics().map((t) => {
     const counts = zero();
     const controls: ControlCoverage[] = t.controls.map((c) => {
       const e = ws.controls.get(c.id);
-      const state = controlState(e);
+      const state = controlState(e, ws.soa);
       counts[state]++;
       totals[state]++;
       return {
@@ -89,8 +122,18 @@ function annexA(ws: WorkspaceIndex, judge: EvidenceJudge): AnnexACoverage {
     });
     return { id: t.id, title: t.title, controls, counts };
   });
-  const gaps = totals.missing + totals.unjustified + totals['no-status'];
-  return { topics, totals, addressed: allControls().length - totals.missing - totals.unjustified, total: allControls().length, gaps };
+  const gaps = gapCount(totals);
+  const total = allControls().length;
+  const errorLine = ws.soa && totals.unread ? yamlErrorLine(ws.soa) : Infinity;
+  return {
+    topics,
+    totals,
+    addressed: total - totals.missing - totals.unjustified - totals.unread,
+    total,
+    gaps,
+    unread: totals.unread,
+    yamlError: errorLine === Infinity ? undefined : { file: ws.soa!.path, line: errorLine + 1 },
+  };
 }
 
 function obligationCoverage(
@@ -110,7 +153,7 @@ function obligationCoverage(
     ...(entry ? judge(file, child(entry.value, 'evidence')) : noEvidence()),
     controls: items(child(entry?.value, 'controls')).map((n) => {
       const id = text(n) ?? '';
-      return { id, state: findControl(id) ? controlState(ws.controls.get(id)) : 'unknown' };
+      return { id, state: findControl(id) ? controlState(ws.controls.get(id), ws.soa) : 'unknown' };
     }),
     location: entry ? locate(file, entry.key) : undefined,
   };

@@ -1,5 +1,6 @@
 import type { ControlCoverage, ObligationCoverage, SystemCoverage, WorkspaceCoverage } from '../coverage-types';
 import { relative } from '../paths';
+import { GAP_STATES } from '../coverage-summary';
 import { SEVERITIES, type Diagnostic, type Severity } from '../types';
 import type { ParsedFile } from '../yaml/parse';
 import { anchorOf } from './anchor';
@@ -23,10 +24,8 @@ export interface CheckedVersion {
   coverage: WorkspaceCoverage;
 }
 
-/** States of an Annex A control that count as a gap (as in the coverage's `gaps`). */
-const CONTROL_GAP_STATES = new Set(['missing', 'unjustified', 'no-status']);
-
-const isControlGap = (c: ControlCoverage): boolean => CONTROL_GAP_STATES.has(c.state);
+/** A control state that counts as a gap (as in the coverage's `gaps`). */
+const isControlGap = (c: ControlCoverage): boolean => GAP_STATES.has(c.state);
 /** A required obligation the record lacks or marks as a gap (as in the system's `gaps`). */
 const isObligationGap = (o: ObligationCoverage): boolean => o.required && (o.status === 'missing' || o.status === 'gap');
 
@@ -54,7 +53,13 @@ export function diffVersions(base: CheckedVersion, head: CheckedVersion, labels:
     asOf: h.asOf,
     timeline: h.timeline,
     summary: {
-      annexA: { total: h.annexA.total, addressed: count((c) => c.annexA.addressed), gaps: count((c) => c.annexA.gaps) },
+      annexA: {
+        total: h.annexA.total,
+        addressed: count((c) => c.annexA.addressed),
+        gaps: count((c) => c.annexA.gaps),
+        // Only when a side has an SoA with a YAML error, so the deltas of whole SoAs read as before.
+        ...((b.annexA.unread || h.annexA.unread) && { unread: count((c) => c.annexA.unread) }),
+      },
       obligationGaps: count((c) => c.systems.reduce((n, s) => n + s.gaps, 0)),
       systems: count((c) => c.systems.length),
       findings: Object.fromEntries(SEVERITIES.map((s) => [s, count((c) => c.findings?.[s] ?? 0)])) as Record<Severity, CountDelta>,
@@ -75,7 +80,8 @@ function diffControls(base: WorkspaceCoverage, head: WorkspaceCoverage, gaps: Co
   const out: ControlDelta[] = [];
   for (const a of controlsOf(head)) {
     const b = before.get(a.id);
-    if (!b) continue;
+    // A side whose SoA could not be read there says nothing about the control: no change, gap opened or closed (the summary counts them).
+    if (!b || a.state === 'unread' || b.state === 'unread') continue;
     const changes = fieldChanges(b, a, {
       order: ['state', 'applicable', 'status', 'justification', 'owner', 'evidence'],
       lists: ['evidence'],

@@ -66,6 +66,7 @@ export function countRows(d: CoverageDelta): [string, string, string][] {
   return [
     ['Annex A controls addressed', `${s.annexA.addressed.before}/${s.annexA.total}`, `${s.annexA.addressed.after}/${s.annexA.total}`],
     ['Annex A gaps', ...pair(s.annexA.gaps)],
+    ...(s.annexA.unread ? [['Annex A controls not read (SoA YAML error)', ...pair(s.annexA.unread)] as [string, string, string]] : []),
     ['Obligation gaps (required, missing or gap)', ...pair(s.obligationGaps)],
     ['AI systems', ...pair(s.systems)],
     ['Findings: errors / warnings', `${f.error.before} / ${f.warning.before}`, `${f.error.after} / ${f.warning.after}`],

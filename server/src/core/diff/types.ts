@@ -128,7 +128,8 @@ export interface CoverageDelta {
   /** 'original' or 'omnibus': the AI Act timeline the dates follow (same on both sides). */
   timeline: string;
   summary: {
-    annexA: { total: number; addressed: CountDelta; gaps: CountDelta };
+    /** `unread`: controls an SoA's YAML error hides (neither addressed nor gaps), present when either side has any. */
+    annexA: { total: number; addressed: CountDelta; gaps: CountDelta; unread?: CountDelta };
     obligationGaps: CountDelta;
     systems: CountDelta;
     findings: Record<Severity, CountDelta>;

@@ -24,7 +24,11 @@ export function portable(list: WorkspaceCoverage[]): WorkspaceCoverage[] {
     return {
       ...c,
       root: folderName(c.root),
-      annexA: { ...c.annexA, topics: c.annexA.topics.map((t) => ({ ...t, controls: t.controls.map(loc) })) },
+      annexA: {
+        ...c.annexA,
+        ...(c.annexA.yamlError && { yamlError: { ...c.annexA.yamlError, file: relativeTo(c.root, c.annexA.yamlError.file) } }),
+        topics: c.annexA.topics.map((t) => ({ ...t, controls: t.controls.map(loc) })),
+      },
       systems: c.systems.map((s) => ({ ...loc(s), file: relativeTo(c.root, s.file), obligations: s.obligations.map(loc) })),
     };
   });

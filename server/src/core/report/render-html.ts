@@ -1,6 +1,16 @@
 import type { ControlState, WorkspaceCoverage } from '../coverage-types';
 import { evidenceCell, evidenceSummary } from '../evidence-text';
-import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, systemKind, timelineNote } from './tables';
+import {
+  CONTROL_STATES,
+  DISCLAIMER,
+  OBLIGATION_LABEL,
+  STATE_LABEL,
+  obligationCounts,
+  stateColumns,
+  systemKind,
+  timelineNote,
+} from './tables';
+import { annexATally, gapCount } from '../coverage-summary';
 import { count } from '../wording';
 import { formatDate } from '../format-date';
 
@@ -21,6 +31,7 @@ const COLORS: Record<ControlState, string> = {
   'no-status': 'c-todo',
   unjustified: 'c-warn',
   missing: 'c-err',
+  unread: 'c-muted',
 };
 const COLOR_CSS = ['ok', 'partial', 'planned', 'todo', 'muted', 'warn', 'err']
   .map((c) => `.c-${c}{fill:var(--${c});background:var(--${c})}`)
@@ -63,7 +74,9 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
     ? `:root{--fg:var(--vscode-foreground);--bg:var(--vscode-editor-background);--border:var(--vscode-panel-border);--muted:var(--vscode-disabledForeground);--ok:var(--vscode-testing-iconPassed);--partial:var(--vscode-charts-yellow);--planned:var(--vscode-charts-blue);--todo:var(--vscode-charts-orange);--warn:var(--vscode-problemsWarningIcon-foreground);--err:var(--vscode-problemsErrorIcon-foreground)}body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size)}`
     : `:root{--fg:#1f2328;--bg:#fff;--border:#d0d7de;--muted:#8c959f;--ok:#1a7f37;--partial:#bf8700;--planned:#0969da;--todo:#bc4c00;--warn:#9a6700;--err:#cf222e}@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--border:#30363d;--muted:#6e7681;--ok:#3fb950;--partial:#d29922;--planned:#58a6ff;--todo:#db6d28;--warn:#d29922;--err:#f85149}}body{font-family:system-ui,sans-serif}`;
   const css = `${theme}body{color:var(--fg);background:var(--bg);margin:1.5em;line-height:1.4}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border-bottom:1px solid var(--border);padding:.25em .5em;text-align:left;vertical-align:top}td.n{text-align:right}.bar{display:block;min-width:12em}.legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}.note{color:var(--muted)}.date{white-space:nowrap}${COLOR_CSS}`;
-  const legend = `<p class="legend">${CONTROL_STATES.map((s) => `<span><i class="${COLORS[s]}"></i>${STATE_LABEL[s]}</span>`).join('')}</p>`;
+  const legend = `<p class="legend">${stateColumns(list.some((c) => c.annexA.unread > 0))
+    .map((s) => `<span><i class="${COLORS[s]}"></i>${STATE_LABEL[s]}</span>`)
+    .join('')}</p>`;
   const body: string[] = [];
   for (const c of list) {
     body.push(`<h1>AIMS coverage${c.organisation ? `: ${esc(c.organisation)}` : ''}</h1>`);
@@ -71,12 +84,12 @@ export function renderHtml(list: WorkspaceCoverage[], opts: HtmlOptions): string
       `<p class="note">Reference date ${esc(c.asOf)}. ${esc(timelineNote(c))} Findings: ${count(c.findings.error, 'error')}, ${count(c.findings.warning, 'warning')}. ${esc(evidenceSummary(c))}</p>`,
     );
     body.push(
-      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${count(c.annexA.gaps, 'gap')}.</p>${legend}`,
+      `<h2>ISO/IEC 42001 Annex A</h2><p>${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${esc(annexATally(c.annexA, c.root))}.</p>${legend}`,
     );
     body.push('<table><thead><tr><th>Topic</th><th>Coverage</th><th>Implemented</th><th>Gaps</th></tr></thead><tbody>');
     for (const t of c.annexA.topics) {
       const parts = CONTROL_STATES.map((s) => ({ value: t.counts[s], color: COLORS[s], label: STATE_LABEL[s] }));
-      const gaps = t.counts.missing + t.counts.unjustified + t.counts['no-status'];
+      const gaps = gapCount(t.counts);
       body.push(
         `<tr><td>${esc(t.id)} ${esc(t.title)}</td><td>${bar(parts, t.controls.length)}</td><td class="n">${t.counts.implemented}/${t.controls.length}</td><td class="n">${gaps}</td></tr>`,
       );

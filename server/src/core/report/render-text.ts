@@ -2,7 +2,8 @@ import type { WorkspaceCoverage } from '../coverage-types';
 import { escapeMarkdown } from '../escape-markdown';
 import { evidenceCell, evidenceSummary } from '../evidence-text';
 import { portable } from './portable';
-import { CONTROL_STATES, DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, timelineNote } from './tables';
+import { DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, obligationCounts, stateColumns, timelineNote } from './tables';
+import { annexATally } from '../coverage-summary';
 import { count } from '../wording';
 
 /** A value from the records as inline Markdown (a heading, a table cell, running text): it cannot add a block, HTML or a link. */
@@ -24,12 +25,13 @@ export function renderMarkdown(list: WorkspaceCoverage[]): string {
     out.push(evidenceSummary(c), '');
     out.push('## ISO/IEC 42001 Annex A', '');
     out.push(
-      `${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${count(c.annexA.gaps, 'gap')}.`,
+      `${c.annexA.addressed} of ${c.annexA.total} controls addressed in the Statement of Applicability; ${annexATally(c.annexA, c.root)}.`,
       '',
     );
-    out.push(`| Topic | ${CONTROL_STATES.map((s) => STATE_LABEL[s]).join(' | ')} |`, `|---|${CONTROL_STATES.map(() => '---:').join('|')}|`);
-    for (const t of c.annexA.topics) out.push(`| ${cell(`${t.id} ${t.title}`)} | ${CONTROL_STATES.map((s) => t.counts[s]).join(' | ')} |`);
-    out.push(`| **Total** | ${CONTROL_STATES.map((s) => `**${c.annexA.totals[s]}**`).join(' | ')} |`, '');
+    const columns = stateColumns(c.annexA.unread > 0);
+    out.push(`| Topic | ${columns.map((s) => STATE_LABEL[s]).join(' | ')} |`, `|---|${columns.map(() => '---:').join('|')}|`);
+    for (const t of c.annexA.topics) out.push(`| ${cell(`${t.id} ${t.title}`)} | ${columns.map((s) => t.counts[s]).join(' | ')} |`);
+    out.push(`| **Total** | ${columns.map((s) => `**${c.annexA.totals[s]}**`).join(' | ')} |`, '');
     out.push('| Control | Title | State | Owner | Evidence | Justification |', '|---|---|---|---|---|---|');
     for (const t of c.annexA.topics) {
       for (const k of t.controls) {

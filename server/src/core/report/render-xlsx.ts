@@ -3,6 +3,7 @@ import type { WorkspaceCoverage } from '../coverage-types';
 import { evidenceCell, evidenceSummary } from '../evidence-text';
 import { loadExcelJs } from '../import/exceljs';
 import { folderName } from './portable';
+import { annexATally } from '../coverage-summary';
 import { DISCLAIMER, OBLIGATION_LABEL, STATE_LABEL, timelineNote } from './tables';
 
 /** A row of text cells: every value is written as a string, so a spreadsheet never runs one as a formula. */
@@ -43,7 +44,7 @@ export async function renderXlsx(list: WorkspaceCoverage[]): Promise<Uint8Array>
       [root, 'Organisation', c.organisation],
       [root, 'Reference date', c.asOf],
       [root, 'Timeline', timelineNote(c)],
-      [root, 'Annex A', `${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${c.annexA.gaps} gaps`],
+      [root, 'Annex A', `${c.annexA.addressed} of ${c.annexA.total} controls addressed; ${annexATally(c.annexA, c.root)}`],
       [root, 'Findings', `${c.findings.error} errors, ${c.findings.warning} warnings, ${c.findings.information} notes`],
       [root, 'AI systems', String(c.systems.length)],
       [root, 'Evidence', evidenceSummary(c)],

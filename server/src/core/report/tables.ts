@@ -11,6 +11,7 @@ export const CONTROL_STATES: readonly ControlState[] = [
   'no-status',
   'unjustified',
   'missing',
+  'unread',
 ];
 
 export const STATE_LABEL: Record<ControlState, string> = {
@@ -22,7 +23,13 @@ export const STATE_LABEL: Record<ControlState, string> = {
   'no-status': 'No status',
   unjustified: 'Unjustified',
   missing: 'Missing',
+  unread: 'Not read',
 };
+
+/** The columns of a state table: 'Not read' only while an SoA's YAML error hides controls, so whole SoAs read as before. */
+export function stateColumns(anyUnread: boolean): readonly ControlState[] {
+  return anyUnread ? CONTROL_STATES : CONTROL_STATES.filter((s) => s !== 'unread');
+}
 
 export const OBLIGATION_LABEL: Record<ObligationCoverage['status'], string> = {
   met: 'Met',
