@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { run } from '../../server/src/cli/main';
+import { aims, tempDir } from '../helpers/cli';
 import { repositoryFilesUrl, type PackageLinks } from '../../server/src/cli/project-links';
 import { SARIF_SUBSET_SCHEMA, isUri, isUriReference } from './sarif-subset-schema';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const temps: string[] = [];
-after(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 /** A temporary folder, removed (with everything in it) when the test file ends. */
-function tempParent(): string {
-  const d = mkdtempSync(join(tmpdir(), 'aims-safety-'));
-  temps.push(d);
-  return d;
-}
-
-async function aims(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
+const tempParent = (): string => tempDir('aims-safety-');
 
 /** What a hostile contributor writes into a record: a workflow command on a line of its own, an OSC 8 link, a CSI, a bidi override. */
 const PWN = '\n::error file=x::pwned\r\n##[warning]legacy \u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007 \u009b31m \u202egnp.exe';
