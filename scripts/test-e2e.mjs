@@ -11,13 +11,13 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = process.env.AIMS_E2E_ROOT ?? join(homedir(), '.cache', 'aims-e2e');
 const NODE24 = join(CACHE, 'node24', 'package', 'bin', 'node');
 const CODE_SERVER = join(CACHE, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 if (!existsSync(NODE24) || !existsSync(CODE_SERVER) || !existsSync(CHROMIUM)) {
   const msg = `e2e: code-server, Node 24 or Chromium missing under ${CACHE} (run \`npm run setup:test\`)`;
@@ -183,15 +183,7 @@ const { port, ws, userData } = await startWorkbench('main', { trust: false });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 let page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
 const results = [];

@@ -29,8 +29,8 @@ import type { WorkspaceCoverage } from '../../server/src/core/coverage-types';
 import { ruleHeadingLines } from '../../server/src/lsp/rule-lines';
 import { ensureBuilt, ROOT_DIR, TestClient, VSCODE_CAPS } from '../lsp/client';
 import type { MemEntry } from './page';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const WORKER_BUNDLE = join(ROOT_DIR, 'dist', 'browser', 'server.js');
 const SETTINGS = { referenceDate: '2026-11-23' };
 /** The virtual file system the worker is given the workspace in (as github.dev's `vscode-vfs://github/…`). */
@@ -211,16 +211,7 @@ describe(
       context = await chromium.launchPersistentContext(userData, {
         executablePath: CHROMIUM,
         headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: ['--headless', ...CHROMIUM_ARGS],
       });
       page = context.pages()[0] ?? (await context.newPage());
       const errors: string[] = [];

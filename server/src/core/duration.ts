@@ -41,12 +41,13 @@ export function parseDuration(raw: string): DurationResult {
  * The date a duration after an ISO date (YYYY-MM-DD). Years and months move
  * the calendar month and keep the day, clamped to the month's last day
  * (31 January + P1M is 28 or 29 February); weeks and days are then added.
+ * Negative parts move back the same way.
  */
 export function addDuration(iso: string, d: Duration): string {
   const [y, m, day] = iso.split('-').map(Number);
   const month = m - 1 + d.months + 12 * d.years;
   const ty = y + Math.floor(month / 12);
-  const tm = month % 12;
+  const tm = ((month % 12) + 12) % 12; // a negative duration moves back across years too
   const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
   const at = new Date(Date.UTC(ty, tm, Math.min(day, last)) + (d.weeks * 7 + d.days) * 86_400_000);
   // Past year 9999 the ISO text grows a sign and stops sorting as text.

@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { RelatedInfo } from '../types';
 import type { Definition } from '../workspace';
+import { addDuration } from '../duration';
 
 /** A related-location entry pointing at a definition in another (or the same) file. */
 export function relatedTo(def: Definition, message: string): RelatedInfo {
@@ -18,10 +19,7 @@ export function isCalendarDate(s: string): boolean {
 
 /** The date `months` months before an ISO date: the same day, or the last day of a shorter month. */
 export function monthsBefore(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  // Day 0 of the month after is the last day of the month wanted.
-  const last = new Date(Date.UTC(y, m - months, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, last))).toISOString().slice(0, 10);
+  return addDuration(iso, { years: 0, months: -months, weeks: 0, days: 0 });
 }
 
 /** Whether a node is present and holds something other than blank text. */
