@@ -98,7 +98,8 @@ export async function walkAimsFilesAsync(
   isCancelled: () => boolean = () => false,
 ): Promise<WalkResult> {
   const walk = new Walk(root);
-  let told = Date.now();
+  // The first folder is reported at once (the user sees the walk start), then at most every 200 ms.
+  let told = 0;
   for (let d = walk.next(); d && !isCancelled(); d = walk.next()) {
     try {
       walk.add(d.dir, d.depth, await fs.promises.readdir(d.dir, { withFileTypes: true }));
