@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
-import { computeCoverage } from '../core/coverage';
-import type { WorkspaceCoverage } from '../core/coverage-types';
+import { folderCoverage, systemCoverage } from '../core/coverage';
+import { dormant } from '../core/dormant-file';
+import type { SystemCoverage, WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
 import { isAimsFile, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
 import { toCorePath, walkAimsFiles } from '../node/find-files';
@@ -75,7 +76,8 @@ export function checkFolder(folder: string, options: CheckOptions, cwd: string, 
     const read = readListedFile(p, cannotRead(p, cwd));
     if (!read) continue;
     if ('refused' in read) skipped.push({ path: p, why: read.refused });
-    else files.push(parsed(p, read));
+    // A record keeps its text, and its tree is parsed again for its check (core/dormant-file.ts).
+    else files.push(dormant(parsed(p, read)));
   }
   if (replace) {
     files.push(replace);
@@ -94,12 +96,17 @@ export function checkAlone(file: ParsedFile | undefined, folder: string, options
 }
 
 function withCoverage(root: string, folder: string, files: ParsedFile[], options: CheckOptions): CheckedWorkspace {
-  const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem));
+  // A record's coverage is computed right after its check, while its tree is still held.
+  const systems: SystemCoverage[] = [];
+  const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem), (f, index, findings) => {
+    if (f.kind === 'AISystem') systems.push(systemCoverage(f, index, options, findings));
+  });
+  const { findings, ...head } = folderCoverage(result.index, result.diagnostics, options);
   return {
     ...result,
     folder: path.resolve(folder),
     files,
-    coverage: computeCoverage(result.index, result.diagnostics, options),
+    coverage: { ...head, systems, findings },
     target: '',
     single: false,
     alone: false,

@@ -10,10 +10,24 @@ export interface WorkspaceResult {
   diagnostics: Map<string, Diagnostic[]>;
 }
 
-/** Checks every AIMS file of one workspace folder. Files should be sorted by path for stable output. */
-export function checkWorkspace(root: string, files: readonly ParsedFile[], options: CheckOptions, fs: FileSystem): WorkspaceResult {
+/**
+ * Checks every AIMS file of one workspace folder. Files should be sorted by path for stable output.
+ * `checked` is called after each file's check, while its tree is at hand (a dormant record's is
+ * parsed again for the check and dropped later: core/dormant-file.ts).
+ */
+export function checkWorkspace(
+  root: string,
+  files: readonly ParsedFile[],
+  options: CheckOptions,
+  fs: FileSystem,
+  checked?: (file: ParsedFile, index: WorkspaceIndex, findings: Diagnostic[]) => void,
+): WorkspaceResult {
   const index = buildIndex(root, files);
   const diagnostics = new Map<string, Diagnostic[]>();
-  for (const f of files) diagnostics.set(f.path, checkFile(f, index, options, fs));
+  for (const f of files) {
+    const findings = checkFile(f, index, options, fs);
+    diagnostics.set(f.path, findings);
+    checked?.(f, index, findings);
+  }
   return { index, diagnostics };
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { ParsedFile } from './yaml/parse';
 import { child, entries, items, text, type Entry } from './yaml/nav';
+import { recordIdOf } from './dormant-file';
 
 /** A named thing defined in one file and referenced from others (role, system, risk, control entry). */
 export interface Definition {
@@ -139,9 +140,8 @@ function replaced(list: readonly ParsedFile[], path: string, file: ParsedFile | 
 /** What a system record or a risk register defines (manifests and SoAs are read as the one in force). */
 function addDefinitions(ws: WorkspaceIndex, f: ParsedFile, update = false): void {
   if (f.kind === 'AISystem') {
-    const idNode = child(f.root, 'id');
-    const id = text(idNode);
-    if (id && idNode) insert(ws.systems, id, { id, file: f, node: idNode, value: f.root ?? null }, update);
+    const id = recordIdOf(f);
+    if (id) insert(ws.systems, id, new RecordDefinition(id, f), update);
   } else if (f.kind === 'RiskRegister') {
     for (const e of entries(child(f.root, 'risks'))) insert(ws.risks, e.key, new EntryDefinition(e.key, f, e), update);
   }
@@ -156,7 +156,7 @@ function removeDefinitions(ws: WorkspaceIndex, f: ParsedFile): void {
     else m.delete(id);
   };
   if (f.kind === 'AISystem') {
-    const id = text(child(f.root, 'id'));
+    const id = recordIdOf(f);
     if (id) drop(ws.systems, id);
   } else if (f.kind === 'RiskRegister') {
     for (const e of entries(child(f.root, 'risks'))) drop(ws.risks, e.key);
@@ -235,6 +235,24 @@ class EntryDefinition implements Definition {
   }
   get value(): Node | null {
     return this.entry.value;
+  }
+}
+
+/**
+ * An AI system record's definition, its nodes read from the file when asked:
+ * a record nobody has open drops its tree (core/dormant-file.ts), and a node
+ * kept here would keep every tree.
+ */
+class RecordDefinition implements Definition {
+  constructor(
+    readonly id: string,
+    readonly file: ParsedFile,
+  ) {}
+  get node(): Node {
+    return child(this.file.root, 'id')!;
+  }
+  get value(): Node | null {
+    return this.file.root ?? null;
   }
 }
 

@@ -142,12 +142,15 @@ export class FolderCoverage {
       this.scanned = { index, optionsKey };
       this.todo = [];
       for (const f of index.files) {
-        if (f.kind !== 'AISystem') continue;
+        // A record not checked yet is taken when it is (below): its findings say which evidence is missing.
+        if (f.kind !== 'AISystem' || folder.unchecked?.has(f.path)) continue;
         const e = this.systems.get(f.path);
         if (!e || e.file !== f || e.optionsKey !== optionsKey) this.todo.push(f);
       }
       for (const p of [...this.systems.keys()]) if (folder.files.get(p)?.kind !== 'AISystem') this.drop(p);
     }
+    // Records checked for the first time, taken right after their check, while their trees are held.
+    for (const p of folder.firstChecked?.splice(0) ?? []) this.findingsMoved.add(p);
     if (this.findingsMoved.size) {
       const queued = new Set(this.todo.map((f) => f.path));
       for (const p of this.findingsMoved) {

@@ -5,6 +5,7 @@ import type { Diagnostic, CheckOptions, Kind } from '../core/types';
 import { buildIndex, updateIndex, type WorkspaceIndex } from '../core/workspace';
 import { isAimsFile, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
 import { reparseFile } from '../core/yaml/reparse';
+import { dormant, DormantFile } from '../core/dormant-file';
 import { dirname, isInside } from '../core/paths';
 import type { FileSystem } from '../core/rules/rule';
 import type { FileProvider } from './file-provider';
@@ -23,6 +24,14 @@ export interface Folder {
   diagnostics: Map<string, Diagnostic[]>;
   /** Whether the disk scan has finished. */
   indexed: boolean;
+  /**
+   * Files read from storage and not checked since, and those checked for the
+   * first time since the coverage last took them (`firstChecked`): a record's
+   * coverage part waits for its first check and is then computed while its
+   * tree is still held (core/dormant-file.ts), not parsed again for it.
+   */
+  unchecked?: Set<string>;
+  firstChecked?: string[];
   /**
    * A document checked alone: a `file:` or `untitled:` document outside every
    * workspace folder. It is never read from disk, gets no findings about the
@@ -61,7 +70,7 @@ interface FolderState {
   parses: Map<string, number>;
   costs: Map<string, number>;
   /** Who cites what (core/dependencies.ts), built on first use and kept up to date. */
-  cites?: { byPath: Map<string, string[]>; byKey: Map<string, Set<string>> };
+  cites?: { byPath: Map<string, readonly string[]>; byKey: Map<string, Set<string>> };
 }
 
 /**
@@ -172,8 +181,9 @@ export class WorkspaceManager {
         listing.skipped.push({ uri, why: text.refused });
         continue;
       }
-      f.files.set(p, 'text' in text ? parseFile(p, text.text) : oversizedFile(p, text.tooLarge));
+      f.files.set(p, resting('text' in text ? parseFile(p, text.text) : oversizedFile(p, text.tooLarge)));
       f.uris.set(p, uri);
+      (f.unchecked ??= new Set()).add(p);
       n++;
     }
     f.indexed = true;
@@ -210,7 +220,8 @@ export class WorkspaceManager {
     if (open && same && old.version === version && folder.open.has(p)) return { folder, before, after: before, same };
     // An edit re-reads only the entries it touched (core/yaml/reparse.ts).
     const start = performance.now();
-    const parsed = tooLarge ? oversizedFile(p, tooLarge) : reparseFile(old, p, text, version);
+    const read = tooLarge ? oversizedFile(p, tooLarge) : reparseFile(old, p, text, version);
+    const parsed = open ? read : resting(read);
     this.state(folder).parses.set(p, performance.now() - start);
     folder.files.set(p, parsed);
     folder.uris.set(p, uri);
@@ -277,7 +288,7 @@ export class WorkspaceManager {
     return out;
   }
 
-  private citations(f: Folder): { byPath: Map<string, string[]>; byKey: Map<string, Set<string>> } {
+  private citations(f: Folder): { byPath: Map<string, readonly string[]>; byKey: Map<string, Set<string>> } {
     const s = this.state(f);
     if (!s.cites) {
       s.cites = { byPath: new Map(), byKey: new Map() };
@@ -385,6 +396,7 @@ export class WorkspaceManager {
     const next = r.findings;
     const prev = f.diagnostics.get(p);
     f.diagnostics.set(p, next);
+    if (f.unchecked?.delete(p)) (f.firstChecked ??= []).push(p);
     s.costs.set(p, performance.now() - start);
     // A file never published that has no findings shows nothing either way: a 10,000-file workspace
     // would otherwise send 10,000 empty notifications at start-up. Open documents always get an answer.
@@ -392,9 +404,18 @@ export class WorkspaceManager {
   }
 }
 
+/**
+ * A file read from storage that no editor has open: a record keeps its text and
+ * what the index and the map of citations need, and its tree is parsed again
+ * when a check, the coverage or a request reads it (core/dormant-file.ts).
+ */
+function resting(file: ParsedFile): ParsedFile {
+  return dormant(file, () => citations(file));
+}
+
 /** Adds one file's citations to a folder's map of who cites what. */
-function addCitations(c: { byPath: Map<string, string[]>; byKey: Map<string, Set<string>> }, file: ParsedFile): void {
-  const keys = citations(file);
+function addCitations(c: { byPath: Map<string, readonly string[]>; byKey: Map<string, Set<string>> }, file: ParsedFile): void {
+  const keys = file instanceof DormantFile && file.cites ? file.cites : citations(file);
   c.byPath.set(file.path, keys);
   for (const k of keys) {
     let set = c.byKey.get(k);

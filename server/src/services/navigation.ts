@@ -17,9 +17,10 @@ export interface Occurrence {
 }
 
 /** Every place an id of a kind is defined or referenced, across the workspace. */
-function occurrences(ws: WorkspaceIndex, kind: IdKind): Occurrence[] {
+function occurrences(ws: WorkspaceIndex, kind: IdKind, may: (f: ParsedFile) => boolean = () => true): Occurrence[] {
   const out: Occurrence[] = [];
   for (const f of ws.files) {
+    if (!may(f)) continue;
     const root = f.root;
     if (kind === 'role') {
       if (f.kind === 'AIMS') for (const e of entries(child(root, 'roles'))) out.push({ file: f, node: e.keyNode, definition: true });
@@ -56,8 +57,8 @@ function occurrences(ws: WorkspaceIndex, kind: IdKind): Occurrence[] {
 export function idAt(file: ParsedFile, ws: WorkspaceIndex, position: Position): { kind: IdKind; id: string; node: Node } | undefined {
   const offset = file.lines.offsetAt(position);
   for (const kind of ['role', 'system', 'risk', 'control'] as IdKind[]) {
-    for (const o of occurrences(ws, kind)) {
-      if (o.file !== file) continue;
+    // Only this file's: reading every file's tree per request cost a scan of the folder.
+    for (const o of occurrences(ws, kind, (f) => f === file)) {
       const r = o.node.range;
       if (r && offset >= r[0] && offset <= r[1]) {
         const id = text(o.node) ?? '';
@@ -75,7 +76,17 @@ function rangeOf(file: ParsedFile, node: Node): Range {
 }
 
 export function matching(ws: WorkspaceIndex, kind: IdKind, id: string): Occurrence[] {
-  return occurrences(ws, kind).filter((o) => text(o.node) === id);
+  return occurrences(ws, kind, (f) => mayName(f, id)).filter((o) => text(o.node) === id);
+}
+
+/**
+ * Whether a file's text may hold a value equal to `id`. A text without quotes
+ * or backslashes has no escapes, so such a value is there as written (an id
+ * without spaces cannot come from folded lines): the other files' trees are
+ * not read, which matters for records whose tree is dropped (core/dormant-file.ts).
+ */
+function mayName(f: ParsedFile, id: string): boolean {
+  return f.text.includes(id) || /\s/.test(id) || /["'\\]/.test(f.text);
 }
 
 /** Go to definition: a role, system or risk id leads to where it is defined; a control id to its SoA entry. */

@@ -1,4 +1,5 @@
 import { isMap, isScalar, type Node } from 'yaml';
+import { treeOwner } from '../dormant-file';
 import { addDuration, parseDuration, type Duration } from '../duration';
 import type { WorkspaceIndex } from '../workspace';
 import type { ParsedFile } from '../yaml/parse';
@@ -67,8 +68,8 @@ const listCache = new WeakMap<ParsedFile, readonly EvidenceList[]>();
 
 /** Where `evidence:` lists are, by kind. */
 export function evidenceLists(file: ParsedFile): readonly EvidenceList[] {
-  let out = listCache.get(file);
-  if (!out) listCache.set(file, (out = findLists(file)));
+  let out = listCache.get(treeOwner(file));
+  if (!out) listCache.set(treeOwner(file), (out = findLists(file)));
   return out;
 }
 

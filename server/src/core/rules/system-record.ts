@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { treeOwner } from '../dormant-file';
 import {
   TRANSPARENCY_CASES,
   VALUE_CHAIN_EVENTS,
@@ -45,8 +46,8 @@ const profiles = new WeakMap<ParsedFile, SystemProfile>();
 
 /** The facts of a system record that the Act's duties turn on (read once per parsed file: trees never change). */
 export function profileOf(file: ParsedFile): SystemProfile {
-  let p = profiles.get(file);
-  if (!p) profiles.set(file, (p = readProfile(file)));
+  let p = profiles.get(treeOwner(file));
+  if (!p) profiles.set(treeOwner(file), (p = readProfile(file)));
   return p;
 }
 
@@ -109,8 +110,8 @@ export interface ListedObligation {
 const listings = new WeakMap<ParsedFile, ListedObligation[]>();
 
 export function listedObligations(file: ParsedFile): ListedObligation[] {
-  let l = listings.get(file);
-  if (!l) listings.set(file, (l = readListed(file)));
+  let l = listings.get(treeOwner(file));
+  if (!l) listings.set(treeOwner(file), (l = readListed(file)));
   return l;
 }
 
@@ -187,7 +188,7 @@ const datedMemo = memo<Omit<AssessedDuty, 'entry' | 'ambiguous'>[]>();
  */
 export function assessRecord(file: ParsedFile, options: Pick<CheckOptions, 'asOf' | 'timeline'>): RecordAssessment {
   const key = `${options.asOf}|${options.timeline}`;
-  const hit = cache.get(file);
+  const hit = cache.get(treeOwner(file));
   if (hit && hit.key === key) return hit.value;
   const profile = profileOf(file);
   const listed = listedObligations(file);
@@ -239,6 +240,6 @@ export function assessRecord(file: ParsedFile, options: Pick<CheckOptions, 'asOf
     listed,
     unmatched: listed.filter((l) => !taken.has(l) && !related(l)),
   };
-  cache.set(file, { key, value });
+  cache.set(treeOwner(file), { key, value });
   return value;
 }
