@@ -25,7 +25,7 @@ async function answers(c: TestClient, dir: string): Promise<string[]> {
   const uri = pathToFileURL(join(dir, SYS)).toString();
   const text = readFileSync(join(dir, SYS), 'utf8');
   const out: string[] = [];
-  const at = (s: string) => s.split(pathToFileURL(dir).toString()).join('<dir>');
+  const at = (s: string) => s.split(pathToFileURL(dir).toString()).join('<dir>').split(dir).join('<dir>');
   const lines = text.split('\n');
   for (let line = 0; line < lines.length; line++) {
     const indent = lines[line].length - lines[line].trimStart().length;
@@ -70,13 +70,13 @@ describe('a record whose tree the server dropped', () => {
   const large = join(parent, 'large');
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), small, { recursive: true });
   cpSync(join(ROOT_DIR, 'examples', 'acme-lending'), large, { recursive: true });
-  // A role misspelt: the record has a finding with a quick fix (in both folders).
+  const record = readFileSync(join(large, SYS), 'utf8');
+  // A role misspelt: the record has a finding with a quick fix (in both folders; the copies keep the right one).
   for (const dir of [small, large]) {
     const p = join(dir, SYS);
     writeFileSync(p, readFileSync(p, 'utf8').replace('owner: head-of-risk', 'owner: head-of-rsk'));
   }
   // Copies that sort after the record, more than the trees held: reading them all pushes its tree out.
-  const record = readFileSync(join(large, SYS), 'utf8');
   for (let i = 0; i < DORMANT_TREES + 200; i++)
     writeFileSync(join(large, 'systems', `zz-copy-${i}.aims.yaml`), record.replace('id: credit-scoring', `id: zz-copy-${i}`));
 
@@ -110,8 +110,9 @@ describe('a record whose tree the server dropped', () => {
       assert.ok(refs.length > DORMANT_TREES, `the references read every record (${refs.length})`);
       const again = await answers(b, large);
       for (let i = 0; i < kept.length; i++) {
-        assert.equal(first[i], kept[i]);
-        assert.equal(again[i], kept[i]);
+        // A hover on a role counts the files naming it, which the copies add to: compared within the large folder.
+        if (!kept[i].includes(' hover ')) assert.equal(first[i], kept[i]);
+        assert.equal(again[i], first[i]);
       }
       assert.equal(again.length, kept.length);
     } finally {
