@@ -25,7 +25,7 @@ export function inSkippedFolder(rel: string): boolean {
 export const SKIP_PATHS = new Set(['/proc', '/sys', '/dev', '/run']);
 
 /** Bounds the walk so a huge or looping tree cannot hang a host (documented in docs/reliability.md). */
-export const WALK_LIMITS = { files: 200_000, folders: 20_000, depth: 20 };
+export const WALK_LIMITS = { files: 50_000, folders: 20_000, depth: 20 };
 
 /** AIMS file names as a glob for an editor's file search (`*.aims.yaml` / `*.aims.yml`, any case, as isAimsFile). */
 export const AIMS_FILES_GLOB = '**/*.[aA][iI][mM][sS].{[yY][aA][mM][lL],[yY][mM][lL]}';
