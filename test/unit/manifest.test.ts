@@ -119,6 +119,11 @@ describe('the package', () => {
       assert.ok(ships(p), p);
     }
   });
+  it('ships every bundle esbuild.mjs writes, the ones loaded on first use included', () => {
+    const outfiles = [...readFileSync(join(ROOT, 'esbuild.mjs'), 'utf8').matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]);
+    assert.ok(outfiles.includes('dist/server-main.js') && outfiles.includes('dist/exceljs.js'), outfiles.join(', '));
+    for (const p of outfiles) assert.ok(ships(p), `${p} is in package.json "files"`);
+  });
   it('declares every package the code imports, types included', () => {
     // A package that only arrives through another one (mdast's types through mdast-util-*) can
     // change or vanish with that one's next release.
