@@ -26,8 +26,9 @@ import { Script } from 'node:vm';
  * V8 does not defend itself against a crafted cache, so the cache is code the server runs: it lives only
  * in a folder of the user's own (created 0700, rejected unless owned by the user with no access for
  * others), in files the user owns that nobody else can write, opened without following links, and keyed
- * by the bundle's SHA-256, the Node and V8 versions, the architecture and Node's flags. Never a
- * workspace folder. Where ownership cannot be checked (Windows) there is no cache.
+ * by the bundle's SHA-256, the Node and V8 versions and the architecture (V8 refuses a cache made under
+ * other V8 flags; it is then written again). Never a workspace folder. Where ownership cannot be checked
+ * (Windows) there is no cache.
  */
 
 /** How the cache served this start: used, refused by V8, not there yet, or not in use here. */
@@ -57,8 +58,9 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
  * what they need; the timer does not keep the process alive).
  */
 export function runWithCodeCache(file: string, dir: string | undefined, writeAfterMs: number): CacheUse {
-  const source = readFileSync(file, 'utf8');
-  const name = dir && cacheName(file, source);
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const name = dir && cacheName(file, bytes);
   const cached = name ? readPrivate(join(dir, name)) : undefined;
   // The wrapper Node puts around a CommonJS module, on the first line so that line numbers stay as they are.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -72,11 +74,8 @@ export function runWithCodeCache(file: string, dir: string | undefined, writeAft
   return use;
 }
 
-function cacheName(file: string, source: string): string {
-  const key = createHash('sha256')
-    .update(source)
-    .update([process.version, process.versions.v8, process.arch, ...process.execArgv].join('\0'))
-    .digest('hex');
+function cacheName(file: string, bundle: Buffer): string {
+  const key = createHash('sha256').update(bundle).update([process.version, process.versions.v8, process.arch].join('\0')).digest('hex');
   return `${basename(file, '.js')}-${key.slice(0, 32)}.v8cache`;
 }
 
