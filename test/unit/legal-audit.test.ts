@@ -15,6 +15,7 @@ import { hover } from '../../server/src/services/hover';
 import { config, workspaceAt } from '../helpers/cursor';
 import { EXISTING, MANIFEST, soa } from '../helpers/fixtures';
 import { checkFiles, find } from '../helpers/workspace';
+import { RULE_CASES } from '../rule-cases';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -179,5 +180,59 @@ describe('product documents', () => {
     for (const f of ['README.md', 'docs/format.md', 'docs/obligations.md']) {
       assert.doesNotMatch(readFileSync(join(ROOT, f), 'utf8'), /never satisf\w+[^.]*on its own/, f);
     }
+  });
+});
+
+describe('second audit: what the checker, schemas and glossary say about the Act', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ai-system.schema.json'), 'utf8'));
+  const cls = schema.properties.classification.properties;
+  const obligation = schema.definitions.obligation.properties;
+  const DEROGATION = (extra: string): string =>
+    RECORD(
+      '',
+      `  tier: minimal\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\n  derogation:\n    applies: true\n    profiling: false\n    assessment: a.md\n${extra}`,
+    );
+
+  it('Art. 6(3)(c) is about deviations from prior patterns and the previously completed human assessment', () => {
+    // The OJ text: "the AI system is intended to detect decision-making patterns or deviations from prior decision-making
+    // patterns and is not meant to replace or influence the previously completed human assessment, without proper human
+    // review". The message and the schema said "without replacing or influencing the human assessment without proper
+    // review", which drops that the assessment is a previously completed one.
+    const [d] = find(check(DEROGATION('')), 'derogation-condition-missing');
+    assert.ok(d);
+    for (const text of [d.message, cls.derogation.properties.condition.description]) {
+      assert.match(text, /deviations from prior decision-making patterns/);
+      assert.match(text, /previously completed human assessment,? without proper human review/);
+    }
+  });
+
+  it('Art. 6(4): the assessment is documented before placing on the market or putting into service', () => {
+    // "shall document its assessment before that system is placed on the market or put into service" (Art. 6(4)); the
+    // schema and the rule's explanation named only the placing on the market, leaving out systems put into service.
+    assert.match(cls.derogation.properties.assessment.description, /before placing on the market or putting into service/);
+    const why = RULE_CASES.find((c) => c.code === 'derogation-assessment-missing')!.why;
+    assert.match(why, /before placing the system on the market or putting it into service/);
+  });
+
+  it('conformity assessment: Annex I Section A products are assessed within the sectoral procedure (Art. 43(3))', () => {
+    // The glossary gave internal control (Annex VI) and a notified body (Annex VII) as the only procedures; Art. 43(3)
+    // sends Annex I Section A products through the conformity assessment of their own legislation.
+    assert.match(findTerm('conformity assessment')!.act, /Annex I Section A[^.]*\(Art\. 43\(3\)\)/);
+  });
+
+  it('Art. 43(1): Annex VI is open with harmonised standards or common specifications applied in full', () => {
+    // "the provider has applied harmonised standards referred to in Article 40, or, where applicable, common
+    // specifications referred to in Article 41" (Art. 43(1)); the route's description and the rule's explanation named
+    // harmonised standards only.
+    assert.match(obligation.route.description, /harmonised standards or common specifications applied in full \(43\(1\)\)/);
+    const why = RULE_CASES.find((c) => c.code === 'conformity-route-mismatch')!.why;
+    assert.match(why, /harmonised standards or common specifications applied in full \(43\(1\)\)/);
+  });
+
+  it('Art. 86(1): the right to an explanation covers decisions with legal or similarly significant effects', () => {
+    // The rule's explanation gave the right for every decision taken with an Annex III system; Art. 86(1) limits it to
+    // decisions that produce legal effects or similarly significantly affect the person.
+    const why = RULE_CASES.find((c) => c.code === 'explanation-right')!.why;
+    assert.match(why, /legal effects or similarly significant/);
   });
 });
