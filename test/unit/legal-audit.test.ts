@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DUTIES } from '../../server/src/core/catalog/applicability';
 import { findTerm } from '../../server/src/core/catalog/terms';
+import { applicationDate } from '../../server/src/core/catalog/timeline';
 import { withTransparency } from '../../server/src/core/templates';
 import { hover } from '../../server/src/services/hover';
 import { config, workspaceAt } from '../helpers/cursor';
@@ -234,5 +235,20 @@ describe('second audit: what the checker, schemas and glossary say about the Act
     // decisions that produce legal effects or similarly significantly affect the person.
     const why = RULE_CASES.find((c) => c.code === 'explanation-right')!.why;
     assert.match(why, /legal effects or similarly significant/);
+  });
+});
+
+describe('Art. 113, point (c): only Art. 6(1) and the obligations that go with it wait for 2 August 2027', () => {
+  it('Art. 7 (the Commission amending Annex III) applies from 2 August 2026 whatever the record’s basis', () => {
+    // The hover on Art. 7 in an Annex I record, and `aims articles`, said "Applies from 2 August 2027 … This date is
+    // for a high-risk system under Annex I". Art. 7 empowers the Commission and is no obligation on Annex I systems, so
+    // under the 2024 text it has the general date (Art. 113, second paragraph).
+    assert.equal(applicationDate(7, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'original' })!.effective.date, '2026-08-02');
+    const t = hoverText(RECORD('', '  tier: high\n  basis: annex-i\n  annexI: Annex I(11)\n') + 'notes: see A|rt. 7\n', 'original');
+    assert.match(t, /Applies from \*\*2 August 2026\*\* \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph/);
+    assert.doesNotMatch(t, /2 August 2027/);
+  });
+  it('the obligations of Annex I systems keep 2 August 2027', () => {
+    assert.equal(applicationDate(9, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'original' })!.effective.date, '2027-08-02');
   });
 });

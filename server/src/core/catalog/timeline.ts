@@ -83,7 +83,9 @@ export function applicationDate(
   const a = findArticle(article);
   if (!a) return undefined;
   let original: DateFact = { date: a.appliesFrom, timeline: 'original', basis: basisFor(a.appliesFrom) };
-  const annexIHighRisk = opts.basis === 'annex-i' && isPostponedHighRisk(article);
+  // Article 113(c) as adopted defers "Article 6(1) and the corresponding obligations"; Art. 7 empowers the
+  // Commission to amend Annex III and is no obligation on Annex I systems, so it keeps the general date.
+  const annexIHighRisk = opts.basis === 'annex-i' && isPostponedHighRisk(article) && article !== 7;
   if (annexIHighRisk) original = annexIDates().original;
   const amended = isPostponedHighRisk(article) ? amendedHighRiskDate(article, opts.basis) : undefined;
   const inForce = timelineFor(opts.asOf, opts.timeline);
