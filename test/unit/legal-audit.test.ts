@@ -185,7 +185,14 @@ describe('product documents', () => {
 });
 
 describe('second audit: what the checker, schemas and glossary say about the Act', () => {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ai-system.schema.json'), 'utf8'));
+  interface Described {
+    description: string;
+    properties: Record<string, Described>;
+  }
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ai-system.schema.json'), 'utf8')) as {
+    properties: Record<string, Described>;
+    definitions: Record<string, Described>;
+  };
   const cls = schema.properties.classification.properties;
   const obligation = schema.definitions.obligation.properties;
   const DEROGATION = (extra: string): string =>
