@@ -165,6 +165,8 @@ describe('Art. 111(2) in the legacy-system note', () => {
   });
 });
 
+const WALKTHROUGH = ['soa', 'system', 'coverage', 'ci'].map((s) => `media/walkthrough/${s}.md`);
+
 describe('product documents', () => {
   it("README's aims diff example shows what the checker says (a deployer owes Art. 50(3), not Art. 50)", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -178,7 +180,7 @@ describe('product documents', () => {
     }
   });
   it('no document qualifies "never satisfies" with "on its own"', () => {
-    for (const f of ['README.md', 'docs/format.md', 'docs/obligations.md']) {
+    for (const f of ['README.md', 'docs/format.md', 'docs/obligations.md', ...WALKTHROUGH]) {
       assert.doesNotMatch(readFileSync(join(ROOT, f), 'utf8'), /never satisf\w+[^.]*on its own/, f);
     }
   });
@@ -257,5 +259,21 @@ describe('Art. 113, point (c): only Art. 6(1) and the obligations that go with i
   });
   it('the obligations of Annex I systems keep 2 August 2027', () => {
     assert.equal(applicationDate(9, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'original' })!.effective.date, '2027-08-02');
+  });
+});
+
+describe('the getting-started walkthrough', () => {
+  it('does not say the Act’s obligations follow from roles and the risk tier', () => {
+    // The walkthrough said the record lists "the obligations the Act sets for those roles and that tier" and "Pick its
+    // roles and risk tier; the record lists every obligation the AI Act sets for them". The duties follow the Act's own
+    // conditions (Art. 6 basis, Annex point, Art. 50 case, public body, establishment …), not a role × tier table.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { steps: { id: string; description: string }[] }[] };
+    };
+    const step = pkg.contributes.walkthroughs[0].steps.find((s) => s.id === 'system')!;
+    for (const text of [step.description, readFileSync(join(ROOT, 'media', 'walkthrough', 'system.md'), 'utf8')]) {
+      assert.doesNotMatch(text, /roles and (that|risk) tier/);
+      assert.match(text, /conditions/);
+    }
   });
 });
