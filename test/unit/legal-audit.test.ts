@@ -277,3 +277,16 @@ describe('the getting-started walkthrough', () => {
     }
   });
 });
+
+describe('the hover on an obligation’s status', () => {
+  it('says a gap counts when the Act gives the record the duty, not by roles and tier', () => {
+    // `gap` read "counted as a gap when the Act requires it for the record’s roles and tier".
+    const t = hoverText(RECORD('', '  tier: minimal\n  basis: none\n') + 'obligations:\n  Art. 4: { status: g|ap }\n');
+    assert.match(t, /^\*\*gap\*\* in an AI system record/);
+    assert.doesNotMatch(t, /roles and tier/);
+    assert.match(
+      t,
+      /`gap`\*\*: not fulfilled yet: counted as a gap when the Act gives the record this duty, by its roles and the Act’s own conditions/,
+    );
+  });
+});
