@@ -257,6 +257,19 @@ describe('Art. 113, point (c): only Art. 6(1) and the obligations that go with i
     assert.match(t, /Applies from \*\*2 August 2026\*\* \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph/);
     assert.doesNotMatch(t, /2 August 2027/);
   });
+  for (const para of ['3', '5']) {
+    it(`Art. 6(${para}) applies from 2 August 2026 in an Annex I record: point (c) names Art. 6(1) alone`, () => {
+      // The hover said "Applies from 2 August 2027 (… Article 113, third paragraph, point (c) (Article 6(1), Annex I
+      // products))" for Art. 6(3) (the Annex III derogation) and 6(5) (the Commission's guidelines) in an Annex I record.
+      const t = hoverText(
+        RECORD('', '  tier: high\n  basis: annex-i\n  annexI: Annex I(11)\n') + `notes: see A|rt. 6(${para})\n`,
+        'original',
+      );
+      assert.match(t, /Applies from \*\*2 August 2026\*\* \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph/);
+      assert.doesNotMatch(t, /Applies from \*\*2 August 2027/);
+      assert.match(t, /Art\. 6\(1\) \(Annex I products\) applies from 2 August 2027/);
+    });
+  }
   it('the obligations of Annex I systems keep 2 August 2027', () => {
     assert.equal(applicationDate(9, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'original' })!.effective.date, '2027-08-02');
   });
