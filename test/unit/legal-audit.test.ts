@@ -270,6 +270,22 @@ describe('Art. 113, point (c): only Art. 6(1) and the obligations that go with i
       assert.match(t, /Art\. 6\(1\) \(Annex I products\) applies from 2 August 2027/);
     });
   }
+  for (const ref of ['Art. 27', 'Art. 49(1)']) {
+    it(`${ref} (Annex III systems only) has no Annex I date`, () => {
+      // In an Annex I record the hover said "Applies from 2 August 2027 … This date is for a high-risk system under
+      // Annex I", for an article that never applies to Annex I systems (Art. 27(1): Art. 6(2) systems; Art. 49: Annex III).
+      const t = hoverText(
+        RECORD('', '  tier: high\n  basis: annex-i\n  annexI: Annex I(11)\n') + `notes: see A|${ref.slice(1)}\n`,
+        'original',
+      );
+      assert.match(t, /Applies from \*\*2 August 2026\*\* \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph/);
+      assert.doesNotMatch(t, /2 August 2027|2 August 2028|under Annex I, Art\. 6\(1\)/);
+    });
+  }
+  it('under the reported amendment, Art. 49 follows the Annex III date for any record', () => {
+    const d = applicationDate(49, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'in-force' })!;
+    assert.deepEqual([d.original.date, d.effective.date], ['2026-08-02', '2027-12-02']);
+  });
   it('the obligations of Annex I systems keep 2 August 2027', () => {
     assert.equal(applicationDate(9, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'original' })!.effective.date, '2027-08-02');
   });
