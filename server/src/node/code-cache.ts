@@ -40,15 +40,15 @@ export type CacheUse = 'accepted' | 'rejected' | 'absent' | 'off';
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
   if (env.AIMS_CODE_CACHE === 'off' || platform === 'win32' || typeof process.getuid !== 'function') return undefined;
-  const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
-  const base = platform === 'darwin' ? join(homedir(), 'Library', 'Caches') : (xdg ?? join(homedir(), '.cache'));
-  const dir = env.AIMS_CODE_CACHE_DIR && isAbsolute(env.AIMS_CODE_CACHE_DIR) ? env.AIMS_CODE_CACHE_DIR : join(base, 'aims-lsp');
   try {
+    const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+    const base = platform === 'darwin' ? join(homedir(), 'Library', 'Caches') : (xdg ?? join(homedir(), '.cache'));
+    const dir = env.AIMS_CODE_CACHE_DIR && isAbsolute(env.AIMS_CODE_CACHE_DIR) ? env.AIMS_CODE_CACHE_DIR : join(base, 'aims-lsp');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = lstatSync(dir);
     return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o077) === 0 ? dir : undefined;
   } catch {
-    return undefined;
+    return undefined; // no home folder, or none that can be written
   }
 }
 
