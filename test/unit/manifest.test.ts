@@ -6,7 +6,6 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import pkg from '../../package.json';
-// @ts-expect-error -- a plain .mjs script without type declarations
 import { packagedReadme } from '../../scripts/package-vsix.mjs';
 
 const ROOT = join(__dirname, '..', '..');
