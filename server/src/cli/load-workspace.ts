@@ -3,7 +3,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
 import { folderCoverage, systemCoverage } from '../core/coverage';
-import { dormant } from '../core/dormant-file';
 import type { SystemCoverage, WorkspaceCoverage } from '../core/coverage-types';
 import type { CheckOptions } from '../core/types';
 import { isAimsFile, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
@@ -76,8 +75,9 @@ export function checkFolder(folder: string, options: CheckOptions, cwd: string, 
     const read = readListedFile(p, cannotRead(p, cwd));
     if (!read) continue;
     if ('refused' in read) skipped.push({ path: p, why: read.refused });
-    // A record keeps its text, and its tree is parsed again for its check (core/dormant-file.ts).
-    else files.push(dormant(parsed(p, read)));
+    // Trees are kept (unlike the server's, core/dormant-file.ts): the memory here is mostly the coverage
+    // printed at the end, and parsing each record again cost more CPU than it saved (docs/performance.md).
+    else files.push(parsed(p, read));
   }
   if (replace) {
     files.push(replace);
