@@ -1,5 +1,6 @@
 import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
 import { leavesDedentedField } from './indent-errors';
+import { knownLineIndex, remember } from './line-index';
 import { fastParseEntries, keyStart, mapNode, pair, shifted, valueEnd } from './fast-parse';
 import { scalarString } from './nav';
 import { duplicateKeys, fastTrees, kindOf, MAX_FILE_BYTES, parseFile, plainValue, type ParsedFile } from './parse';
@@ -102,7 +103,8 @@ function incremental(old: ParsedFile, text: string, version: number): ParsedFile
     const { map: parent, index } = path[k];
     child = spliced(parent.items, index, index, [pair(parent.items[index].key, child)], delta);
   }
-  const lines = old.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd);
+  // The editor's copy of the document may have updated the index for this text already (lsp/text-document.ts).
+  const lines = knownLineIndex(text) ?? remember(old.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd));
   // A field left at its entries' column is a finding of the full parse (indent-errors.ts).
   if (leavesDedentedField(next.items, from, placed.length, path.length > 0, lines)) return undefined;
   const tree = child;
