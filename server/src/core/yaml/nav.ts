@@ -42,10 +42,22 @@ class LazyEntry implements Entry {
 function entriesOf(node: YAMLMap): Entry[] {
   const out: Entry[] = [];
   for (const pair of node.items) {
-    const k = pair.key;
-    if (isScalar(k) && k.value !== null && k.value !== undefined) out.push(new LazyEntry(scalarString(k.value), k, pair));
+    const e = entryOf(pair);
+    if (e) out.push(e);
   }
   return out;
+}
+
+/** A mapping's pair as an entry; undefined when its key is not a scalar (`entries` skips it). */
+export function entryOf(pair: Pair): Entry | undefined {
+  const k = pair.key;
+  return isScalar(k) && k.value !== null && k.value !== undefined ? new LazyEntry(scalarString(k.value), k, pair) : undefined;
+}
+
+/** The key of a mapping's pair as `entries` gives it, without making the entry. */
+export function entryKey(pair: Pair): string | undefined {
+  const k = pair.key;
+  return isScalar(k) && k.value !== null && k.value !== undefined ? scalarString(k.value) : undefined;
 }
 
 /** The pair for `key` in a mapping node, if any (no allocation: rules call this for every entry). */

@@ -4,7 +4,7 @@ import { knownLineIndex, remember } from './line-index';
 import { fastParseEntries, keyStart, mapNode, pair, shifted, valueEnd } from './fast-parse';
 import { scalarString } from './nav';
 import { duplicateKeys, fastTrees, kindOf, MAX_FILE_BYTES, parseFile, plainValue, type ParsedFile } from './parse';
-import { textDiff } from './text-diff';
+import { textDiff, type TextEdit } from './text-diff';
 
 /**
  * How many mappings deep an edit is looked for: the file's own entries, and
@@ -31,6 +31,18 @@ export function reparseFile(old: ParsedFile | undefined, path: string, text: str
     return same;
   }
   return (old && old.path === path && incremental(old, text, version)) || parseFile(path, text, version);
+}
+
+/**
+ * Per file made by an edit of another, that file (held weakly: each version would keep every earlier
+ * one alive) and the edit, so the index and the check need not compare the two texts again.
+ */
+const madeBy = new WeakMap<ParsedFile, { before: WeakRef<ParsedFile>; edit: TextEdit }>();
+
+/** Where `after`'s text differs from `before`'s (the edit reparse saw, when `after` came from it). */
+export function editBetween(before: ParsedFile, after: ParsedFile): TextEdit {
+  const m = madeBy.get(after);
+  return m?.before.deref() === before ? m.edit : textDiff(before.text, after.text);
 }
 
 /** The last index `i < n` with `at(i) <= x`, or -1. */
@@ -120,6 +132,7 @@ function incremental(old: ParsedFile, text: string, version: number): ParsedFile
     kind: kindOf(tree),
   };
   fastTrees.add(file);
+  madeBy.set(file, { before: new WeakRef(old), edit });
   return file;
 }
 
