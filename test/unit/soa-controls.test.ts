@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { soaText } from '../../bench/generate';
+import { citations } from '../../server/src/core/dependencies';
 import { buildIndex, updateIndex, type WorkspaceIndex } from '../../server/src/core/workspace';
 import { fastTrees, parseFile, type ParsedFile } from '../../server/src/core/yaml/parse';
 import { reparseFile } from '../../server/src/core/yaml/reparse';
@@ -30,6 +31,12 @@ function edit(rand: () => number, text: string): string {
     const was = text.startsWith('applicable: true', at) ? 'applicable: true' : 'applicable: false';
     return text.slice(0, at) + (was.endsWith('true') ? 'applicable: false' : 'applicable: true') + text.slice(at + was.length);
   }
+  if (r < 0.55) {
+    // A control's owner changed (the SoA's citations of roles count them per control).
+    const at = text.indexOf('owner: ', m.index);
+    const end = text.indexOf('\n', at);
+    return at < 0 ? text : text.slice(0, at) + `owner: ${pick(['aims-owner', 'risk-lead', 'new-role', 'x'])}` + text.slice(end);
+  }
   if (r < 0.6) return text.slice(0, m.index) + `  NEW-${Math.floor(rand() * 50)}:\n    applicable: true\n` + text.slice(m.index);
   if (r < 0.7) {
     const next = text.indexOf('\n  ', m.index + m[0].length);
@@ -38,12 +45,13 @@ function edit(rand: () => number, text: string): string {
   return randomEdit(rand, text);
 }
 
-describe('the SoA part of the workspace index, updated per edit', () => {
-  it('equals a fresh buildIndex after random edits of a 300-control SoA, and keeps its places while no id changes', () => {
+describe('the SoA part of the workspace index and its citations, updated per edit', () => {
+  it('equal a fresh buildIndex and citations after random edits of a 300-control SoA; the places are kept while no id changes', () => {
     const rand = prng(5002);
     let text = soaText(260);
     let file: ParsedFile = parseFile(PATH, text, 0);
     let ws = buildIndex(ROOT, [file]);
+    citations(file);
     let shared = 0;
     let clean = text;
     for (let step = 1; step <= 300; step++) {
@@ -52,10 +60,12 @@ describe('the SoA part of the workspace index, updated per edit', () => {
       text = fastTrees.has(file) ? edit(rand, text) : clean;
       const next = reparseFile(file, PATH, text, step);
       if (fastTrees.has(next)) clean = text;
+      const cites = new Set(citations(next, file));
       const before = ws.controls;
       ws = updateIndex(ws, file, next);
       file = next;
       assert.deepEqual(controls(ws), controls(buildIndex(ROOT, [file])), `controls differ after edit ${step}`);
+      assert.deepEqual(cites, new Set(citations(parseFile(PATH, text, step))), `citations differ after edit ${step}`);
       const places = (m: unknown): unknown => (m as { places?: unknown }).places;
       if (places(ws.controls) === places(before)) shared++;
     }

@@ -20,7 +20,7 @@ export function sharedEnds(before: readonly unknown[], after: readonly unknown[]
 }
 
 /** The first `i < n` for which `ok(i)` is false, `ok` holding for a prefix only; `n` if it holds for all. */
-function firstFalse(n: number, ok: (i: number) => boolean): number {
+export function firstFalse(n: number, ok: (i: number) => boolean): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
