@@ -64,13 +64,14 @@ export class LineIndex {
     const delta = newEnd - oldEnd;
     // The chunks from `first` to `last` are read into one run: their starts before the edit, the new text's, and theirs after it.
     const run: number[] = [];
-    for (let i = this.firstLines[first]; i < keep; i++) run.push(this.at(i));
+    const a = this.chunks[first];
+    for (let j = 0, n = keep - this.firstLines[first]; j < n; j++) run.push(a.starts[j] + a.delta);
     for (let p = Math.max(1, start); p <= newEnd; p++) {
       const c = text.charCodeAt(p - 1);
       if (c === 10 || (c === 13 && text.charCodeAt(p) !== 10)) run.push(p);
     }
-    const runEnd = this.firstLines[last] + this.chunks[last].starts.length;
-    for (let i = from; i < runEnd; i++) run.push(this.at(i) + delta);
+    const b = this.chunks[last];
+    for (let j = Math.max(0, from - this.firstLines[last]); j < b.starts.length; j++) run.push(b.starts[j] + b.delta + delta);
     const chunks = this.chunks.slice(0, first);
     for (const c of split(run, 0)) chunks.push(c);
     for (let i = last + 1; i < this.chunks.length; i++) {
