@@ -25,6 +25,7 @@ export class LineIndex {
   /** The line number of each chunk's first line start. */
   private readonly firstLines: readonly number[];
   readonly lineCount: number;
+  private lastChunk = 0;
 
   constructor(
     private readonly text: string,
@@ -95,7 +96,9 @@ export class LineIndex {
 
   /** The line start of line `i` (0 <= i < lineCount). */
   private at(i: number): number {
-    const k = this.chunkOf(i);
+    // The chunk of the last lookup first: callers walk lines in order (completion reads the lines above the cursor).
+    let k = this.lastChunk;
+    if (i < this.firstLines[k] || i >= this.firstLines[k] + this.chunks[k].starts.length) k = this.lastChunk = this.chunkOf(i);
     const c = this.chunks[k];
     return c.starts[i - this.firstLines[k]] + c.delta;
   }

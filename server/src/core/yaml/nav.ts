@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { keyStart, valueEnd } from './fast-parse';
 
 /** One key/value pair of a mapping, with the key as text. */
 export interface Entry {
@@ -157,4 +158,30 @@ export function pathAt(root: Node | null | undefined, offset: number): PathStep[
       return steps;
     }
   }
+}
+
+/**
+ * Where the first key of the block mapping holding the key at `offset` starts,
+ * when that key is written at column `col`: every line from there to the key
+ * belongs to the mapping's entries. Found by binary search at each level, for
+ * trees of the fast path (keyStart and valueEnd read a pair's place without
+ * copying it); undefined when no such key is at `offset`.
+ */
+export function mappingStart(root: unknown, offset: number, col: number, column: (offset: number) => number): number | undefined {
+  let node = root;
+  while (isMap(node) && !node.flow && node.items.length) {
+    const list = node.items;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyStart(list[mid]) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0 || offset > valueEnd(list[lo - 1])) return undefined;
+    const at = keyStart(list[lo - 1]);
+    if (at === offset) return column(at) === col ? keyStart(list[0]) : undefined;
+    node = list[lo - 1].value;
+  }
+  return undefined;
 }
