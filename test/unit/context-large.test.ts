@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { soaText } from '../../bench/generate';
-import { fastTrees, parseFile, type ParsedFile } from '../../server/src/core/yaml/parse';
-import { reparseFile } from '../../server/src/core/yaml/reparse';
+import { fastTrees, type ParsedFile } from '../../server/src/core/yaml/parse';
 import { parentKeys } from '../../server/src/services/context';
-import { prng, registerText } from '../helpers/yaml-gen';
+import { largeFastFiles } from '../helpers/large-files';
+import { prng } from '../helpers/yaml-gen';
 
 describe('the keys above the cursor in a large file', () => {
   it('are those read line by line, when the tree lets the walk skip a mapping’s other entries', () => {
     const rand = prng(31);
-    let soa = parseFile('/ws/soa.aims.yaml', soaText(200), 0);
-    const at = soa.text.indexOf('status: implemented', soa.text.length / 2);
-    soa = reparseFile(soa, soa.path, soa.text.slice(0, at) + 'status: partial' + soa.text.slice(at + 19), 1);
-    const register = parseFile('/ws/register.aims.yaml', registerText(150), 0);
+    const { soa, register } = largeFastFiles();
     for (const file of [soa, register]) {
       assert.ok(fastTrees.has(file));
       const whole: ParsedFile = { ...file }; // not a fast-path tree: read line by line

@@ -6,7 +6,7 @@ import type { Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import { keyStart, mapNode, pair, valueEnd } from '../core/yaml/fast-parse';
 import { fastTrees, type ParsedFile } from '../core/yaml/parse';
-import { child, entries, items, text } from '../core/yaml/nav';
+import { child, entries, items, pairAt, text } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
 
 export type IdKind = 'role' | 'system' | 'risk' | 'control';
@@ -88,14 +88,8 @@ function around(file: ParsedFile, offset: number): ParsedFile {
     const v = p.value;
     if (!isMap(v) || v.flow || v.items.length < LARGE) return p;
     const list = v.items as Pair<Node, Node>[];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keyStart(list[mid]) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const hit = lo > 0 && offset <= valueEnd(list[lo - 1]) ? [list[lo - 1]] : [];
+    const i = pairAt(list, offset);
+    const hit = i === undefined ? [] : [list[i]];
     const [start, end] = hit.length ? [keyStart(hit[0]), valueEnd(hit[0])] : [offset, offset];
     return pair(p.key, mapNode(hit, start, end));
   };

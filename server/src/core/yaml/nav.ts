@@ -171,17 +171,23 @@ export function mappingStart(root: unknown, offset: number, col: number, column:
   let node = root;
   while (isMap(node) && !node.flow && node.items.length) {
     const list = node.items;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keyStart(list[mid]) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === 0 || offset > valueEnd(list[lo - 1])) return undefined;
-    const at = keyStart(list[lo - 1]);
+    const i = pairAt(list, offset);
+    if (i === undefined) return undefined;
+    const at = keyStart(list[i]);
     if (at === offset) return column(at) === col ? keyStart(list[0]) : undefined;
-    node = list[lo - 1].value;
+    node = list[i].value;
   }
   return undefined;
+}
+
+/** The index of the pair of a fast-path block mapping that holds `offset` (from its key to its value's end), by binary search. */
+export function pairAt(list: readonly unknown[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyStart(list[mid]) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && offset <= valueEnd(list[lo - 1]) ? lo - 1 : undefined;
 }
