@@ -448,7 +448,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     code: 'derogation-assessment-missing',
-    why: 'Art. 6(4): a provider relying on the Art. 6(3) derogation documents its assessment before placing the system on the market, and registers under Art. 49(2).',
+    why: 'Art. 6(4): a provider relying on the Art. 6(3) derogation documents its assessment before placing the system on the market or putting it into service, and registers under Art. 49(2).',
     file: 'systems/scheduling.aims.yaml',
     bad: DEROGATION(DEROGATION_OK.replace('    assessment: ../evidence/x.md\n', '').replace('applies: true', 'applies: true  # <--')),
     good: DEROGATION(DEROGATION_OK),
@@ -565,7 +565,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     code: 'explanation-right',
-    why: 'Art. 86(1): persons affected by decisions a deployer takes on the basis of an Annex III system (except point 2) may ask the deployer for an explanation; the checker notes the right, which is not a duty it demands.',
+    why: 'Art. 86(1): a person subject to a decision a deployer takes on the basis of an Annex III system (except point 2), with legal effects or similarly significant effects on them, may ask the deployer for an explanation; the checker notes the right, which is not a duty it demands.',
     file: 'systems/screening.aims.yaml',
     bad: DEPLOYER('Annex III(4)(a)').replace('  Art. 86: { status: partial }\n', '').replace('obligations:', 'obligations:  # <--'),
     good: DEPLOYER('Annex III(4)(a)'),
@@ -579,7 +579,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     code: 'conformity-route-mismatch',
-    why: 'Art. 43(2): Annex III points 2 to 8 follow internal control (Annex VI) without a notified body; point 1 may use Annex VI only with harmonised standards applied in full (43(1)); Annex I Section A products follow the sectoral procedure (43(3)).',
+    why: 'Art. 43(2): Annex III points 2 to 8 follow internal control (Annex VI) without a notified body; point 1 may use Annex VI only with harmonised standards or common specifications applied in full (43(1)); Annex I Section A products follow the sectoral procedure (43(3)).',
     file: 'systems/hiring.aims.yaml',
     bad: HIGH('  Art. 43:\n    status: partial\n    route: annex-vii  # <--\n'),
     good: HIGH(ROUTE_VI),

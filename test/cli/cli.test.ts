@@ -176,6 +176,16 @@ describe('aims articles: dates on the reference date and timeline', () => {
       assert.doesNotMatch(line(r.out, 9), /reported/);
     }
   });
+  it('gives no Annex I date to the articles that concern no Annex I system (Art. 7, 27, 49)', async () => {
+    // Art. 113(c) defers Art. 6(1) and the obligations that go with it; Art. 7 amends Annex III, Art. 27 and 49 concern
+    // Annex III systems only. The list said "2 August 2027 for Annex I systems" (2 August 2028, reported) for them.
+    for (const asOf of ['2026-05-01', '2026-11-23']) {
+      const r = await aims(['articles', '--as-of', asOf]);
+      for (const n of [7, 27, 49]) assert.doesNotMatch(line(r.out, n), /Annex I systems/, `Art. ${n}`);
+    }
+    const r = await aims(['articles', '--as-of', '2026-05-01']);
+    assert.match(line(r.out, 27), /applies from 2 August 2026\)/);
+  });
   it('puts the dates and their labels in the JSON', async () => {
     const a = JSON.parse((await aims(['articles', '--format', 'json', '--as-of', '2026-11-23'])).out) as {
       number: number;

@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DUTIES } from '../../server/src/core/catalog/applicability';
 import { findTerm } from '../../server/src/core/catalog/terms';
+import { applicationDate } from '../../server/src/core/catalog/timeline';
 import { withTransparency } from '../../server/src/core/templates';
 import { hover } from '../../server/src/services/hover';
 import { config, workspaceAt } from '../helpers/cursor';
 import { EXISTING, MANIFEST, soa } from '../helpers/fixtures';
 import { checkFiles, find } from '../helpers/workspace';
+import { RULE_CASES } from '../rule-cases';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -163,6 +165,8 @@ describe('Art. 111(2) in the legacy-system note', () => {
   });
 });
 
+const WALKTHROUGH = ['soa', 'system', 'coverage', 'ci'].map((s) => `media/walkthrough/${s}.md`);
+
 describe('product documents', () => {
   it("README's aims diff example shows what the checker says (a deployer owes Art. 50(3), not Art. 50)", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -176,8 +180,142 @@ describe('product documents', () => {
     }
   });
   it('no document qualifies "never satisfies" with "on its own"', () => {
-    for (const f of ['README.md', 'docs/format.md', 'docs/obligations.md']) {
+    for (const f of ['README.md', 'docs/format.md', 'docs/obligations.md', ...WALKTHROUGH]) {
       assert.doesNotMatch(readFileSync(join(ROOT, f), 'utf8'), /never satisf\w+[^.]*on its own/, f);
     }
+  });
+});
+
+describe('second audit: what the checker, schemas and glossary say about the Act', () => {
+  interface Described {
+    description: string;
+    properties: Record<string, Described>;
+  }
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ai-system.schema.json'), 'utf8')) as {
+    properties: Record<string, Described>;
+    definitions: Record<string, Described>;
+  };
+  const cls = schema.properties.classification.properties;
+  const obligation = schema.definitions.obligation.properties;
+  const DEROGATION = (extra: string): string =>
+    RECORD(
+      '',
+      `  tier: minimal\n  basis: annex-iii\n  annexIII: Annex III(4)(a)\n  derogation:\n    applies: true\n    profiling: false\n    assessment: a.md\n${extra}`,
+    );
+
+  it('Art. 6(3)(c) is about deviations from prior patterns and the previously completed human assessment', () => {
+    // The OJ text: "the AI system is intended to detect decision-making patterns or deviations from prior decision-making
+    // patterns and is not meant to replace or influence the previously completed human assessment, without proper human
+    // review". The message and the schema said "without replacing or influencing the human assessment without proper
+    // review", which drops that the assessment is a previously completed one.
+    const [d] = find(check(DEROGATION('')), 'derogation-condition-missing');
+    assert.ok(d);
+    for (const text of [d.message, cls.derogation.properties.condition.description]) {
+      assert.match(text, /deviations from prior decision-making patterns/);
+      assert.match(text, /previously completed human assessment,? without proper human review/);
+    }
+  });
+
+  it('Art. 6(4): the assessment is documented before placing on the market or putting into service', () => {
+    // "shall document its assessment before that system is placed on the market or put into service" (Art. 6(4)); the
+    // schema and the rule's explanation named only the placing on the market, leaving out systems put into service.
+    assert.match(cls.derogation.properties.assessment.description, /before placing on the market or putting into service/);
+    const why = RULE_CASES.find((c) => c.code === 'derogation-assessment-missing')!.why;
+    assert.match(why, /before placing the system on the market or putting it into service/);
+  });
+
+  it('conformity assessment: Annex I Section A products are assessed within the sectoral procedure (Art. 43(3))', () => {
+    // The glossary gave internal control (Annex VI) and a notified body (Annex VII) as the only procedures; Art. 43(3)
+    // sends Annex I Section A products through the conformity assessment of their own legislation.
+    assert.match(findTerm('conformity assessment')!.act, /Annex I Section A[^.]*\(Art\. 43\(3\)\)/);
+  });
+
+  it('Art. 43(1): Annex VI is open with harmonised standards or common specifications applied in full', () => {
+    // "the provider has applied harmonised standards referred to in Article 40, or, where applicable, common
+    // specifications referred to in Article 41" (Art. 43(1)); the route's description and the rule's explanation named
+    // harmonised standards only.
+    assert.match(obligation.route.description, /harmonised standards or common specifications applied in full \(43\(1\)\)/);
+    const why = RULE_CASES.find((c) => c.code === 'conformity-route-mismatch')!.why;
+    assert.match(why, /harmonised standards or common specifications applied in full \(43\(1\)\)/);
+  });
+
+  it('Art. 86(1): the right to an explanation covers decisions with legal or similarly significant effects', () => {
+    // The rule's explanation gave the right for every decision taken with an Annex III system; Art. 86(1) limits it to
+    // decisions that produce legal effects or similarly significantly affect the person.
+    const why = RULE_CASES.find((c) => c.code === 'explanation-right')!.why;
+    assert.match(why, /legal effects or similarly significant/);
+  });
+});
+
+describe('Art. 113, point (c): only Art. 6(1) and the obligations that go with it wait for 2 August 2027', () => {
+  it('Art. 7 (the Commission amending Annex III) applies from 2 August 2026 whatever the record’s basis', () => {
+    // The hover on Art. 7 in an Annex I record, and `aims articles`, said "Applies from 2 August 2027 … This date is
+    // for a high-risk system under Annex I". Art. 7 empowers the Commission and is no obligation on Annex I systems, so
+    // under the 2024 text it has the general date (Art. 113, second paragraph).
+    assert.equal(applicationDate(7, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'original' })!.effective.date, '2026-08-02');
+    const t = hoverText(RECORD('', '  tier: high\n  basis: annex-i\n  annexI: Annex I(11)\n') + 'notes: see A|rt. 7\n', 'original');
+    assert.match(t, /Applies from \*\*2 August 2026\*\* \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph/);
+    assert.doesNotMatch(t, /2 August 2027/);
+  });
+  for (const para of ['3', '5']) {
+    it(`Art. 6(${para}) applies from 2 August 2026 in an Annex I record: point (c) names Art. 6(1) alone`, () => {
+      // The hover said "Applies from 2 August 2027 (… Article 113, third paragraph, point (c) (Article 6(1), Annex I
+      // products))" for Art. 6(3) (the Annex III derogation) and 6(5) (the Commission's guidelines) in an Annex I record.
+      const t = hoverText(
+        RECORD('', '  tier: high\n  basis: annex-i\n  annexI: Annex I(11)\n') + `notes: see A|rt. 6(${para})\n`,
+        'original',
+      );
+      assert.match(t, /Applies from \*\*2 August 2026\*\* \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph/);
+      assert.doesNotMatch(t, /Applies from \*\*2 August 2027/);
+      assert.match(t, /Art\. 6\(1\) \(Annex I products\) applies from 2 August 2027/);
+    });
+  }
+  for (const ref of ['Art. 27', 'Art. 49(1)']) {
+    it(`${ref} (Annex III systems only) has no Annex I date`, () => {
+      // In an Annex I record the hover said "Applies from 2 August 2027 … This date is for a high-risk system under
+      // Annex I", for an article that never applies to Annex I systems (Art. 27(1): Art. 6(2) systems; Art. 49: Annex III).
+      const t = hoverText(
+        RECORD('', '  tier: high\n  basis: annex-i\n  annexI: Annex I(11)\n') + `notes: see A|${ref.slice(1)}\n`,
+        'original',
+      );
+      assert.match(t, /Applies from \*\*2 August 2026\*\* \(Regulation \(EU\) 2024\/1689 as adopted; Article 113, second paragraph/);
+      assert.doesNotMatch(t, /2 August 2027|2 August 2028|under Annex I, Art\. 6\(1\)/);
+    });
+  }
+  it('under the reported amendment, Art. 49 follows the Annex III date for any record', () => {
+    const d = applicationDate(49, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'in-force' })!;
+    assert.deepEqual([d.original.date, d.effective.date], ['2026-08-02', '2027-12-02']);
+  });
+  it('the obligations of Annex I systems keep 2 August 2027', () => {
+    assert.equal(applicationDate(9, { basis: 'annex-i', asOf: '2026-11-23', timeline: 'original' })!.effective.date, '2027-08-02');
+  });
+});
+
+describe('the getting-started walkthrough', () => {
+  it('does not say the Act’s obligations follow from roles and the risk tier', () => {
+    // The walkthrough said the record lists "the obligations the Act sets for those roles and that tier" and "Pick its
+    // roles and risk tier; the record lists every obligation the AI Act sets for them". The duties follow the Act's own
+    // conditions (Art. 6 basis, Annex point, Art. 50 case, public body, establishment …), not a role × tier table.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { steps: { id: string; description: string }[] }[] };
+    };
+    const step = pkg.contributes.walkthroughs[0].steps.find((s) => s.id === 'system')!;
+    for (const text of [step.description, readFileSync(join(ROOT, 'media', 'walkthrough', 'system.md'), 'utf8')]) {
+      assert.doesNotMatch(text, /roles and (that|risk) tier/);
+      assert.match(text, /conditions/);
+    }
+  });
+});
+
+describe('the hover on an obligation’s status', () => {
+  it('says a gap counts when the Act gives the record the duty, not by roles and tier', () => {
+    // `gap` read "counted as a gap when the Act requires it for the record’s roles and tier".
+    const t = hoverText(RECORD('', '  tier: minimal\n  basis: none\n') + 'obligations:\n  Art. 4: { status: g|ap }\n');
+    assert.match(t, /^\*\*gap\*\* in an AI system record/);
+    assert.doesNotMatch(t, /roles and tier/);
+    assert.match(
+      t,
+      /`gap`\*\*: not fulfilled yet: counted as a gap when the Act gives the record this duty, by its roles and the Act’s own conditions/,
+    );
   });
 });

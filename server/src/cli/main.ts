@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pkg from '../../../package.json';
 import { allArticles } from '../core/catalog/act';
-import { applicationDate, dateWithSource, isPostponedHighRisk, timelineFor, timelineLabel, type DateFact } from '../core/catalog/timeline';
+import { applicationDate, dateWithSource, hasAnnexIDate, timelineFor, timelineLabel, type DateFact } from '../core/catalog/timeline';
 import { allControls } from '../core/catalog/iso';
 import { allRuleInfos } from '../core/check';
 import { starterWorkspace } from '../core/init-workspace';
@@ -200,7 +200,7 @@ function articles(argv: string[], io: Io): number {
   const inForce = timelineFor(opts.asOf, opts.timeline);
   const list = allArticles().map((a) => {
     // High-risk rules apply from different dates for Annex III and Annex I systems.
-    const highRisk = isPostponedHighRisk(a.number);
+    const highRisk = hasAnnexIDate(a.number);
     const d = applicationDate(a.number, { ...opts, basis: highRisk ? 'annex-iii' : undefined })!;
     const annexI = highRisk ? applicationDate(a.number, { ...opts, basis: 'annex-i' })! : undefined;
     const facts: DateFact[] = [d.effective, ...(annexI ? [annexI.effective] : [])];

@@ -18,6 +18,7 @@ import {
   applicationDate,
   dateWithSource,
   formatDate,
+  hasAnnexIDate,
   isPostponedHighRisk,
   otherDate,
   REPORTED,
@@ -69,9 +70,16 @@ function articleHover(ref: Extract<ActRef, { type: 'article' }>, a: Article, fil
   if (a.text && !ref.paragraph && !ref.point) parts.push(`> ${a.text}\n\n— Art. ${a.number}, as adopted. ${ACT_ATTRIBUTION}`);
   // Art. 6(1) is the Annex I route: its dates are the Annex I ones whatever the record's basis.
   const annexIRoute = ref.article === 6 && ref.paragraph === 1;
+  // Art. 113(c) defers Art. 6(1) alone: Art. 6(2)-(8) (the Annex III route, the derogation, the Commission's
+  // guidelines and delegated acts), Art. 7, 27 and 49 are no Annex I rules, whatever the record's basis.
+  const annexIRule = hasAnnexIDate(ref.article) && !(ref.article === 6 && ref.paragraph !== undefined);
   const recordBasis = file.kind === 'AISystem' ? highRiskBasis(profileOf(file).basis) : undefined;
   // Only the high-risk rules' dates depend on the basis; say so only for them.
-  const basis: HighRiskBasis | undefined = annexIRoute ? 'annex-i' : isPostponedHighRisk(ref.article) ? recordBasis : undefined;
+  const basis: HighRiskBasis | undefined = annexIRoute
+    ? 'annex-i'
+    : !isPostponedHighRisk(ref.article) || (recordBasis === 'annex-i' && !annexIRule)
+      ? undefined
+      : recordBasis;
   const d = applicationDate(ref.article, { basis, asOf: cfg.options.asOf, timeline: cfg.options.timeline });
   if (d) parts.push(...dateParts(d, basis, cfg));
   if (ref.article === 6 && !annexIRoute) {

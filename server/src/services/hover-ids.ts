@@ -153,7 +153,7 @@ const ISO_STATUS: Record<string, string> = {
 const ACT_STATUS: Record<string, string> = {
   met: 'the organisation holds the obligation fulfilled for this system and names its evidence (ISO/IEC 42001 evidence can support it, never satisfy it)',
   partial: 'part of what the article requires is done and part is still open',
-  gap: 'not fulfilled yet: counted as a gap when the Act requires it for the record’s roles and tier',
+  gap: 'not fulfilled yet: counted as a gap when the Act gives the record this duty, by its roles and the Act’s own conditions',
   'not-applicable': 'the record states that the obligation does not apply to this system; say why in the entry',
 };
 const RISK_STATUS: Record<string, string> = {

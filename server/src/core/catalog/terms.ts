@@ -304,7 +304,7 @@ const TERMS: TermComparison[] = [
     term: 'conformity assessment',
     aliases: ['conformity assessment', 'conformity assessments', 'annex-vi', 'annex-vii', 'route'],
     iso: 'Not an ISO/IEC 42001 term; the nearest thing is certification of the management system by an accredited body.',
-    act: 'Demonstrating that a high-risk system meets the requirements of Chapter III, Section 2 (Art. 3(20)), by internal control (Annex VI) or with a notified body (Annex VII), as Art. 43 sets out.',
+    act: 'Demonstrating that a high-risk system meets the requirements of Chapter III, Section 2 (Art. 3(20)): for Annex III systems by internal control (Annex VI) or with a notified body (Annex VII), as Art. 43(1) and (2) set out; for Annex I Section A products within the conformity assessment their own legislation requires (Art. 43(3)).',
     actDefinition: 20,
     articles: ['Art. 3', 'Art. 43'],
     pitfall: 'ISO/IEC 42001 certification is not a conformity assessment route under Art. 43 and gives no basis for CE marking.',

@@ -62,6 +62,18 @@ export function isPostponedHighRisk(article: number): boolean {
   return (article >= 6 && article <= 27) || (article >= 40 && article <= 49) || article === 72 || article === 73;
 }
 
+/**
+ * High-risk rules that concern no Annex I system: Art. 7 (amending Annex III), Art. 27 (Art. 6(2) systems)
+ * and Art. 49 (Annex III systems). Article 113(c) defers "Article 6(1) and the corresponding obligations",
+ * so they have no Annex I date of their own.
+ */
+const NO_ANNEX_I = new Set([7, 27, 49]);
+
+/** Whether an article has its own date for Annex I high-risk systems (Article 113, point (c)). */
+export function hasAnnexIDate(article: number): boolean {
+  return isPostponedHighRisk(article) && !NO_ANNEX_I.has(article);
+}
+
 /** Which timeline is in force for a reference date and setting. */
 export function timelineFor(asOf: string, setting: Timeline): TimelineId {
   return setting === 'original' || asOf < OMNIBUS.inForceFrom ? 'original' : 'omnibus';
@@ -83,9 +95,10 @@ export function applicationDate(
   const a = findArticle(article);
   if (!a) return undefined;
   let original: DateFact = { date: a.appliesFrom, timeline: 'original', basis: basisFor(a.appliesFrom) };
-  const annexIHighRisk = opts.basis === 'annex-i' && isPostponedHighRisk(article);
-  if (annexIHighRisk) original = annexIDates().original;
-  const amended = isPostponedHighRisk(article) ? amendedHighRiskDate(article, opts.basis) : undefined;
+  // An article that concerns no Annex I system takes the Annex III dates whatever the basis asked for.
+  const basis = opts.basis === 'annex-i' && !hasAnnexIDate(article) ? undefined : opts.basis;
+  if (basis === 'annex-i' && isPostponedHighRisk(article)) original = annexIDates().original;
+  const amended = isPostponedHighRisk(article) ? amendedHighRiskDate(article, basis) : undefined;
   const inForce = timelineFor(opts.asOf, opts.timeline);
   const effective = inForce === 'omnibus' && amended ? amended : original;
   return { effective, original, amended };

@@ -183,7 +183,7 @@ const annexIPointRule: Rule = {
 const DEROGATION_CONDITIONS: Record<string, string> = {
   a: 'a narrow procedural task',
   b: 'improving the result of a previously completed human activity',
-  c: 'detecting decision-making patterns or deviations without replacing or influencing the human assessment without proper review',
+  c: 'detecting decision-making patterns or deviations from prior decision-making patterns, not meant to replace or influence the previously completed human assessment without proper human review',
   d: 'a preparatory task to an assessment relevant for the Annex III use cases',
 };
 
