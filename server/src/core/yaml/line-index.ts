@@ -105,16 +105,40 @@ export class LineIndex {
 
   /** The chunk that holds line `i`. */
   private chunkOf(i: number): number {
-    return upperBound(this.firstLines.length, (k) => this.firstLines[k], i) - 1;
+    // Loops written out rather than through a callback: lookups run before V8 optimises them too (the first keystroke).
+    const firsts = this.firstLines;
+    let lo = 0;
+    let hi = firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (firsts[mid] <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
   }
 
   /** How many line starts are at most `offset`. */
   private count(offset: number): number {
     const ch = this.chunks;
-    const k = upperBound(ch.length, (j) => ch[j].starts[0] + ch[j].delta, offset) - 1;
-    if (k < 0) return 0;
-    const c = ch[k];
-    return this.firstLines[k] + upperBound(c.starts.length, (j) => c.starts[j], offset - c.delta);
+    let lo = 0;
+    let hi = ch.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ch[mid].starts[0] + ch[mid].delta <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return 0;
+    const c = ch[lo - 1];
+    const starts = c.starts;
+    const x = offset - c.delta;
+    let a = 0;
+    let b = starts.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (starts[mid] <= x) a = mid + 1;
+      else b = mid;
+    }
+    return this.firstLines[lo - 1] + a;
   }
 
   positionAt(offset: number): Position {
@@ -160,18 +184,6 @@ function split(starts: number[], delta: number): Chunk[] {
   const out: Chunk[] = [];
   for (let i = 0; i < starts.length; i += CHUNK) out.push({ starts: starts.slice(i, i + CHUNK), delta });
   return out;
-}
-
-/** The number of items `at(0..n-1)`, sorted, that are at most `x`. */
-function upperBound(n: number, at: (i: number) => number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at(mid) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The indexes last made for a text, each with its text (a host's document and its parse share one). */
