@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fastTrees, type ParsedFile } from '../../server/src/core/yaml/parse';
+import type { Node } from 'yaml';
+import { pathAt } from '../../server/src/core/yaml/nav';
+import { fastTrees, parseFile, type ParsedFile } from '../../server/src/core/yaml/parse';
 import { parentKeys } from '../../server/src/services/context';
 import { largeFastFiles } from '../helpers/large-files';
 import { prng } from '../helpers/yaml-gen';
@@ -26,6 +28,20 @@ describe('the keys above the cursor in a large file', () => {
         `depths in ${file.path}`,
       );
       assert.ok(depths.has(2), `some cursor two mappings deep in ${file.path}`);
+    }
+  });
+
+  it('is the path pathAt finds in the tree `yaml` itself builds, read without binary search', () => {
+    const rand = prng(32);
+    const { soa, register } = largeFastFiles();
+    for (const file of [soa, register]) {
+      const slow = parseFile(file.path, file.text, 0, { fastPath: false });
+      const steps = (root: unknown, offset: number): unknown =>
+        pathAt(root as Node, offset).map((s) => [s.key, s.onKey, s.node?.range?.slice(0, 2), s.keyNode?.range?.slice(0, 2)]);
+      for (let k = 0; k < 1500; k++) {
+        const offset = Math.floor(rand() * (file.text.length + 1));
+        assert.deepEqual(steps(file.root, offset), steps(slow.root, offset), `at ${offset} in ${file.path}`);
+      }
     }
   });
 });

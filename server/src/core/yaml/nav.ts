@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { keyStart, valueEnd } from './fast-parse';
+import { isFastPair, keyStart, valueEnd } from './fast-parse';
 
 /** One key/value pair of a mapping, with the key as text. */
 export interface Entry {
@@ -126,7 +126,11 @@ export function pathAt(root: Node | null | undefined, offset: number): PathStep[
   for (;;) {
     if (isMap(current)) {
       let next: PathStep | undefined;
-      for (const pair of current.items) {
+      // In a large mapping of the fast path only the pair found by binary search can hold the offset (a hover in a
+      // 7,000-control SoA read every key and value, copying the moved ones).
+      const list = current.items;
+      const at = list.length >= 64 && isFastPair(list[0]) ? pairAt(list, offset) : -1;
+      for (const pair of at === -1 ? list : at === undefined ? [] : [list[at]]) {
         if (!isPair(pair)) continue;
         const k = pair.key as Node | null;
         const v = pair.value as Node | null;
