@@ -159,7 +159,15 @@ for (const dir of [...workspaces, soa5000]) {
 // ---- floor, ours, peer on the single large files
 /** bench/lsp-driver.ts's report for one server and one file; read through `pick` by dotted path. */
 type LspReport = Record<string, unknown>;
-function drive(server: string[], file: string, root: string, lang: string, settings: unknown, extra: string[] = []): LspReport {
+function drive(
+  server: string[],
+  file: string,
+  root: string,
+  lang: string,
+  settings: unknown,
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): LspReport {
   const r = spawnSync(
     process.execPath,
     [
@@ -180,7 +188,7 @@ function drive(server: string[], file: string, root: string, lang: string, setti
       '--',
       ...server,
     ],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024, env },
   );
   const last = r.stdout.trim().split('\n').pop() ?? '';
   return last.startsWith('{') ? (JSON.parse(last) as LspReport) : {};
@@ -222,8 +230,8 @@ const rows = single.map(({ lines, file }) => ({
 // ---- cold start: spawn → first diagnostics of a 1,000-line file opened at once (medians of 7 fresh processes);
 // the floor is a bare `node` process that loads nothing.
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const coldOf = (server: string[], lang: string, settings: unknown, file = single[0].file, root = emptyRoot): number =>
-  median(Array.from({ length: 7 }, () => pick(drive(server, file, root, lang, settings, ['--cold']), 'coldStartMs') ?? NaN));
+const coldOf = (server: string[], lang: string, settings: unknown, file = single[0].file, root = emptyRoot, env = process.env): number =>
+  median(Array.from({ length: 7 }, () => pick(drive(server, file, root, lang, settings, ['--cold'], env), 'coldStartMs') ?? NaN));
 /** The largest workspace of this run with 10,000 records (none with --quick). */
 const folder10k = workspaces.find((d) => d.endsWith('ws-10000'));
 const cold = {
@@ -234,7 +242,10 @@ const cold = {
       return Math.round(performance.now() - t);
     }),
   ),
+  // The runs above wrote the server's V8 code cache (server/src/node/code-cache.ts); the first start after an
+  // install or an update has none yet.
   ours: coldOf(OURS, 'aims', OUR_SETTINGS),
+  noCodeCache: coldOf(OURS, 'aims', OUR_SETTINGS, single[0].file, emptyRoot, { ...process.env, AIMS_CODE_CACHE: 'off' }),
   peer: coldOf(PEER, 'yaml', peerSettings),
   // A record open in a folder of 10,000 records: its own findings come before the folder is read.
   inFolder: folder10k ? coldOf(OURS, 'aims', OUR_SETTINGS, join(folder10k, 'systems', 'system-0.aims.yaml'), folder10k) : undefined,
@@ -443,7 +454,7 @@ if (soa10k) {
 }
 targets.push({
   what: 'cold start: spawn → first diagnostics, 1,000-line file < 150 ms',
-  ours: ms(cold.ours),
+  ours: `${ms(cold.ours)} (first start, no code cache yet: ${ms(cold.noCodeCache)})`,
   floor: `bare node ${ms(cold.floor)}`,
   peer: ms(cold.peer),
   met: Number.isNaN(cold.ours) ? undefined : cold.ours < 150,

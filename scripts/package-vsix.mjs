@@ -9,7 +9,8 @@
 //   --allow-missing-repository   vsce otherwise stops to ask for a repository URL;
 //   --no-rewrite-relative-links  vsce would otherwise want that URL to rewrite the links with.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,18 +35,46 @@ export function packagedReadme(markdown = readFileSync(join(ROOT, 'README.md'), 
   });
 }
 
+/**
+ * What the npm package ships for the `aims` command and the extension never runs (~290 KB of the
+ * .vsix compressed). vsce cannot combine `files` with a .vscodeignore, so the extension is packaged
+ * from a copy of the package whose `files` leave these out.
+ */
+export const NOT_IN_VSIX = ['bin/', 'dist/cli.js'];
+
+/** A temporary folder holding the extension's files and a package.json without the command. */
+function stageExtension() {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  pkg.files = pkg.files.filter((f) => !NOT_IN_VSIX.includes(f));
+  delete pkg.bin;
+  const stage = mkdtempSync(join(tmpdir(), 'aims-vsix-'));
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
+  // Copy each entry's top folder or file; vsce applies the `files` patterns (`docs/*.md`) itself.
+  const tops = new Set([...pkg.files.map((f) => f.split(/[/*]/)[0]), pkg.icon.split('/')[0], 'README.md']);
+  for (const top of tops) if (existsSync(join(ROOT, top))) cpSync(join(ROOT, top), join(stage, top), { recursive: true });
+  writeFileSync(join(stage, 'dist', 'extension-readme.md'), packagedReadme());
+  return stage;
+}
+
 /** Packages the extension into `out`; returns vsce's exit status (its output goes to ours). */
 export function packageVsix(out, stdio = 'inherit') {
-  // vsce reads --readme-path relative to the package folder; dist/ is built output, never committed.
-  const readme = join('dist', 'extension-readme.md');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  writeFileSync(join(ROOT, readme), packagedReadme());
+  const stage = stageExtension();
   try {
     const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const args = [vsce, 'package', ...VSCE_FLAGS, '--readme-path', readme, '-o', resolve(out)];
-    return spawnSync(process.execPath, args, { cwd: ROOT, stdio }).status;
+    // vsce reads --readme-path relative to the package folder. Everything is bundled: no node_modules.
+    const args = [
+      vsce,
+      'package',
+      ...VSCE_FLAGS,
+      '--no-dependencies',
+      '--readme-path',
+      join('dist', 'extension-readme.md'),
+      '-o',
+      resolve(out),
+    ];
+    return spawnSync(process.execPath, args, { cwd: stage, stdio }).status;
   } finally {
-    rmSync(join(ROOT, readme), { force: true });
+    rmSync(stage, { recursive: true, force: true });
   }
 }
 

@@ -68,6 +68,8 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
   let watchRegistration = false;
   let progressSupport = false;
   let folderEvents = false;
+  /** Whether an AIMS document was opened (then the parser needs no warm-up). */
+  let opened = false;
 
   const uriOf = (folder: Folder | undefined) => (p: string) => folder?.uris.get(p) ?? storageUri(folder, p);
   const cfgFor = async (folder: Folder): Promise<ServiceConfig> => ({
@@ -204,9 +206,13 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
   });
 
   connection.onInitialized(() => {
-    // Warm the parser and the rules up while idle, before the first document arrives.
-    const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01'));
-    checkFile(warm, buildIndex('/', [warm]), toOptions(undefined), files.fs);
+    // Warm the parser and the rules up while idle, before the first document arrives. A document opened at
+    // once (an editor restoring its tabs) is its own warm-up and does not wait behind this one (~15 ms).
+    setTimeout(() => {
+      if (opened) return;
+      const warm = parseFile('/warm-up.aims.yaml', soaText('aims-owner', '2026-01-01'));
+      checkFile(warm, buildIndex('/', [warm]), toOptions(undefined), files.fs);
+    }, WARM_UP_AFTER_MS);
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.aims.{yaml,yml}' }] });
     }
@@ -231,6 +237,7 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
 
   documents.onDidOpen((e) => {
     if (!isAimsFile(e.document.uri)) return;
+    opened = true;
     // Asked before the parse, so the answer arrives meanwhile (a document outside the folders is its own scope).
     void settings.get(manager.folderOf(e.document.uri)?.uri ?? e.document.uri);
     const change = manager.setText(e.document.uri, e.document.getText(), e.document.version, true);
@@ -393,6 +400,9 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
   connection.listen();
   return connection;
 }
+
+/** How long after `initialized` the parser is warmed up if no document came (an open sent at once is in by then). */
+const WARM_UP_AFTER_MS = 50;
 
 /** The parsed files of a folder at these paths. */
 function filesOf(folder: Folder, paths: readonly string[]): ParsedFile[] {

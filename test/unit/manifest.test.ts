@@ -6,7 +6,6 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import pkg from '../../package.json';
-// @ts-expect-error -- a plain .mjs script without type declarations
 import { packagedReadme } from '../../scripts/package-vsix.mjs';
 
 const ROOT = join(__dirname, '..', '..');
@@ -118,6 +117,11 @@ describe('the package', () => {
     for (const p of ['bin/aims.js', 'dist/cli.js', 'dist/server.js', 'dist/client.js', 'docs/rules.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(ships(p), p);
     }
+  });
+  it('ships every bundle esbuild.mjs writes, the ones loaded on first use included', () => {
+    const outfiles = [...readFileSync(join(ROOT, 'esbuild.mjs'), 'utf8').matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]);
+    assert.ok(outfiles.includes('dist/server-main.js') && outfiles.includes('dist/exceljs.js'), outfiles.join(', '));
+    for (const p of outfiles) assert.ok(ships(p), `${p} is in package.json "files"`);
   });
   it('declares every package the code imports, types included', () => {
     // A package that only arrives through another one (mdast's types through mdast-util-*) can
