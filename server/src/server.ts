@@ -11,7 +11,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { computeCoverage } from './core/coverage';
 import { checkFile } from './core/check';
@@ -47,6 +46,7 @@ import { complete } from './services/complete';
 import type { ServiceConfig } from './services/config';
 import { hover } from './services/hover';
 import { definition, prepareRename, references, rename } from './services/navigation';
+import { aimsDocuments } from './lsp/text-document';
 import { documentLinks, documentSymbols, foldingRanges, workspaceSymbols } from './services/outline';
 
 /**
@@ -56,7 +56,7 @@ import { documentLinks, documentSymbols, foldingRanges, workspaceSymbols } from 
  * link to their rule through `ruleHref` (else to docs/rules.md where the client says).
  */
 export function startServer(connection: Connection, files: FileProvider, ruleHref?: (code: string) => string): Connection {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(aimsDocuments);
   const manager = new WorkspaceManager(files);
   const settings = new SettingsCache(connection);
   const timers = new Map<string, NodeJS.Timeout>();

@@ -62,6 +62,11 @@ function semanticEdit(rand: () => number, path: string, text: string): string {
     [/applicable: true/, 'applicable: false'],
     [/applicable: false/, 'applicable: true'],
     [/(A\.\d+\.\d+(?:\.\d+)?):\n    applicable: \w+\n/, '$1:\n'],
+    // A control's id changed in place (the SoA index keeps its places only while no id changes).
+    [
+      new RegExp(`^  ${pick(['A.2.2', 'A.7.4', 'A.6.2.4', 'A.5.2', 'A.9.9'])}:$`, 'm'),
+      `  ${pick(['A.2.2', 'A.7.4', 'A.6.2.4', 'A.9.9', 'A.6.2.5'])}:`,
+    ],
     [/^id: \S+/m, `id: ${pick(['hiring', 'scoring', 'fresh', 'hirng', 'system-1'])}`],
     [/  R-1:/, `  ${pick(['R-9', 'R-2', 'R-100', 'R-1x'])}:`],
     [/  R-2:/, '  R-1:'],
@@ -82,10 +87,10 @@ function semanticEdit(rand: () => number, path: string, text: string): string {
   return re.test(text) ? text.replace(re, to) : path.endsWith('.yaml') ? text + '\n# touched\n' : text;
 }
 
-/** An index as plain data, with its maps in a stable order (only the roles' order shows in messages). */
+/** An index as plain data, with its maps in a stable order (the roles' order shows in messages, the controls' in workspace symbols). */
 function describe_(ws: WorkspaceIndex): unknown {
   const defs = (list: Definition[]) => list.map((d) => [d.file.path, d.node.range, d.value?.range]);
-  const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+  const sorted = <T>(m: ReadonlyMap<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
   return {
     files: ws.files.map((f) => f.path),
     manifests: ws.manifests.map((f) => f.path),
@@ -98,7 +103,16 @@ function describe_(ws: WorkspaceIndex): unknown {
     riskCriteria: ws.riskCriteria,
     systems: sorted(ws.systems).map(([k, l]) => [k, defs(l)]),
     risks: sorted(ws.risks).map(([k, l]) => [k, defs(l)]),
-    controls: sorted(ws.controls).map(([k, d]) => [k, d.file.path, d.applicable, d.status, d.justification, d.additional, d.node.range]),
+    controls: [...ws.controls].map(([k, d]) => [
+      k,
+      d.file.path,
+      d.applicable,
+      d.status,
+      d.justification,
+      d.additional,
+      d.node.range,
+      d.value?.range,
+    ]),
   };
 }
 

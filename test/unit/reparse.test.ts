@@ -9,7 +9,7 @@ import { exampleTexts, MANIFEST, soa } from '../helpers/fixtures';
 import { describeTree } from '../helpers/tree';
 import { prng, randomEdit, randomYaml, registerText } from '../helpers/yaml-gen';
 
-const starts = (f: ParsedFile): unknown => (f.lines as unknown as { starts: number[] }).starts;
+const starts = (f: ParsedFile): number[] => f.lines.lineStarts();
 
 /** What a full parse and the incremental one must agree on. */
 function assertSame(inc: ParsedFile, text: string, version: number, context: string): ParsedFile {

@@ -6,7 +6,8 @@ import type { WorkspaceIndex } from './workspace';
 import { keyStart, mapNode, pair, valueEnd } from './yaml/fast-parse';
 import { child } from './yaml/nav';
 import { fastTrees, plainValue, type ParsedFile } from './yaml/parse';
-import { textDiff } from './yaml/text-diff';
+import { firstFalse } from './yaml/entry-diff';
+import { editBetween } from './yaml/reparse';
 
 /**
  * Rules whose findings inside one entry of these mappings depend on that
@@ -124,7 +125,7 @@ function partial(
   const prev = memo.file;
   if (prev.path !== file.path || prev.kind !== file.kind || !fastTrees.has(prev) || !isMap(file.root) || !isMap(prev.root))
     return undefined;
-  const edit = textDiff(prev.text, file.text);
+  const edit = editBetween(prev, file);
 
   // Per large mapping: the entries that are the same text as before (kept with their findings) and the rest (checked again).
   const keep: { from: number; to: number; lineDelta: number }[] = []; // line spans in the old file, and how far they move
@@ -208,24 +209,17 @@ function cleanEntries(
       : f.lines.offsetAt({ line: f.lines.positionAt(valueEnd(items[i])).line + 1, character: 0 });
   // Entries before the edit: the same text at the same place in both (an entry ends where the next one starts, which
   // may be where the edit starts: in the old text the entry may have gone on there).
-  let head = 0;
-  while (
-    head < now.length &&
-    head < before.length &&
-    endOf(file, now, head) <= edit.start &&
-    endOf(prev, before, head) === endOf(file, now, head)
-  )
-    head++;
+  // Both runs are found by binary search (a linear walk cost a line lookup per entry: 7,000 in a 50,000-line SoA).
+  const n = Math.min(now.length, before.length);
+  const head = firstFalse(n, (i) => endOf(file, now, i) <= edit.start && endOf(prev, before, i) === endOf(file, now, i));
   // Entries after the edit, counted from the end: the same text, moved by the edit.
   const delta = edit.newEnd - edit.oldEnd;
-  let tail = 0;
-  while (
-    tail < now.length - head &&
-    tail < before.length - head &&
-    lineStart(file, keyStart(now[now.length - 1 - tail])) >= edit.newEnd &&
-    lineStart(prev, keyStart(before[before.length - 1 - tail])) >= edit.oldEnd
-  )
-    tail++;
+  const tail = firstFalse(
+    n - head,
+    (t) =>
+      lineStart(file, keyStart(now[now.length - 1 - t])) >= edit.newEnd &&
+      lineStart(prev, keyStart(before[before.length - 1 - t])) >= edit.oldEnd,
+  );
   if (head && keyStart(now[head - 1]) !== keyStart(before[head - 1])) return undefined;
   if (tail && keyStart(now[now.length - tail]) - delta !== keyStart(before[before.length - tail])) return undefined;
   const keep: { from: number; to: number; lineDelta: number }[] = [];

@@ -1,8 +1,11 @@
 import { evidenceMaxAge } from './rules/evidence-entries';
 import { roleReferences } from './rules/workspace-rules';
 import type { Definition, WorkspaceIndex } from './workspace';
-import { child, entries, items, text, type Entry } from './yaml/nav';
+import { isMap, type Pair } from 'yaml';
+import { sharedEnds } from './yaml/entry-diff';
+import { child, entries, entryKey, items, text, type Entry } from './yaml/nav';
 import type { ParsedFile } from './yaml/parse';
+import { editBetween } from './yaml/reparse';
 import { isRead, mayHoldMore } from './yaml/unread';
 
 /*
@@ -33,8 +36,12 @@ import { isRead, mayHoldMore } from './yaml/unread';
  * must add a key here.
  */
 
-/** The keys of what `file`'s findings read from other files. */
-export function citations(file: ParsedFile): string[] {
+/**
+ * The keys of what `file`'s findings read from other files. `before`, an
+ * earlier version of the file, lets an SoA's owners be counted again only in
+ * the controls the edit touched.
+ */
+export function citations(file: ParsedFile, before?: ParsedFile): string[] {
   const out = new Set<string>();
   const root = file.root;
   const add = (prefix: string, n: unknown): void => {
@@ -52,8 +59,49 @@ export function citations(file: ParsedFile): string[] {
       out.add(`risk-def:${r.key}`);
     }
   }
-  for (const n of roleReferences(file.kind, root)) add('role:', n);
+  if (file.kind === 'StatementOfApplicability') {
+    add('role:', child(root, 'approvedBy'));
+    for (const id of ownerCounts(file, before).keys()) out.add(`role:${id}`);
+  } else for (const n of roleReferences(file.kind, root)) add('role:', n);
   return [...out];
+}
+
+/** The SoA mappings whose entries name an owner (roleReferences reads the same). */
+const SOA_LISTS = ['controls', 'additionalControls'];
+/** Per SoA, how many of its controls name each owner. */
+const owners = new WeakMap<ParsedFile, Map<string, number>>();
+
+/** An SoA's owners with their counts; from an earlier version's counts when there is one. */
+function ownerCounts(file: ParsedFile, before?: ParsedFile): Map<string, number> {
+  const known = owners.get(file);
+  if (known) return known;
+  const prev = before?.path === file.path ? owners.get(before) : undefined;
+  const counts = new Map(prev);
+  const count = (pair: unknown, by: number): void => {
+    if (entryKey(pair as Pair) === undefined) return;
+    const id = text(child((pair as Pair).value, 'owner'));
+    if (id === undefined) return;
+    const n = (counts.get(id) ?? 0) + by;
+    if (n) counts.set(id, n);
+    else counts.delete(id);
+  };
+  const itemsOf = (f: ParsedFile, key: string): readonly unknown[] => {
+    const m = child(f.root, key);
+    return isMap(m) ? m.items : [];
+  };
+  for (const key of SOA_LISTS) {
+    const now = itemsOf(file, key);
+    if (!prev) {
+      for (const p of now) count(p, 1);
+      continue;
+    }
+    const was = itemsOf(before!, key);
+    const { head, tail } = sharedEnds(was, now, editBetween(before!, file));
+    for (let i = head; i < was.length - tail; i++) count(was[i], -1);
+    for (let i = head; i < now.length - tail; i++) count(now[i], 1);
+  }
+  owners.set(file, counts);
+  return counts;
 }
 
 /**

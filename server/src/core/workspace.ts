@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { ControlMap } from './soa-controls';
 import type { ParsedFile } from './yaml/parse';
 import { child, entries, items, text, type Entry } from './yaml/nav';
 import { recordIdOf } from './dormant-file';
@@ -41,7 +42,7 @@ export interface WorkspaceIndex {
   objectives: Map<string, Definition>;
   nonconformities: Map<string, Definition>;
   /** SoA controls (Annex A and additional), by id. */
-  controls: Map<string, SoaEntry>;
+  controls: ReadonlyMap<string, SoaEntry>;
   riskCriteria?: { likelihood: string[]; impact: string[]; acceptable?: number };
 }
 
@@ -113,7 +114,7 @@ export function updateIndex(ws: WorkspaceIndex, before: ParsedFile | undefined, 
   }
   if (old?.kind === 'StatementOfApplicability' || after?.kind === 'StatementOfApplicability') {
     next.soas = replaced(ws.soas, path, after?.kind === 'StatementOfApplicability' ? after : undefined);
-    if (next.soas[0] !== ws.soa) setSoa(next, next.soas[0]);
+    if (next.soas[0] !== ws.soa) setSoa(next, next.soas[0], ws.controls);
   }
   return next;
 }
@@ -207,16 +208,10 @@ function setManifest(ws: WorkspaceIndex, f: ParsedFile | undefined): void {
   }
 }
 
-function setSoa(ws: WorkspaceIndex, f: ParsedFile | undefined): void {
+/** The SoA in force and its controls (updated from `previous`, the controls of an earlier version of the file). */
+function setSoa(ws: WorkspaceIndex, f: ParsedFile | undefined, previous?: ReadonlyMap<string, SoaEntry>): void {
   ws.soa = f;
-  ws.controls = new Map();
-  if (!f) return;
-  for (const [key, additional] of [
-    ['controls', false],
-    ['additionalControls', true],
-  ] as const) {
-    for (const e of entries(child(f.root, key))) ws.controls.set(e.key, new SoaControl(e.key, f, e, additional));
-  }
+  ws.controls = f ? ControlMap.of(f, (id, e, additional) => new SoaControl(id, f, e, additional), previous) : new Map();
 }
 
 /**

@@ -276,7 +276,7 @@ export class WorkspaceManager {
     if (cites) {
       for (const k of cites.byPath.get(path) ?? []) cites.byKey.get(k)?.delete(path);
       cites.byPath.delete(path);
-      if (after) addCitations(cites, after);
+      if (after) addCitations(cites, after, before);
     }
     return same ? new Set() : changedKeys(before, after, wsBefore, f.index, (prefix) => this.citedWith(f, prefix));
   }
@@ -414,8 +414,8 @@ function resting(file: ParsedFile): ParsedFile {
 }
 
 /** Adds one file's citations to a folder's map of who cites what. */
-function addCitations(c: { byPath: Map<string, readonly string[]>; byKey: Map<string, Set<string>> }, file: ParsedFile): void {
-  const keys = file instanceof DormantFile && file.cites ? file.cites : citations(file);
+function addCitations(c: { byPath: Map<string, readonly string[]>; byKey: Map<string, Set<string>> }, file: ParsedFile, before?: ParsedFile): void {
+  const keys = file instanceof DormantFile && file.cites ? file.cites : citations(file, before);
   c.byPath.set(file.path, keys);
   for (const k of keys) {
     let set = c.byKey.get(k);

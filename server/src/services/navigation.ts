@@ -1,11 +1,12 @@
-import type { Node } from 'yaml';
+import { isMap, type Node, type Pair } from 'yaml';
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { findControl } from '../core/catalog/iso';
 import { roleReferences } from '../core/rules/workspace-rules';
 import type { Position } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
-import type { ParsedFile } from '../core/yaml/parse';
-import { child, entries, items, text } from '../core/yaml/nav';
+import { keyStart, mapNode, pair, valueEnd } from '../core/yaml/fast-parse';
+import { fastTrees, type ParsedFile } from '../core/yaml/parse';
+import { child, entries, items, pairAt, text } from '../core/yaml/nav';
 import type { ServiceConfig } from './config';
 
 export type IdKind = 'role' | 'system' | 'risk' | 'control';
@@ -56,9 +57,11 @@ function occurrences(ws: WorkspaceIndex, kind: IdKind, may: (f: ParsedFile) => b
 /** The id under the cursor and what kind of id it is. */
 export function idAt(file: ParsedFile, ws: WorkspaceIndex, position: Position): { kind: IdKind; id: string; node: Node } | undefined {
   const offset = file.lines.offsetAt(position);
+  // Only the file's own nodes at the cursor can hold it: a hover in a 7,000-control SoA read every control.
+  const here = ws.files.includes(file) ? around(file, offset) : undefined;
+  const own = { ...ws, files: here ? [here] : [] };
   for (const kind of ['role', 'system', 'risk', 'control'] as IdKind[]) {
-    // Only this file's: reading every file's tree per request cost a scan of the folder.
-    for (const o of occurrences(ws, kind, (f) => f === file)) {
+    for (const o of occurrences(own, kind)) {
       const r = o.node.range;
       if (r && offset >= r[0] && offset <= r[1]) {
         const id = text(o.node) ?? '';
@@ -68,6 +71,32 @@ export function idAt(file: ParsedFile, ws: WorkspaceIndex, position: Position): 
     }
   }
   return undefined;
+}
+
+/** Mappings this large are narrowed to their entry at the cursor (found by binary search). */
+const LARGE = 64;
+
+/**
+ * The file with each large mapping in its top-level entries cut down to the
+ * entry that holds `offset` (the others cannot hold it): the same nodes, so
+ * the same ranges. Only for trees of the fast path, whose pairs all have
+ * scalar keys with ranges; any other file is returned as it is.
+ */
+function around(file: ParsedFile, offset: number): ParsedFile {
+  const root = file.root;
+  if (!fastTrees.has(file) || !isMap(root)) return file;
+  const cut = (p: Pair<Node, Node>): Pair<Node, Node> => {
+    const v = p.value;
+    if (!isMap(v) || v.flow || v.items.length < LARGE) return p;
+    const list = v.items as Pair<Node, Node>[];
+    const i = pairAt(list, offset);
+    const hit = i === undefined ? [] : [list[i]];
+    const [start, end] = hit.length ? [keyStart(hit[0]), valueEnd(hit[0])] : [offset, offset];
+    return pair(p.key, mapNode(hit, start, end));
+  };
+  const items = (root.items as Pair<Node, Node>[]).map(cut);
+  const view = mapNode(items, root.range?.[0] ?? 0, root.range?.[1] ?? 0);
+  return { ...file, root: view, contents: view };
 }
 
 function rangeOf(file: ParsedFile, node: Node): Range {

@@ -76,6 +76,16 @@ export function shifted<T>(node: T, delta: number): T {
   throw new Error('not a fast-path node');
 }
 
+/** Whether a pair was made by the fast path (its place can be read with keyStart and valueEnd). */
+export function isFastPair(p: unknown): boolean {
+  return p instanceof CompactPair || p instanceof ShiftedPair;
+}
+
+/** The pair a moved pair was copied from (itself when not moved): the same entry in two versions of a tree. */
+export function pairSource(p: unknown): unknown {
+  return p instanceof ShiftedPair ? p.source : p;
+}
+
 /** Where a fast-path pair's key starts, without copying a moved pair's nodes. */
 export function keyStart(p: unknown): number {
   if (p instanceof ShiftedPair) return keyStart(p.source) + p.delta;

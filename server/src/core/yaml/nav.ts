@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isFastPair, keyStart, valueEnd } from './fast-parse';
 
 /** One key/value pair of a mapping, with the key as text. */
 export interface Entry {
@@ -42,10 +43,22 @@ class LazyEntry implements Entry {
 function entriesOf(node: YAMLMap): Entry[] {
   const out: Entry[] = [];
   for (const pair of node.items) {
-    const k = pair.key;
-    if (isScalar(k) && k.value !== null && k.value !== undefined) out.push(new LazyEntry(scalarString(k.value), k, pair));
+    const e = entryOf(pair);
+    if (e) out.push(e);
   }
   return out;
+}
+
+/** A mapping's pair as an entry; undefined when its key is not a scalar (`entries` skips it). */
+export function entryOf(pair: Pair): Entry | undefined {
+  const k = pair.key;
+  return isScalar(k) && k.value !== null && k.value !== undefined ? new LazyEntry(scalarString(k.value), k, pair) : undefined;
+}
+
+/** The key of a mapping's pair as `entries` gives it, without making the entry. */
+export function entryKey(pair: Pair): string | undefined {
+  const k = pair.key;
+  return isScalar(k) && k.value !== null && k.value !== undefined ? scalarString(k.value) : undefined;
 }
 
 /** The pair for `key` in a mapping node, if any (no allocation: rules call this for every entry). */
@@ -113,7 +126,11 @@ export function pathAt(root: Node | null | undefined, offset: number): PathStep[
   for (;;) {
     if (isMap(current)) {
       let next: PathStep | undefined;
-      for (const pair of current.items) {
+      // In a large mapping of the fast path only the pair found by binary search can hold the offset (a hover in a
+      // 7,000-control SoA read every key and value, copying the moved ones).
+      const list = current.items;
+      const at = list.length >= 64 && isFastPair(list[0]) ? pairAt(list, offset) : -1;
+      for (const pair of at === -1 ? list : at === undefined ? [] : [list[at]]) {
         if (!isPair(pair)) continue;
         const k = pair.key as Node | null;
         const v = pair.value as Node | null;
@@ -145,4 +162,36 @@ export function pathAt(root: Node | null | undefined, offset: number): PathStep[
       return steps;
     }
   }
+}
+
+/**
+ * Where the first key of the block mapping holding the key at `offset` starts,
+ * when that key is written at column `col`: every line from there to the key
+ * belongs to the mapping's entries. Found by binary search at each level, for
+ * trees of the fast path (keyStart and valueEnd read a pair's place without
+ * copying it); undefined when no such key is at `offset`.
+ */
+export function mappingStart(root: unknown, offset: number, col: number, column: (offset: number) => number): number | undefined {
+  let node = root;
+  while (isMap(node) && !node.flow && node.items.length) {
+    const list = node.items;
+    const i = pairAt(list, offset);
+    if (i === undefined) return undefined;
+    const at = keyStart(list[i]);
+    if (at === offset) return column(at) === col ? keyStart(list[0]) : undefined;
+    node = list[i].value;
+  }
+  return undefined;
+}
+
+/** The index of the pair of a fast-path block mapping that holds `offset` (from its key to its value's end), by binary search. */
+export function pairAt(list: readonly unknown[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyStart(list[mid]) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && offset <= valueEnd(list[lo - 1]) ? lo - 1 : undefined;
 }

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type 
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
 import { fastParse } from './fast-parse';
 import { dedentedFields, explainIndentErrors } from './indent-errors';
-import { LineIndex } from './line-index';
+import { LineIndex, lineIndexOf } from './line-index';
 import { child, scalarString, text } from './nav';
 
 /** Files larger than this are not parsed: a diagnostic says so instead. */
@@ -89,7 +89,7 @@ function yamlErrors(text: string): readonly YAMLError[] {
  * `fastPath: false` always uses the general parser (the tests compare the two).
  */
 export function parseFile(path: string, text: string, version = 0, { fastPath = true } = {}): ParsedFile {
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const syntax: Diagnostic[] = [];
   const whole: Range = lines.range(0, Math.min(text.length, lines.offsetAt({ line: 0, character: 10_000 })));
   const base = { path, text, version, lines, syntax, value: noValue };

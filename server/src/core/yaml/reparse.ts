@@ -1,9 +1,10 @@
 import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
 import { leavesDedentedField } from './indent-errors';
+import { knownLineIndex, remember } from './line-index';
 import { fastParseEntries, keyStart, mapNode, pair, shifted, valueEnd } from './fast-parse';
 import { scalarString } from './nav';
 import { duplicateKeys, fastTrees, kindOf, MAX_FILE_BYTES, parseFile, plainValue, type ParsedFile } from './parse';
-import { textDiff } from './text-diff';
+import { textDiff, type TextEdit } from './text-diff';
 
 /**
  * How many mappings deep an edit is looked for: the file's own entries, and
@@ -30,6 +31,18 @@ export function reparseFile(old: ParsedFile | undefined, path: string, text: str
     return same;
   }
   return (old && old.path === path && incremental(old, text, version)) || parseFile(path, text, version);
+}
+
+/**
+ * Per file made by an edit of another, that file (held weakly: each version would keep every earlier
+ * one alive) and the edit, so the index and the check need not compare the two texts again.
+ */
+const madeBy = new WeakMap<ParsedFile, { before: WeakRef<ParsedFile>; edit: TextEdit }>();
+
+/** Where `after`'s text differs from `before`'s (the edit reparse saw, when `after` came from it). */
+export function editBetween(before: ParsedFile, after: ParsedFile): TextEdit {
+  const m = madeBy.get(after);
+  return m?.before.deref() === before ? m.edit : textDiff(before.text, after.text);
 }
 
 /** The last index `i < n` with `at(i) <= x`, or -1. */
@@ -102,7 +115,8 @@ function incremental(old: ParsedFile, text: string, version: number): ParsedFile
     const { map: parent, index } = path[k];
     child = spliced(parent.items, index, index, [pair(parent.items[index].key, child)], delta);
   }
-  const lines = old.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd);
+  // The editor's copy of the document may have updated the index for this text already (lsp/text-document.ts).
+  const lines = knownLineIndex(text) ?? remember(old.lines.edited(text, edit.start, edit.oldEnd, edit.newEnd));
   // A field left at its entries' column is a finding of the full parse (indent-errors.ts).
   if (leavesDedentedField(next.items, from, placed.length, path.length > 0, lines)) return undefined;
   const tree = child;
@@ -118,6 +132,7 @@ function incremental(old: ParsedFile, text: string, version: number): ParsedFile
     kind: kindOf(tree),
   };
   fastTrees.add(file);
+  madeBy.set(file, { before: new WeakRef(old), edit });
   return file;
 }
 
