@@ -115,6 +115,9 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
   /** What a request computes from storage, once storage that answers asynchronously has answered (see FileProvider.settle). */
   const settled = <T>(folder: Folder, run: () => T): T | Promise<T> => (files.settle ? files.settle(folder, run) : run());
 
+  /** Once the event loop is free after a check: bookkeeping that the next keystroke would otherwise wait for. */
+  const idle = (folder: Folder): void => void setTimeout(() => manager.prepareCitations(folder), 0);
+
   /** Paths waiting for a re-check per changed document, collected at each change (the debounce only delays them). */
   const pending = new Map<string, Set<string>>();
   /** When each document's last check was started. */
@@ -130,7 +133,7 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
       timers.delete(uri);
       pending.delete(uri);
       lastRun.set(uri, Date.now());
-      void recheck(folder, [...deps]);
+      void recheck(folder, [...deps]).then(() => idle(folder));
     };
     // A keystroke after a pause is checked at once; keystrokes closer together than the window (a burst, a
     // paste of many changes) are checked once, when they pause. The window grows with what a check of the
@@ -163,6 +166,7 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
         );
       }
       await recheck(f, [...f.files.keys()]);
+      idle(f);
       await tracker.refresh(f);
       tracker.setQuiet(f, false);
     }
