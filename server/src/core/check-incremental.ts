@@ -6,7 +6,7 @@ import type { WorkspaceIndex } from './workspace';
 import { keyStart, mapNode, pair, valueEnd } from './yaml/fast-parse';
 import { child } from './yaml/nav';
 import { fastTrees, plainValue, type ParsedFile } from './yaml/parse';
-import { firstFalse } from './yaml/entry-diff';
+import { firstFalse } from './binary-search';
 import { editBetween } from './yaml/reparse';
 
 /**

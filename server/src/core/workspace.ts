@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { firstFalse } from './binary-search';
 import { ControlMap } from './soa-controls';
 import type { ParsedFile } from './yaml/parse';
 import { child, entries, items, text, type Entry } from './yaml/nav';
@@ -121,14 +122,7 @@ export function updateIndex(ws: WorkspaceIndex, before: ParsedFile | undefined, 
 
 /** The first index at which `path` is, or would be inserted, in files sorted by path. */
 function lowerBound(files: readonly ParsedFile[], path: string): number {
-  let lo = 0;
-  let hi = files.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (files[mid].path < path) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstFalse(files.length, (i) => files[i].path < path);
 }
 
 /** A sorted list of files with the one at `path` replaced, added or removed. */

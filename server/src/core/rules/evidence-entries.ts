@@ -68,8 +68,9 @@ const listCache = new WeakMap<ParsedFile, readonly EvidenceList[]>();
 
 /** Where `evidence:` lists are, by kind. */
 export function evidenceLists(file: ParsedFile): readonly EvidenceList[] {
-  let out = listCache.get(treeOwner(file));
-  if (!out) listCache.set(treeOwner(file), (out = findLists(file)));
+  const owner = treeOwner(file);
+  let out = listCache.get(owner);
+  if (!out) listCache.set(owner, (out = findLists(file)));
   return out;
 }
 

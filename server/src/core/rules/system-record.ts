@@ -46,8 +46,9 @@ const profiles = new WeakMap<ParsedFile, SystemProfile>();
 
 /** The facts of a system record that the Act's duties turn on (read once per parsed file: trees never change). */
 export function profileOf(file: ParsedFile): SystemProfile {
-  let p = profiles.get(treeOwner(file));
-  if (!p) profiles.set(treeOwner(file), (p = readProfile(file)));
+  const owner = treeOwner(file);
+  let p = profiles.get(owner);
+  if (!p) profiles.set(owner, (p = readProfile(file)));
   return p;
 }
 
@@ -110,8 +111,9 @@ export interface ListedObligation {
 const listings = new WeakMap<ParsedFile, ListedObligation[]>();
 
 export function listedObligations(file: ParsedFile): ListedObligation[] {
-  let l = listings.get(treeOwner(file));
-  if (!l) listings.set(treeOwner(file), (l = readListed(file)));
+  const owner = treeOwner(file);
+  let l = listings.get(owner);
+  if (!l) listings.set(owner, (l = readListed(file)));
   return l;
 }
 
@@ -188,7 +190,8 @@ const datedMemo = memo<Omit<AssessedDuty, 'entry' | 'ambiguous'>[]>();
  */
 export function assessRecord(file: ParsedFile, options: Pick<CheckOptions, 'asOf' | 'timeline'>): RecordAssessment {
   const key = `${options.asOf}|${options.timeline}`;
-  const hit = cache.get(treeOwner(file));
+  const owner = treeOwner(file);
+  const hit = cache.get(owner);
   if (hit && hit.key === key) return hit.value;
   const profile = profileOf(file);
   const listed = listedObligations(file);
@@ -240,6 +243,6 @@ export function assessRecord(file: ParsedFile, options: Pick<CheckOptions, 'asOf
     listed,
     unmatched: listed.filter((l) => !taken.has(l) && !related(l)),
   };
-  cache.set(treeOwner(file), { key, value });
+  cache.set(owner, { key, value });
   return value;
 }

@@ -1,3 +1,4 @@
+import { firstFalse } from '../binary-search';
 import { keyStart, pairSource, valueEnd } from './fast-parse';
 import type { TextEdit } from './text-diff';
 
@@ -17,16 +18,4 @@ export function sharedEnds(before: readonly unknown[], after: readonly unknown[]
     (i) => pairSource(last(before, i)) === pairSource(last(after, i)) && keyStart(last(after, i)) >= edit.newEnd,
   );
   return { head, tail };
-}
-
-/** The first `i < n` for which `ok(i)` is false, `ok` holding for a prefix only; `n` if it holds for all. */
-export function firstFalse(n: number, ok: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ok(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

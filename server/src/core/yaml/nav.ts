@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { firstFalse } from '../binary-search';
 import { isFastPair, keyStart, valueEnd } from './fast-parse';
 
 /** One key/value pair of a mapping, with the key as text. */
@@ -51,8 +52,8 @@ function entriesOf(node: YAMLMap): Entry[] {
 
 /** A mapping's pair as an entry; undefined when its key is not a scalar (`entries` skips it). */
 export function entryOf(pair: Pair): Entry | undefined {
-  const k = pair.key;
-  return isScalar(k) && k.value !== null && k.value !== undefined ? new LazyEntry(scalarString(k.value), k, pair) : undefined;
+  const key = entryKey(pair);
+  return key === undefined ? undefined : new LazyEntry(key, pair.key as Node, pair);
 }
 
 /** The key of a mapping's pair as `entries` gives it, without making the entry. */
@@ -186,12 +187,6 @@ export function mappingStart(root: unknown, offset: number, col: number, column:
 
 /** The index of the pair of a fast-path block mapping that holds `offset` (from its key to its value's end), by binary search. */
 export function pairAt(list: readonly unknown[], offset: number): number | undefined {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keyStart(list[mid]) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && offset <= valueEnd(list[lo - 1]) ? lo - 1 : undefined;
+  const i = firstFalse(list.length, (j) => keyStart(list[j]) <= offset) - 1;
+  return i >= 0 && offset <= valueEnd(list[i]) ? i : undefined;
 }

@@ -1,4 +1,5 @@
 import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
+import { firstFalse } from '../binary-search';
 import { leavesDedentedField } from './indent-errors';
 import { knownLineIndex, remember } from './line-index';
 import { fastParseEntries, keyStart, mapNode, pair, shifted, valueEnd } from './fast-parse';
@@ -47,14 +48,7 @@ export function editBetween(before: ParsedFile, after: ParsedFile): TextEdit {
 
 /** The last index `i < n` with `at(i) <= x`, or -1. */
 function lastAtOrBefore(n: number, at: (i: number) => number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at(mid) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstFalse(n, (i) => at(i) <= x) - 1;
 }
 
 function incremental(old: ParsedFile, text: string, version: number): ParsedFile | undefined {
