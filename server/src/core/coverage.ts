@@ -136,6 +136,15 @@ function annexA(ws: WorkspaceIndex, judge: EvidenceJudge): AnnexACoverage {
   };
 }
 
+/** What an obligation adds to its entry in the record when the Act requires it: why, and from when. */
+type Required = Pick<ObligationCoverage, 'reason' | 'appliesFrom' | 'timeline' | 'otherDate' | 'dateNote' | 'citation' | 'note'>;
+
+/**
+ * One obligation's coverage, built as a single literal: every object has the
+ * same shape (V8 keeps one hidden class), which a spread of a part built
+ * elsewhere did not, and it cost ~15 µs an obligation. The keys keep the
+ * order the JSON output has always had.
+ */
 function obligationCoverage(
   file: ParsedFile,
   ws: WorkspaceIndex,
@@ -143,19 +152,32 @@ function obligationCoverage(
   entry: ListedObligation | undefined,
   ref: string,
   article: number,
-): Pick<ObligationCoverage, 'ref' | 'article' | 'title' | 'status' | 'controls' | 'location' | keyof JudgedEvidence> {
+  required: boolean,
+  r: Required | undefined,
+): ObligationCoverage {
   const status = entry ? (entry.status as ObligationCoverage['status'] | undefined) : 'missing';
+  const ev = entry ? judge(file, child(entry.value, 'evidence')) : noEvidence();
   return {
     ref: entry?.ref ?? ref,
     article,
     title: findArticle(article)?.title ?? '',
     status: status && ['met', 'partial', 'gap', 'not-applicable', 'missing'].includes(status) ? status : 'gap',
-    ...(entry ? judge(file, child(entry.value, 'evidence')) : noEvidence()),
+    evidence: ev.evidence,
+    evidenceStatus: ev.evidenceStatus,
+    staleEvidence: ev.staleEvidence,
     controls: items(child(entry?.value, 'controls')).map((n) => {
       const id = text(n) ?? '';
       return { id, state: findControl(id) ? controlState(ws.controls.get(id), ws.soa) : 'unknown' };
     }),
     location: entry ? locate(file, entry.key) : undefined,
+    required,
+    reason: r?.reason,
+    appliesFrom: r?.appliesFrom,
+    timeline: r?.timeline,
+    otherDate: r?.otherDate,
+    dateNote: r?.dateNote,
+    citation: r?.citation,
+    note: r?.note,
   };
 }
 
@@ -182,22 +204,22 @@ export function systemCoverage(
     const article = dutyArticle(d.duty);
     const eff = d.date.effective;
     const other = eff.timeline === 'omnibus' ? d.date.original : d.date.amended;
-    obligations.push({
-      ...obligationCoverage(file, ws, judge, d.entry, d.duty.ref, article),
-      required: d.required,
-      reason: d.reason,
-      appliesFrom: eff.date,
-      // The text the date is taken from (the tree labels 'omnibus' a reported amendment), not the one in force.
-      timeline: eff.reported ? 'omnibus' : 'original',
-      otherDate: other.date !== eff.date ? other.date : undefined,
-      dateNote: dateNote(d.date),
-      citation: d.duty.creates,
-      note: eff.date ? undefined : `applies only once the system undergoes a significant change in its design (${eff.basis})`,
-    });
+    obligations.push(
+      obligationCoverage(file, ws, judge, d.entry, d.duty.ref, article, d.required, {
+        reason: d.reason,
+        appliesFrom: eff.date,
+        // The text the date is taken from (the tree labels 'omnibus' a reported amendment), not the one in force.
+        timeline: eff.reported ? 'omnibus' : 'original',
+        otherDate: other.date !== eff.date ? other.date : undefined,
+        dateNote: dateNote(d.date),
+        citation: d.duty.creates,
+        note: eff.date ? undefined : `applies only once the system undergoes a significant change in its design (${eff.basis})`,
+      }),
+    );
   }
   const used = new Set(a.duties.map((d) => d.entry));
   for (const l of a.listed) {
-    if (!used.has(l)) obligations.push({ ...obligationCoverage(file, ws, judge, l, l.ref, Number(l.parts[0])), required: false });
+    if (!used.has(l)) obligations.push(obligationCoverage(file, ws, judge, l, l.ref, Number(l.parts[0]), false, undefined));
   }
   obligations.sort((x, y) => x.article - y.article || x.ref.localeCompare(y.ref));
   const idNode = child(root, 'id');
