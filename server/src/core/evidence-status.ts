@@ -14,7 +14,7 @@ export interface JudgedEvidence {
 }
 
 /** Codes that say an evidence path is not in the workspace (reported at the path). */
-const NOT_THERE = new Set(['evidence-missing', 'evidence-outside-workspace']);
+export const NOT_THERE = new Set(['evidence-missing', 'evidence-outside-workspace']);
 
 /**
  * Judges `evidence:` values for coverage. Existence comes from the findings

@@ -1,6 +1,7 @@
 import { digest as fingerprint } from './digest';
 import { folderCoverage, systemCoverage } from '../core/coverage';
 import type { SystemCoverage } from '../core/coverage-types';
+import { NOT_THERE } from '../core/evidence-status';
 import { evidenceMaxAge } from '../core/rules/evidence-entries';
 import type { CheckOptions, Diagnostic } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
@@ -14,31 +15,47 @@ export const PAGE_BYTES = 256 * 1024;
 const SLICE_MS = 10;
 /** Notices per folder are at least this far apart; the last change is always announced. */
 const NOTICE_MS = 100;
+/** While a folder is re-checked, its header parts are recomputed at most this often (and once at the end). */
+const HEADER_MS = 500;
 /** Removed keys remembered before the oldest are forgotten (a client that far behind gets everything). */
 const MAX_TOMBSTONES = 5000;
 
 /**
  * A system's part: its coverage without the SoA state of the controls it
- * cites. What is left depends on the record, the settings, the manifest's
- * evidenceMaxAge and the record's own findings (which evidence is missing;
- * a unit test holds `systemCoverage` to that), so a part is recomputed when
- * its file is re-parsed, the settings or evidenceMaxAge change, or its
- * findings do, never because the SoA changed.
+ * cites. What is left depends on the record's text, the settings, the
+ * manifest's evidenceMaxAge and which of its evidence paths its findings say
+ * are missing (a unit test holds `systemCoverage` to that), so a part is new
+ * when one of those changes, never because the SoA changed. It is computed
+ * only when a client asks for it: indexing 100,000 records computed (and
+ * fingerprinted) a part for each that no view had asked for.
  */
 export function systemPart(c: SystemCoverage): SystemPart {
   return { ...c, obligations: c.obligations.map((o) => ({ ...o, controls: o.controls.map((x) => x.id) })) };
 }
 
+/** A header part (`folder`, `topic:<id>`): few and small, so kept with its value and fingerprint. */
 interface Entry {
   digest: string;
   version: number;
   /** Its size as sent, `{"key":…,"value":…}` and a comma included. */
   bytes: number;
-  /** Header parts keep their value; system parts are recomputed when served. */
-  value?: CoveragePart['value'];
-  /** For system parts: the parsed file and settings the digest was computed from. */
-  file?: ParsedFile;
-  optionsKey?: string;
+  value: CoveragePart['value'];
+}
+
+/** A system part: what it is computed from (it is computed when served). */
+interface SystemEntry {
+  version: number;
+  file: ParsedFile;
+  optionsKey: string;
+  /** Where the record's findings say an evidence path is missing (see `absentKey`). */
+  absent: string;
+}
+
+/** The positions of a record's findings that say an evidence path is missing: all its part reads of its findings. */
+function absentKey(findings: readonly Diagnostic[] | undefined): string {
+  let key = '';
+  for (const d of findings ?? []) if (NOT_THERE.has(d.code)) key += `${d.range.start.line}:${d.range.start.character},`;
+  return key;
 }
 
 interface Snapshot {
@@ -68,7 +85,7 @@ export class FolderCoverage {
   /** `folder` and `topic:<id>` parts, by key. */
   private readonly head = new Map<string, Entry>();
   /** System parts, by file path (the key is `system:<path>`). */
-  private readonly systems = new Map<string, Entry>();
+  private readonly systems = new Map<string, SystemEntry>();
   private readonly tombstones = new Map<string, number>();
   /** Tombstones at or below this version may have been forgotten. */
   private horizon = 0;
@@ -85,28 +102,29 @@ export class FolderCoverage {
     for (const p of paths) this.findingsMoved.add(p);
   }
 
-  /** Stores a part's value if it differs from the one held; returns whether it did. */
-  private put(
-    map: Map<string, Entry>,
-    id: string,
-    key: string,
-    value: CoveragePart['value'],
-    file?: ParsedFile,
-    optionsKey?: string,
-  ): boolean {
+  /** Stores a header part's value if it differs from the one held. */
+  private put(key: string, value: CoveragePart['value']): void {
     const json = JSON.stringify(value);
     const digest = fingerprint(json);
-    const old = map.get(id);
-    if (old && old.digest === digest) {
-      old.file = file;
-      old.optionsKey = optionsKey;
-      return false;
+    if (this.head.get(key)?.digest === digest) return;
+    this.version++;
+    this.head.set(key, { digest, version: this.version, bytes: json.length + key.length + 20, value });
+  }
+
+  /**
+   * Notes what a system's part is now computed from; a new version when any of it differs
+   * (the same text parsed again is the same part).
+   */
+  private note(f: ParsedFile, optionsKey: string, findings: readonly Diagnostic[] | undefined): void {
+    const absent = absentKey(findings);
+    const old = this.systems.get(f.path);
+    if (old && old.optionsKey === optionsKey && old.absent === absent && (old.file === f || old.file.text === f.text)) {
+      old.file = f;
+      return;
     }
     this.version++;
-    // Header parts keep their value; a system's is recomputed when served, which costs less memory.
-    map.set(id, { digest, version: this.version, bytes: json.length + key.length + 20, value: file ? undefined : value, file, optionsKey });
-    this.tombstones.delete(key);
-    return true;
+    this.systems.set(f.path, { version: this.version, file: f, optionsKey, absent });
+    this.tombstones.delete(`system:${f.path}`);
   }
 
   private drop(path: string): void {
@@ -124,18 +142,22 @@ export class FolderCoverage {
   }
 
   /**
-   * Brings the parts up to date with the folder. The header parts are cheap
-   * and always recomputed. Systems are compared with the files only when the
-   * index changed (any file did) or the settings did, and recomputed where
-   * their file changed, for at most `budgetMs`. Returns false while records
-   * are left to do.
+   * Brings the parts up to date with the folder. The header parts (finding
+   * counts, Annex A) are recomputed unless `header` is false: their counts
+   * read every file's findings, so while a folder is re-checked they are
+   * recomputed now and then, not after every slice. Systems are compared
+   * with the files only when the index changed (any file did) or the
+   * settings did, and noted where their file or findings changed, for at
+   * most `budgetMs`. Returns false while records are left to do.
    */
-  update(folder: Folder, index: WorkspaceIndex, options: CheckOptions, budgetMs = SLICE_MS): boolean {
-    const { annexA, ...rest } = folderCoverage(index, folder.diagnostics, options);
-    const { topics, ...totals } = annexA;
-    const part: FolderPart = { ...rest, annexA: totals, files: folder.files.size };
-    this.put(this.head, 'folder', 'folder', part);
-    for (const t of topics) this.put(this.head, `topic:${t.id}`, `topic:${t.id}`, t);
+  update(folder: Folder, index: WorkspaceIndex, options: CheckOptions, budgetMs = SLICE_MS, header = true): boolean {
+    if (header) {
+      const { annexA, ...rest } = folderCoverage(index, folder.diagnostics, options);
+      const { topics, ...totals } = annexA;
+      const part: FolderPart = { ...rest, annexA: totals, files: folder.files.size };
+      this.put('folder', part);
+      for (const t of topics) this.put(`topic:${t.id}`, t);
+    }
 
     const optionsKey = partsKey(options, index);
     if (this.scanned?.index !== index || this.scanned.optionsKey !== optionsKey) {
@@ -164,8 +186,7 @@ export class FolderCoverage {
       const f = this.todo.pop()!;
       // Replaced since the scan: the next scan (the index changed with it) takes the new one.
       if (folder.files.get(f.path) !== f) continue;
-      const part = systemPart(systemCoverage(f, index, options, folder.diagnostics.get(f.path)));
-      this.put(this.systems, f.path, `system:${f.path}`, part, f, optionsKey);
+      this.note(f, optionsKey, folder.diagnostics.get(f.path));
     }
     return this.todo.length === 0;
   }
@@ -197,28 +218,34 @@ export class FolderCoverage {
       // One sync at a time per client; a few are kept in case several clients page at once.
       this.snapshots = [snap, ...this.snapshots.slice(0, 3)];
     }
-    const entry = (key: string): Entry | undefined =>
-      key.startsWith('system:') ? this.systems.get(key.slice('system:'.length)) : this.head.get(key);
     const optionsKey = partsKey(options, index);
     const parts: CoveragePart[] = [];
     let bytes = 0;
     let i = offset;
-    for (; i < snap.keys.length && (parts.length === 0 || bytes + (entry(snap.keys[i])?.bytes ?? 0) <= PAGE_BYTES); i++) {
+    for (; i < snap.keys.length; i++) {
       const key = snap.keys[i];
-      const e = entry(key);
-      if (!e) continue; // removed since the snapshot: the next sync lists it as removed
-      bytes += e.bytes;
-      if (e.value) {
-        parts.push({ key, value: e.value } as CoveragePart);
-        continue;
+      let part: CoveragePart;
+      let size: number;
+      if (key.startsWith('system:')) {
+        const path = key.slice('system:'.length);
+        const file = files.get(path);
+        // Removed since the snapshot (the next sync lists it as removed), or no longer a record.
+        if (!this.systems.has(path) || file?.kind !== 'AISystem') continue;
+        const value = systemPart(systemCoverage(file, index, options, diagnostics.get(path)));
+        part = { key: key as `system:${string}`, value };
+        size = JSON.stringify(value).length + key.length + 20;
+        if (parts.length && bytes + size > PAGE_BYTES) break;
+        // A record changed after the last update: note what is served, so its version says so.
+        this.note(file, optionsKey, diagnostics.get(path));
+      } else {
+        const e = this.head.get(key);
+        if (!e) continue;
+        part = { key, value: e.value } as CoveragePart;
+        size = e.bytes;
+        if (parts.length && bytes + size > PAGE_BYTES) break;
       }
-      const path = key.slice('system:'.length);
-      const file = files.get(path);
-      if (file?.kind !== 'AISystem') continue;
-      const value = systemPart(systemCoverage(file, index, options, diagnostics.get(path)));
-      // A record changed after the last update: store what is served, so its version says so.
-      if (e.file !== file || e.optionsKey !== optionsKey) this.put(this.systems, path, key, value, file, optionsKey);
-      parts.push({ key: key as `system:${string}`, value });
+      bytes += size;
+      parts.push(part);
     }
     const more = i < snap.keys.length;
     return {
@@ -249,6 +276,8 @@ export class CoverageTracker {
   /** Folders with files still queued for re-checking, and those a notice said so of. */
   private readonly busy = new Set<Folder>();
   private readonly announcedBusy = new Set<Folder>();
+  /** When each folder's header parts were last recomputed, and whether files were queued then. */
+  private readonly headerAt = new WeakMap<Folder, { at: number; busy: boolean }>();
 
   constructor(
     private readonly folders: () => Iterable<Folder>,
@@ -310,7 +339,15 @@ export class CoverageTracker {
     do {
       this.again.delete(folder);
       const options = await this.optionsOf(folder);
-      while (!this.of(folder).update(folder, this.indexOf(folder), options)) {
+      // The header's counts read every file's findings, and a refresh follows every slice of re-checks: while
+      // files are queued they are brought up to date at the first slice (the edit that queued them shows at
+      // once), then at most every HEADER_MS, and when the queue is empty.
+      const now = Date.now();
+      const last = this.headerAt.get(folder);
+      const busy = this.busy.has(folder);
+      const header = !busy || !last?.busy || now - last.at >= HEADER_MS;
+      if (header) this.headerAt.set(folder, { at: now, busy });
+      while (!this.of(folder).update(folder, this.indexOf(folder), options, undefined, header)) {
         await new Promise((res) => setImmediate(res));
       }
     } while (this.again.has(folder));
