@@ -162,7 +162,7 @@ export function startServer(connection: Connection, files: FileProvider, ruleHre
       for (const x of r.skipped) connection.console.warn(`Not reading ${x.uri}: ${x.why}.`);
       if (r.stopped) {
         void connection.window.showWarningMessage(
-          `AIMS: stopped looking for AIMS files in ${f.root} after ${r.stopped === 'files' ? `${r.files.toLocaleString('en')} files` : `${r.folders.toLocaleString('en')} folders`}; files further in are not checked until opened. Open the folder that holds your AIMS files instead.`,
+          `AIMS: stopped looking for AIMS files in ${f.root} after ${r.stopped === 'files' ? `${r.files.toLocaleString('en')} files` : `${r.folders.toLocaleString('en')} folders`}; files further in are not checked until opened. Open the folder that holds your AIMS files instead${r.stopped === 'files' ? ', or start the editor with AIMS_MAX_FILES set higher' : ''}.`,
         );
       }
       await recheck(f, [...f.files.keys()]);

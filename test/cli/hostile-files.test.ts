@@ -23,9 +23,15 @@ function temp(): string {
  * being killed at the timeout (a generous one; it only fires on a hang),
  * a crash as its exit code.
  */
-function aims(args: string[], cwd: string, nodeArgs: string[] = []): { code: number | null; out: string; err: string; killed: boolean } {
+function aims(
+  args: string[],
+  cwd: string,
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): { code: number | null; out: string; err: string; killed: boolean } {
   const r = spawnSync(process.execPath, [...nodeArgs, join(ROOT_DIR, 'bin', 'aims.js'), ...args], {
     cwd,
+    env,
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 256 * 1024 * 1024,
@@ -125,5 +131,41 @@ describe('aims check on a folder too large to search', () => {
       WALK_LIMITS.folders = saved;
     }
     assert.equal(err, 'aims: stopped looking for AIMS files in . after 10 folders; check the folder that holds them\n');
+  });
+});
+
+describe('AIMS_MAX_FILES', () => {
+  const folder = (): string => {
+    const dir = temp();
+    for (let i = 0; i < 3; i++) writeFileSync(join(dir, `s${i}.aims.yaml`), RECORD.replace(/^id: .*$/m, `id: s-${i}`));
+    return dir;
+  };
+  const files = (out: string): number => (JSON.parse(out) as { results: { files: number }[] }).results[0].files;
+
+  it('lowers the number of files read, and the note says how to read more', () => {
+    const r = aims(['check', '.', '--format', 'json', '--fail-on', 'never'], folder(), [], { ...process.env, AIMS_MAX_FILES: '2' });
+    assert.equal(r.code, 0, r.err);
+    assert.equal(files(r.out), 2);
+    assert.equal(
+      r.err,
+      'aims: stopped looking for AIMS files in . after 2 files; check the folder that holds them, or set AIMS_MAX_FILES higher\n',
+    );
+  });
+
+  it('raised, reads every file without a note', () => {
+    const r = aims(['check', '.', '--format', 'json', '--fail-on', 'never'], folder(), [], { ...process.env, AIMS_MAX_FILES: '100000' });
+    assert.equal(files(r.out), 3);
+    assert.equal(r.err, '');
+  });
+
+  it('refuses a value that is not a whole number, says why, and keeps the default', () => {
+    for (const bad of ['0', '-5', '1e6', 'lots']) {
+      const r = aims(['check', '.', '--format', 'json', '--fail-on', 'never'], folder(), [], { ...process.env, AIMS_MAX_FILES: bad });
+      assert.equal(files(r.out), 3, bad);
+      assert.equal(
+        r.err,
+        `aims: AIMS_MAX_FILES=${JSON.stringify(bad)} is not a whole number from 1 to 999999999; reading at most 50000 files per folder\n`,
+      );
+    }
   });
 });

@@ -134,7 +134,9 @@ function check(argv: string[], io: Io): number {
   for (const ws of checked) {
     for (const x of ws.skipped) note(`${shown(io.cwd, x.path)} was not read: ${x.why}`);
     if (ws.walkStopped)
-      note(`stopped looking for AIMS files in ${shown(io.cwd, ws.folder)} after ${ws.walkStopped}; check the folder that holds them`);
+      note(
+        `stopped looking for AIMS files in ${shown(io.cwd, ws.folder)} after ${ws.walkStopped}; check the folder that holds them${ws.walkStopped.endsWith(' files') ? ', or set AIMS_MAX_FILES higher' : ''}`,
+      );
   }
   if (failOn === 'never') return 0;
   const threshold = ORDER.indexOf(failOn);

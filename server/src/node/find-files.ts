@@ -6,6 +6,23 @@ import { SKIP_PATHS, skipsFolder, WALK_LIMITS } from '../core/walk-rules';
 
 export { inSkippedFolder, WALK_LIMITS } from '../core/walk-rules';
 
+/**
+ * `AIMS_MAX_FILES` raises (or lowers) how many AIMS files the CLI and the
+ * Node server read from one folder before they stop and say so: the default
+ * guards against opening a home folder, and an AIMS larger than that needs a
+ * way past it. Anything but a whole number from 1 up is refused, with the
+ * reason, and the default kept.
+ */
+export function maxFilesFromEnv(value: string | undefined, warn: (message: string) => void): void {
+  if (value === undefined || value === '') return;
+  if (/^[1-9]\d{0,8}$/.test(value.trim())) WALK_LIMITS.files = Number(value.trim());
+  else
+    warn(
+      `AIMS_MAX_FILES=${JSON.stringify(value)} is not a whole number from 1 to 999999999; reading at most ${WALK_LIMITS.files} files per folder`,
+    );
+}
+maxFilesFromEnv(process.env.AIMS_MAX_FILES, (m) => process.stderr.write(`aims: ${m}\n`));
+
 export interface WalkResult {
   /** Native paths of the AIMS files found, sorted. */
   files: string[];
