@@ -83,6 +83,23 @@ export function formatArticle(article: number, paragraph?: number | string, poin
  * part that is not understood is reported, never dropped.
  */
 export function checkActRef(s: string, opts: ActRefOptions = {}): RefCheck<ActRef> {
+  // Records name the same few references over and over, each read by three rules: the answer is a
+  // pure function of the text and the timeline, kept frozen so that no caller can change it for the next.
+  const memo = opts.amended ? amendedRefs : adoptedRefs;
+  let r = memo.get(s);
+  if (!r) {
+    r = Object.freeze(readActRef(s, opts));
+    if (r.ok) Object.freeze(r.ref);
+    if (memo.size >= 5000) memo.clear();
+    memo.set(s, r);
+  }
+  return r;
+}
+
+const adoptedRefs = new Map<string, RefCheck<ActRef>>();
+const amendedRefs = new Map<string, RefCheck<ActRef>>();
+
+function readActRef(s: string, opts: ActRefOptions): RefCheck<ActRef> {
   const art = ARTICLE_RE.exec(s);
   if (art) return checkArticle(Number(art[1]), groups(art[2]), opts);
   const anx = ANNEX_RE.exec(s);

@@ -163,6 +163,15 @@ export interface RecordAssessment {
 const partsCache = new Map<string, string[]>();
 
 /** A duty's reference as its parts ('Art. 49(1)' → ['49', '1']), worked out once per row. */
+const joinedCache = new Map<string, string>();
+
+/** `partsOf(ref).join()`, kept: the duties' references are a fixed few. */
+function joinedPartsOf(ref: string): string {
+  let j = joinedCache.get(ref);
+  if (j === undefined) joinedCache.set(ref, (j = partsOf(ref).join()));
+  return j;
+}
+
 function partsOf(ref: string): string[] {
   let parts = partsCache.get(ref);
   if (!parts) {
@@ -208,9 +217,12 @@ export function assessRecord(file: ParsedFile, options: Pick<CheckOptions, 'asOf
   const refParts = new Map(onList.map((d) => [d, partsOf(d.duty.ref)]));
   // 1. The same provision.
   const byRef = new Map<string, ListedObligation>();
-  for (const l of listed) if (!byRef.has(l.parts.join())) byRef.set(l.parts.join(), l);
+  for (const l of listed) {
+    const k = l.parts.join();
+    if (!byRef.has(k)) byRef.set(k, l);
+  }
   for (const d of onList) {
-    const e = byRef.get(refParts.get(d)!.join());
+    const e = byRef.get(joinedPartsOf(d.duty.ref));
     if (e && !taken.has(e)) taken.add((d.entry = e));
   }
   // 2. A part of it, unless that part is another duty's own provision.
