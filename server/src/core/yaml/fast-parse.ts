@@ -86,16 +86,32 @@ export function pairSource(p: unknown): unknown {
   return p instanceof ShiftedPair ? p.source : p;
 }
 
+/**
+ * Where a node starts and ends. A compact node keeps both as fields, and its
+ * `range` getter makes a new array at every read: these read the fields.
+ */
+export function startOf(n: Node | null | undefined): number | undefined {
+  if (n === null || n === undefined) return undefined;
+  const s = (n as { start?: number }).start;
+  return s !== undefined ? s : n.range?.[0];
+}
+
+export function endOf(n: Node | null | undefined): number | undefined {
+  if (n === null || n === undefined) return undefined;
+  const e = (n as { end?: number }).end;
+  return e !== undefined ? e : n.range?.[1];
+}
+
 /** Where a fast-path pair's key starts, without copying a moved pair's nodes. */
 export function keyStart(p: unknown): number {
   if (p instanceof ShiftedPair) return keyStart(p.source) + p.delta;
-  return (p as { key: Node }).key.range![0];
+  return startOf((p as { key: Node }).key)!;
 }
 
 /** Where a fast-path pair's value ends, without copying a moved pair's nodes. */
 export function valueEnd(p: unknown): number {
   if (p instanceof ShiftedPair) return valueEnd(p.source) + p.delta;
-  return (p as { value: Node }).value.range![1];
+  return endOf((p as { value: Node }).value)!;
 }
 
 /** Maps every range from the '\n' text back to the '\r\n' one: each line break before an offset adds one. */
@@ -244,7 +260,7 @@ class FastParser {
       const key = this.key(at, colon);
       const value = this.value(colon + 1, col, 'map');
       items.push(pair(key, value));
-      valueEnd = value.range![1];
+      valueEnd = endOf(value)!;
       if (!this.nextLineAt(col)) break;
       at = this.pos + col;
       colon = this.keyEnd(at);
@@ -263,7 +279,7 @@ class FastParser {
       const dash = this.pos + col;
       const item = this.value(dash + 1, col, 'seq');
       items.push(item);
-      valueEnd = item.range![1];
+      valueEnd = endOf(item)!;
       if (!this.nextLineAt(col)) break;
       if (!this.isSeqDash(this.pos + col)) {
         if (indentless) break;
@@ -568,14 +584,17 @@ function plainScalar(src: string, start: number, end: number): Scalar {
 /**
  * One copy of each short key or value across files: 10,000 records repeat
  * the same keys and enum values, and a slice of the text is a new string
- * each time. Bounded, so it cannot grow without limit.
+ * each time. Small and emptied when full: the strings that repeat (keys,
+ * statuses, control ids, paths) are back in it at once, while each record's
+ * own id and name would only be held longer. With room for 50,000, 100,000
+ * records kept it full of those and spent 2 s of 45 in it.
  */
 const interned = new Map<string, string>();
 function intern(s: string): string {
   if (s.length > 40) return s;
   const known = interned.get(s);
   if (known !== undefined) return known;
-  if (interned.size >= 50_000) interned.clear();
+  if (interned.size >= 4096) interned.clear();
   interned.set(s, s);
   return s;
 }

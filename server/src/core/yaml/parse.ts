@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import { KINDS, type Diagnostic, type Kind, type Range } from '../types';
-import { fastParse } from './fast-parse';
+import { endOf, fastParse, startOf } from './fast-parse';
 import { dedentedFields, explainIndentErrors } from './indent-errors';
 import { LineIndex, lineIndexOf } from './line-index';
 import { child, scalarString, text } from './nav';
@@ -309,7 +309,7 @@ export function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnost
       const seen = items.length > 12 ? new Set<string>() : undefined;
       for (let i = 0; i < items.length; i++) {
         const k = items[i].key;
-        if (isScalar(k) && k.range) {
+        if (isScalar(k) && startOf(k) !== undefined) {
           const key = scalarString(k.value);
           let dup = false;
           if (seen) {
@@ -323,7 +323,7 @@ export function duplicateKeys(contents: Node | null, lines: LineIndex): Diagnost
           }
           if (dup) {
             out.push({
-              range: lines.range(k.range[0], k.range[1]),
+              range: lines.range(startOf(k)!, endOf(k)!),
               severity: 'error',
               code: 'duplicate-key',
               message: `Duplicate key '${key}'. Each key may appear once in a mapping; YAML tools keep only one of the values. Merge the two entries.`,
