@@ -119,10 +119,13 @@ export class RecheckQueue {
 /**
  * Yields so that messages that arrived during a slice are answered before the
  * next one starts. vscode-jsonrpc handles a message in an immediate after the
- * event loop reads it and writes the reply in an immediate after that; an
- * immediate, then a timer, then an immediate comes after both, whichever phase
- * the slice ended in.
+ * event loop reads it and writes the reply in an immediate after that. Four
+ * chained immediates come after both, whichever phase the slice ended in:
+ * the event loop reads input between them without waiting (an immediate is
+ * pending), and each takes one turn. A timer in the chain (the earlier way)
+ * left the process idle for a millisecond per 20 ms slice, 8 % of indexing
+ * 100,000 records.
  */
-function letMessagesIn(): Promise<void> {
-  return new Promise((res) => setImmediate(() => setTimeout(() => setImmediate(res), 0)));
+function letMessagesIn(turns = 4): Promise<void> {
+  return new Promise((res) => setImmediate(() => (turns > 1 ? void letMessagesIn(turns - 1).then(res) : res())));
 }
