@@ -2,12 +2,12 @@ import * as path from 'node:path';
 import { timelineLabel } from '../core/catalog/timeline';
 import { allRuleInfos } from '../core/check';
 import { portable } from '../core/report/portable';
-import { CONTROL_STATES, STATE_LABEL, obligationCounts, systemKind } from '../core/report/tables';
+import { CONTROL_STATES, STATE_LABEL, systemKind } from '../core/report/tables';
 import { plainLine, safeJson } from '../core/safe-text';
 import { SEVERITIES, type Diagnostic, type Severity } from '../core/types';
 import { count } from '../core/wording';
 import { annexATally } from '../core/coverage-summary';
-import type { CheckedWorkspace } from './load-workspace';
+import type { CheckedWorkspace, CoverageDetail } from './load-workspace';
 import { RULES_DOC_URL } from './project-links';
 
 export const RULES_DOC = 'docs/rules.md';
@@ -30,14 +30,14 @@ export function relativePath(base: string, corePath: string): string {
 }
 
 /** Every finding of a workspace with the file it is in, sorted by file then position. */
-export function allFindings(ws: CheckedWorkspace): { file: string; d: Diagnostic }[] {
+export function allFindings(ws: CheckedWorkspace<CoverageDetail>): { file: string; d: Diagnostic }[] {
   const out: { file: string; d: Diagnostic }[] = [];
   for (const f of ws.files) for (const d of ws.diagnostics.get(f.path) ?? []) out.push({ file: f.path, d });
   return out;
 }
 
 /** Compiler-style lines `file:line:col severity code message` (1-based), paths relative to cwd, then a summary per target. */
-export function formatText(list: CheckedWorkspace[], cwd: string): string {
+export function formatText(list: CheckedWorkspace<CoverageDetail>[], cwd: string): string {
   const blocks: string[] = [];
   for (const ws of list) {
     const lines: string[] = [];
@@ -54,13 +54,13 @@ export function formatText(list: CheckedWorkspace[], cwd: string): string {
 }
 
 /** Findings by severity over the files reported. */
-export function countFindings(ws: CheckedWorkspace): Record<Severity, number> {
+export function countFindings(ws: CheckedWorkspace<CoverageDetail>): Record<Severity, number> {
   const n: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const { d } of allFindings(ws)) n[d.severity]++;
   return n;
 }
 
-function summary(ws: CheckedWorkspace, cwd: string): string[] {
+function summary(ws: CheckedWorkspace<CoverageDetail>, cwd: string): string[] {
   const c = ws.coverage;
   const label = plainLine(ws.target || relativePath(cwd, c.root) || '.');
   if (!ws.files.length) return [`${label}: no AIMS files`];
@@ -79,9 +79,9 @@ function summary(ws: CheckedWorkspace, cwd: string): string[] {
     const parts = CONTROL_STATES.filter((s) => t.counts[s]).map((s) => `${t.counts[s]} ${STATE_LABEL[s].toLowerCase()}`);
     out.push(`    ${`${t.id} ${t.title}`.padEnd(width)}  ${parts.join(', ')}`);
   }
-  out.push(`  AI systems: ${c.systems.length}`);
-  for (const s of c.systems) {
-    const n = obligationCounts(s.obligations);
+  out.push(`  AI systems: ${ws.tallies.length}`);
+  for (const s of ws.tallies) {
+    const n = s.counts;
     out.push(
       `    ${plainLine(s.id)} (${plainLine(systemKind(s))}): ${n.met} met, ${n.partial} partial, ${count(n.gap, 'gap')}, ${n.missing} missing${n['not-applicable'] ? `, ${n['not-applicable']} n/a` : ''}`,
     );
@@ -137,7 +137,7 @@ export function uriPath(rel: string): string {
  * has a full description and, once package.json names the repository, a
  * helpUri to its section of docs/rules.md.
  */
-export function formatSarif(list: CheckedWorkspace[], cwd: string, version: string): string {
+export function formatSarif(list: CheckedWorkspace<CoverageDetail>[], cwd: string, version: string): string {
   const rules = allRuleInfos();
   const index = new Map(rules.map((r, i) => [r.code, i]));
   const results = list.flatMap((ws) =>

@@ -31,6 +31,9 @@ Options:
   --no-evidence-check             do not test whether evidence files exist
   --allow-empty                   exit 0 when a target holds no AIMS files (default: exit 2)
 
+A folder is searched to 20 levels, 20,000 folders and 50,000 AIMS files; the environment
+variable AIMS_MAX_FILES sets another number of files.
+
 ${EXIT_CODES}
 `,
   diff: DIFF_HELP,

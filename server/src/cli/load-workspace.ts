@@ -3,7 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
 import { folderCoverage, systemCoverage } from '../core/coverage';
-import type { SystemCoverage, WorkspaceCoverage } from '../core/coverage-types';
+import type { SystemCoverage, SystemTally, WorkspaceCoverage } from '../core/coverage-types';
+import { dormant } from '../core/dormant-file';
+import { tallyOf } from '../core/report/tables';
 import type { CheckOptions } from '../core/types';
 import { isAimsFile, oversizedFile, parseFile, type ParsedFile } from '../core/yaml/parse';
 import { toCorePath, walkAimsFiles } from '../node/find-files';
@@ -13,12 +15,23 @@ import { nodeFileSystem } from '../node/node-fs';
 import { UsageError } from './args';
 import { reason, shown } from './files';
 
-export interface CheckedWorkspace extends WorkspaceResult {
+/**
+ * How much of each AI system's coverage a command keeps: every obligation
+ * (`full`: JSON output, diffs, reports), or the counts its summary line prints
+ * (`tally`: text and SARIF output). At 100,000 records the full coverage held
+ * over a gigabyte that text output never read.
+ */
+export type CoverageDetail = 'full' | 'tally';
+
+export interface CheckedWorkspace<D extends CoverageDetail = 'full'> extends WorkspaceResult {
   /** The workspace folder, resolved. */
   folder: string;
   /** The files reported: every file of the workspace, or the one file checked. */
   files: ParsedFile[];
-  coverage: WorkspaceCoverage;
+  /** The folder's coverage; each system's obligations only with `full` detail. */
+  coverage: D extends 'full' ? WorkspaceCoverage : Omit<WorkspaceCoverage, 'systems'>;
+  /** Every AI system record, as a summary line needs it, in file order. */
+  tallies: SystemTally[];
   /** The target as the user named it, relative to the current folder. */
   target: string;
   /** Whether one file was checked (then only its findings are reported and counted). */
@@ -63,7 +76,21 @@ export function loadFile(p: string, cwd: string): ParsedFile {
  * it never saw. Entries that are not regular files are left out and named in
  * `skipped`; a walk stopped at a limit says so in `walkStopped`.
  */
-export function checkFolder(folder: string, options: CheckOptions, cwd: string, replace?: ParsedFile): CheckedWorkspace {
+export function checkFolder(folder: string, options: CheckOptions, cwd: string, replace?: ParsedFile): CheckedWorkspace;
+export function checkFolder<D extends CoverageDetail>(
+  folder: string,
+  options: CheckOptions,
+  cwd: string,
+  replace: ParsedFile | undefined,
+  detail: D,
+): CheckedWorkspace<D>;
+export function checkFolder(
+  folder: string,
+  options: CheckOptions,
+  cwd: string,
+  replace?: ParsedFile,
+  detail: CoverageDetail = 'full',
+): CheckedWorkspace<CoverageDetail> {
   const walk = walkAimsFiles(folder, (dir, e) => {
     throw new UsageError(`cannot read folder ${shown(cwd, dir)}: ${reason(e)}`);
   });
@@ -75,16 +102,17 @@ export function checkFolder(folder: string, options: CheckOptions, cwd: string, 
     const read = readListedFile(p, cannotRead(p, cwd));
     if (!read) continue;
     if ('refused' in read) skipped.push({ path: p, why: read.refused });
-    // Trees are kept (unlike the server's, core/dormant-file.ts): the memory here is mostly the coverage
-    // printed at the end, and parsing each record again cost more CPU than it saved (docs/performance.md).
-    else files.push(parsed(p, read));
+    // With counts alone kept, a record keeps its text and what the index needs, and its tree is parsed
+    // again for its check (core/dormant-file.ts): at 100,000 records the trees were most of what was left.
+    // Full coverage is most of the memory anyway, and there parsing twice cost more than it saved.
+    else files.push(detail === 'tally' ? dormant(parsed(p, read)) : parsed(p, read));
   }
   if (replace) {
     files.push(replace);
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   const walkStopped = walk.stopped && (walk.stopped === 'files' ? `${walk.files.length} files` : `${walk.folders} folders`);
-  return { ...withCoverage(toCorePath(folder), folder, files, options), skipped, walkStopped };
+  return { ...withCoverage(toCorePath(folder), folder, files, options, detail), skipped, walkStopped };
 }
 
 /**
@@ -92,21 +120,32 @@ export function checkFolder(folder: string, options: CheckOptions, cwd: string, 
  * filesystem root or the home folder), or nothing at all (no file).
  */
 export function checkAlone(file: ParsedFile | undefined, folder: string, options: CheckOptions): CheckedWorkspace {
-  return { ...withCoverage(toCorePath(folder), folder, file ? [file] : [], options), alone: true };
+  return { ...withCoverage(toCorePath(folder), folder, file ? [file] : [], options, 'full'), alone: true };
 }
 
-function withCoverage(root: string, folder: string, files: ParsedFile[], options: CheckOptions): CheckedWorkspace {
+function withCoverage<D extends CoverageDetail>(
+  root: string,
+  folder: string,
+  files: ParsedFile[],
+  options: CheckOptions,
+  detail: D,
+): CheckedWorkspace<D> {
   // A record's coverage is computed right after its check, while its tree is still held.
   const systems: SystemCoverage[] = [];
+  const tallies: SystemTally[] = [];
   const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem), (f, index, findings) => {
-    if (f.kind === 'AISystem') systems.push(systemCoverage(f, index, options, findings));
+    if (f.kind !== 'AISystem') return;
+    const c = systemCoverage(f, index, options, findings);
+    tallies.push(tallyOf(c));
+    if (detail === 'full') systems.push(c);
   });
   const { findings, ...head } = folderCoverage(result.index, result.diagnostics, options);
   return {
     ...result,
     folder: path.resolve(folder),
     files,
-    coverage: { ...head, systems, findings },
+    coverage: (detail === 'full' ? { ...head, systems, findings } : { ...head, findings }) as CheckedWorkspace<D>['coverage'],
+    tallies,
     target: '',
     single: false,
     alone: false,
@@ -151,9 +190,23 @@ export function workspaceRootOf(file: string): string | undefined {
 }
 
 /** One file checked within its workspace (found from the file's place), reporting and counting its own findings only. */
-export function checkSingleFile(file: ParsedFile, target: string, options: CheckOptions, cwd: string): CheckedWorkspace {
+export function checkSingleFile(file: ParsedFile, target: string, options: CheckOptions, cwd: string): CheckedWorkspace;
+export function checkSingleFile<D extends CoverageDetail>(
+  file: ParsedFile,
+  target: string,
+  options: CheckOptions,
+  cwd: string,
+  detail: D,
+): CheckedWorkspace<D>;
+export function checkSingleFile(
+  file: ParsedFile,
+  target: string,
+  options: CheckOptions,
+  cwd: string,
+  detail: CoverageDetail = 'full',
+): CheckedWorkspace<CoverageDetail> {
   const native = path.resolve(file.path);
   const root = workspaceRootOf(native);
-  const ws = root ? checkFolder(root, options, cwd, file) : checkAlone(file, path.dirname(native), options);
+  const ws = root ? checkFolder(root, options, cwd, file, detail) : checkAlone(file, path.dirname(native), options);
   return { ...ws, files: ws.files.filter((f) => f.path === file.path), target, single: true };
 }

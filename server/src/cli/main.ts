@@ -14,7 +14,7 @@ import { formatJson, formatSarif, formatText, logLine, relativePath } from './fo
 import { plainLine } from '../core/safe-text';
 import { formatDate } from '../core/format-date';
 import { COMMAND_HELP, COMMANDS, OVERVIEW } from './help';
-import { checkAlone, checkFolder, checkSingleFile, loadFile, type CheckedWorkspace } from './load-workspace';
+import { checkAlone, checkFolder, checkSingleFile, loadFile, type CheckedWorkspace, type CoverageDetail } from './load-workspace';
 import { diffCommand } from './diff-command';
 import { importCommand } from './import-command';
 import { toCorePath } from '../node/find-files';
@@ -121,13 +121,17 @@ function check(argv: string[], io: Io): number {
   const options: CheckOptions = defaultOptions({ ...dateOptions(args), checkEvidence: !args.flags.has('--no-evidence-check') });
   const targets = args.positional.length ? args.positional : ['.'];
   if (targets.filter((t) => t === '-').length > 1) throw new UsageError('standard input (-) can be read once');
-  const checked = targets.map((t) => checkTarget(t, options, io, args.flags.has('--allow-empty')));
-  const out =
-    format === 'json'
-      ? formatJson(checked, io.cwd)
-      : format === 'sarif'
-        ? formatSarif(checked, io.cwd, pkg.version)
-        : formatText(checked, io.cwd);
+  const allowEmpty = args.flags.has('--allow-empty');
+  // JSON prints every obligation; text and SARIF only count them (see CoverageDetail).
+  let checked: CheckedWorkspace<CoverageDetail>[];
+  let out: string;
+  if (format === 'json') {
+    const full = targets.map((t) => checkTarget(t, options, io, allowEmpty, 'full'));
+    [checked, out] = [full, formatJson(full, io.cwd)];
+  } else {
+    const tallied = targets.map((t) => checkTarget(t, options, io, allowEmpty, 'tally'));
+    [checked, out] = [tallied, format === 'sarif' ? formatSarif(tallied, io.cwd, pkg.version) : formatText(tallied, io.cwd)];
+  }
   io.stdout.write(out);
   // File names are user text: printed so they cannot start a line or an escape sequence.
   const note = (line: string): unknown => io.stderr.write(`${logLine(`aims: ${plainLine(line)}`)}\n`);
@@ -148,10 +152,16 @@ function check(argv: string[], io: Io): number {
 }
 
 /** Checks one command-line target: a folder (one AIMS), one file within its workspace, or standard input. */
-function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boolean): CheckedWorkspace {
+function checkTarget<D extends CoverageDetail>(
+  t: string,
+  options: CheckOptions,
+  io: Io,
+  allowEmpty: boolean,
+  detail: D,
+): CheckedWorkspace<D> {
   if (t === '-') {
     const file = parseFile(toCorePath(path.join(io.cwd, '<stdin>')), io.readStdin ? io.readStdin() : fs.readFileSync(0, 'utf8'));
-    return checkSingleFile(file, '<stdin>', options, io.cwd);
+    return checkSingleFile(file, '<stdin>', options, io.cwd, detail);
   }
   const abs = path.resolve(io.cwd, t);
   const label = relativePath(io.cwd, toCorePath(abs)) || '.';
@@ -162,7 +172,7 @@ function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boole
     throw new UsageError(`cannot read ${t}: ${reason(e)}`);
   }
   if (stat.isDirectory()) {
-    const ws = checkFolder(abs, options, io.cwd);
+    const ws = checkFolder(abs, options, io.cwd, undefined, detail);
     if (!ws.files.length && !allowEmpty) {
       throw new UsageError(`no AIMS files (*.aims.yaml, *.aims.yml) in ${label}; pass --allow-empty if that is expected`);
     }
@@ -172,9 +182,9 @@ function checkTarget(t: string, options: CheckOptions, io: Io, allowEmpty: boole
   if (!stat.isFile()) throw new UsageError(`cannot read ${t}: ${notRegular(stat)}`);
   if (!isAimsFile(abs)) {
     if (!allowEmpty) throw new UsageError(`${t} is not an AIMS file (the name must end in .aims.yaml or .aims.yml)`);
-    return { ...checkAlone(undefined, path.dirname(abs), options), target: label, single: true };
+    return { ...(checkAlone(undefined, path.dirname(abs), options) as CheckedWorkspace<D>), target: label, single: true };
   }
-  return checkSingleFile(loadFile(abs, io.cwd), label, options, io.cwd);
+  return checkSingleFile(loadFile(abs, io.cwd), label, options, io.cwd, detail);
 }
 
 /** `--as-of` and `--timeline`, checked: the reference date and which text's dates apply. */

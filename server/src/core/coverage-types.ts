@@ -147,6 +147,11 @@ export interface SystemCoverage {
   location?: Location;
 }
 
+/** A system as one line of a summary needs it: what it is, and its obligations counted by status. */
+export interface SystemTally extends Pick<SystemCoverage, 'id' | 'file' | 'tier' | 'basis' | 'annexIII' | 'annexI' | 'gpaiModel' | 'gaps'> {
+  counts: Record<ObligationCoverage['status'], number>;
+}
+
 export interface WorkspaceCoverage {
   root: string;
   asOf: string;

@@ -1,5 +1,5 @@
 import { timelineLabel } from '../catalog/timeline';
-import type { ControlState, ObligationCoverage, SystemCoverage, WorkspaceCoverage } from '../coverage-types';
+import type { ControlState, ObligationCoverage, SystemCoverage, SystemTally, WorkspaceCoverage } from '../coverage-types';
 
 /** Column order of the Annex A table in every report format. */
 export const CONTROL_STATES: readonly ControlState[] = [
@@ -57,6 +57,21 @@ export function systemKind(s: Pick<SystemCoverage, 'tier' | 'annexIII' | 'annexI
   if (s.gpaiModel) return 'general-purpose AI model';
   const point = s.annexIII ?? s.annexI;
   return `${s.tier ?? 'not classified'}${point ? `, ${point}` : ''}`;
+}
+
+/** A system's summary line: what it is and its obligation counts (what the CLI's text output keeps of its coverage). */
+export function tallyOf(s: SystemCoverage): SystemTally {
+  return {
+    id: s.id,
+    file: s.file,
+    tier: s.tier,
+    basis: s.basis,
+    annexIII: s.annexIII,
+    annexI: s.annexI,
+    gpaiModel: s.gpaiModel,
+    gaps: s.gaps,
+    counts: obligationCounts(s.obligations),
+  };
 }
 
 /** Obligation counts of one system by status. */
