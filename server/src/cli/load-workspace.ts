@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, type WorkspaceResult } from '../core/check-workspace';
-import { folderCoverage, systemCoverage } from '../core/coverage';
+import { folderCoverage, systemCoverage, systemTally } from '../core/coverage';
 import type { SystemCoverage, SystemTally, WorkspaceCoverage } from '../core/coverage-types';
 import { dormant } from '../core/dormant-file';
 import { tallyOf } from '../core/report/tables';
@@ -135,9 +135,10 @@ function withCoverage<D extends CoverageDetail>(
   const tallies: SystemTally[] = [];
   const result = checkWorkspace(root, files, options, memoFileSystem(nodeFileSystem), (f, index, findings) => {
     if (f.kind !== 'AISystem') return;
+    if (detail === 'tally') return void tallies.push(systemTally(f, options));
     const c = systemCoverage(f, index, options, findings);
     tallies.push(tallyOf(c));
-    if (detail === 'full') systems.push(c);
+    systems.push(c);
   });
   const { findings, ...head } = folderCoverage(result.index, result.diagnostics, options);
   return {

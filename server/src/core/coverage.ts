@@ -12,6 +12,7 @@ import type {
   Location,
   ObligationCoverage,
   SystemCoverage,
+  SystemTally,
   TopicCoverage,
   WorkspaceCoverage,
 } from './coverage-types';
@@ -19,7 +20,7 @@ import { gapCount } from './coverage-summary';
 import { evidenceJudge, type JudgedEvidence } from './evidence-status';
 import { evidenceMaxAge } from './rules/evidence-entries';
 import { PLACEHOLDER } from './rules/placeholders';
-import { assessRecord, type ListedObligation } from './rules/system-record';
+import { assessRecord, type AssessedDuty, type ListedObligation, type RecordAssessment } from './rules/system-record';
 import type { CheckOptions, Diagnostic } from './types';
 import type { SoaEntry, WorkspaceIndex } from './workspace';
 import type { ParsedFile } from './yaml/parse';
@@ -155,13 +156,12 @@ function obligationCoverage(
   required: boolean,
   r: Required | undefined,
 ): ObligationCoverage {
-  const status = entry ? (entry.status as ObligationCoverage['status'] | undefined) : 'missing';
   const ev = entry ? judge(file, child(entry.value, 'evidence')) : noEvidence();
   return {
     ref: entry?.ref ?? ref,
     article,
     title: findArticle(article)?.title ?? '',
-    status: status && ['met', 'partial', 'gap', 'not-applicable', 'missing'].includes(status) ? status : 'gap',
+    status: obligationStatus(entry),
     evidence: ev.evidence,
     evidenceStatus: ev.evidenceStatus,
     staleEvidence: ev.staleEvidence,
@@ -181,6 +181,57 @@ function obligationCoverage(
   };
 }
 
+const STATUSES: readonly string[] = ['met', 'partial', 'gap', 'not-applicable', 'missing'];
+
+/** An obligation's status: 'missing' without an entry; an entry without a valid status counts as a gap. */
+function obligationStatus(entry: ListedObligation | undefined): ObligationCoverage['status'] {
+  if (!entry) return 'missing';
+  return entry.status && STATUSES.includes(entry.status) ? (entry.status as ObligationCoverage['status']) : 'gap';
+}
+
+/**
+ * The duties a system's coverage lists: the ones the Act gives it, and rights and duties waiting for
+ * a significant change (Art. 111(2)) only when the record lists them; the Art. 6(4) assessment is
+ * recorded under classification.derogation, not here.
+ */
+function listedDuty(d: AssessedDuty): boolean {
+  return !d.duty.recordedAt && (d.required || !!d.entry);
+}
+
+/** What a system's coverage says of the record itself (no obligation). */
+function systemHead(file: ParsedFile, a: RecordAssessment): Pick<SystemCoverage, 'id' | 'tier' | 'basis' | 'annexIII' | 'annexI' | 'gpaiModel'> {
+  const p = a.profile;
+  return {
+    id: text(child(file.root, 'id')) ?? '',
+    tier: p.tier,
+    basis: p.basis,
+    annexIII: p.annexIII,
+    annexI: p.annexI === undefined ? undefined : formatAnnexI(p.annexI),
+    gpaiModel: a.classification.subject === 'gpai-model' || undefined,
+  };
+}
+
+/**
+ * A system's summary line without its coverage: the same counts as
+ * `tallyOf(systemCoverage(…))` (test/cli/coverage-detail.test.ts), without
+ * building, dating and judging the evidence of every obligation.
+ */
+export function systemTally(file: ParsedFile, options: CheckOptions): SystemTally {
+  const a = assessRecord(file, options);
+  const counts = { met: 0, partial: 0, gap: 0, 'not-applicable': 0, missing: 0 };
+  let gaps = 0;
+  for (const d of a.duties) {
+    if (!listedDuty(d)) continue;
+    const s = obligationStatus(d.entry);
+    counts[s]++;
+    if (d.required && (s === 'missing' || s === 'gap')) gaps++;
+  }
+  const used = new Set(a.duties.map((d) => d.entry));
+  for (const l of a.listed) if (!used.has(l)) counts[obligationStatus(l)]++;
+  const { id, ...head } = systemHead(file, a);
+  return { id, file: file.path, ...head, gaps, counts };
+}
+
 /**
  * One system record's coverage: every obligation its profile requires or it
  * lists. `findings` are the record's own (they say which evidence is missing);
@@ -198,9 +249,7 @@ export function systemCoverage(
   const p = a.profile;
   const obligations: ObligationCoverage[] = [];
   for (const d of a.duties) {
-    // Rights, and duties waiting for a significant change (Art. 111(2)), show only when the record lists them;
-    // the Art. 6(4) assessment is recorded under classification.derogation, not here.
-    if (d.duty.recordedAt || (!d.required && !d.entry)) continue;
+    if (!listedDuty(d)) continue;
     const article = dutyArticle(d.duty);
     const eff = d.date.effective;
     const other = eff.timeline === 'omnibus' ? d.date.original : d.date.amended;
@@ -223,15 +272,12 @@ export function systemCoverage(
   }
   obligations.sort((x, y) => x.article - y.article || x.ref.localeCompare(y.ref));
   const idNode = child(root, 'id');
+  const { id, ...head } = systemHead(file, a);
   return {
-    id: text(idNode) ?? '',
+    id,
     name: text(child(root, 'name')) ?? text(idNode) ?? file.path,
     file: file.path,
-    tier: p.tier,
-    basis: p.basis,
-    annexIII: p.annexIII,
-    annexI: p.annexI === undefined ? undefined : formatAnnexI(p.annexI),
-    gpaiModel: a.classification.subject === 'gpai-model' || undefined,
+    ...head,
     roles: p.roles.filter(Boolean),
     lifecycle: text(child(root, 'lifecycle')),
     owner: text(child(root, 'owner')),
