@@ -155,6 +155,8 @@ class FastParser {
   private pos = 0;
   /** Collections open around the current one: deep nesting is left to `yaml` (and its limits). */
   private depth = 0;
+  /** Where the flow node or item last read by `flow` or `flowItem` ends (returned this way: no tuple per item). */
+  private flowEnd = 0;
   private readonly n: number;
 
   constructor(private readonly text: string) {
@@ -370,7 +372,8 @@ class FastParser {
     let node: Node;
     let end: number;
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      [node, end] = this.flow(p);
+      node = this.flow(p);
+      end = this.flowEnd;
     } else if (c === SQ || c === DQ) {
       const close = this.quoteClose(p);
       if (close < 0) throw BAIL;
@@ -494,49 +497,51 @@ class FastParser {
 
   // ---- flow collections, on one line
 
-  private flow(p: number): [Node, number] {
+  /** The flow collection at `p`; where it ends is left in `flowEnd`. */
+  private flow(p: number): Node {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const t = this.text;
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
     const items: unknown[] = [];
-    const done = (end: number): [Node, number] => {
-      this.depth--;
-      const node = isMap ? mapNode(exact(items) as Pair<Node, Node>[], p, end) : seqNode(exact(items) as Node[], p, end);
-      node.flow = true;
-      return [node, end];
-    };
     let i = this.skipSpaces(p + 1);
-    if (t.charCodeAt(i) === close) return done(i + 1);
-    for (;;) {
-      if (isMap) {
-        const [key, ke] = this.flowItem(i, true);
-        if (!(key instanceof Scalar) || t.charCodeAt(ke) !== COLON || t.charCodeAt(ke + 1) !== SP) throw BAIL;
-        const [value, ve] = this.flowItem(this.skipSpaces(ke + 1), false);
-        items.push(pair(key, value));
-        i = this.skipSpaces(ve);
-      } else {
-        const [item, e] = this.flowItem(i, false);
-        items.push(item);
-        i = this.skipSpaces(e);
+    if (t.charCodeAt(i) !== close) {
+      for (;;) {
+        if (isMap) {
+          const key = this.flowItem(i, true);
+          const ke = this.flowEnd;
+          if (!(key instanceof Scalar) || t.charCodeAt(ke) !== COLON || t.charCodeAt(ke + 1) !== SP) throw BAIL;
+          const value = this.flowItem(this.skipSpaces(ke + 1), false);
+          items.push(pair(key, value));
+        } else {
+          items.push(this.flowItem(i, false));
+        }
+        i = this.skipSpaces(this.flowEnd);
+        const d = t.charCodeAt(i);
+        if (d === close) break;
+        if (d !== 44) throw BAIL;
+        i = this.skipSpaces(i + 1);
+        if (t.charCodeAt(i) === close) throw BAIL; // trailing comma: leave to `yaml`
       }
-      const d = t.charCodeAt(i);
-      if (d === close) return done(i + 1);
-      if (d !== 44) throw BAIL;
-      i = this.skipSpaces(i + 1);
-      if (t.charCodeAt(i) === close) throw BAIL; // trailing comma: leave to `yaml`
     }
+    const end = i + 1;
+    this.depth--;
+    const node = isMap ? mapNode(exact(items) as Pair<Node, Node>[], p, end) : seqNode(exact(items) as Node[], p, end);
+    node.flow = true;
+    this.flowEnd = end;
+    return node;
   }
 
-  /** One flow item at `p` and the offset after it. */
-  private flowItem(p: number, isKey: boolean): [Node, number] {
+  /** One flow item at `p`; the offset after it is left in `flowEnd`. */
+  private flowItem(p: number, isKey: boolean): Node {
     const t = this.text;
     const c = t.charCodeAt(p);
     if (c === 91 || c === 123) return this.flow(p);
     if (c === SQ || c === DQ) {
       const close = this.quoteClose(p);
       if (close < 0) throw BAIL;
-      return [this.quoted(p, close), close + 1];
+      this.flowEnd = close + 1;
+      return this.quoted(p, close);
     }
     if (Number.isNaN(c) || c === NL || INDICATOR.has(c)) throw BAIL;
     if (c === DASH && (this.spaceOrEnd(p + 1) || FLOW_END.has(t.charCodeAt(p + 1)))) throw BAIL;
@@ -559,7 +564,8 @@ class FastParser {
     let end = e;
     while (t.charCodeAt(end - 1) === SP) end--;
     if (end === p) throw BAIL;
-    return [plainScalar(intern(t.slice(p, end)), p, end), end];
+    this.flowEnd = end;
+    return plainScalar(intern(t.slice(p, end)), p, end);
   }
 }
 
