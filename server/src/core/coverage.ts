@@ -199,7 +199,10 @@ function listedDuty(d: AssessedDuty): boolean {
 }
 
 /** What a system's coverage says of the record itself (no obligation). */
-function systemHead(file: ParsedFile, a: RecordAssessment): Pick<SystemCoverage, 'id' | 'tier' | 'basis' | 'annexIII' | 'annexI' | 'gpaiModel'> {
+function systemHead(
+  file: ParsedFile,
+  a: RecordAssessment,
+): Pick<SystemCoverage, 'id' | 'tier' | 'basis' | 'annexIII' | 'annexI' | 'gpaiModel'> {
   const p = a.profile;
   return {
     id: text(child(file.root, 'id')) ?? '',
