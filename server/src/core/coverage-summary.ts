@@ -1,9 +1,14 @@
-import type { AnnexACoverage, ControlState } from './coverage-types';
+import type { AnnexACoverage, ControlState, ObligationCoverage } from './coverage-types';
 import { relativeTo } from './report/portable';
 import { count } from './wording';
 
 /** The states that are gaps: the SoA says too little about the control. 'unread' is not one: the SoA may say enough. */
 export const GAP_STATES: ReadonlySet<ControlState> = new Set(['missing', 'unjustified', 'no-status']);
+
+/** A required obligation the record lacks or marks as a gap (what a system's `gaps` counts). */
+export function isObligationGap(o: Pick<ObligationCoverage, 'required' | 'status'>): boolean {
+  return o.required && (o.status === 'missing' || o.status === 'gap');
+}
 
 /** A topic's or folder's gaps from its counts by state. */
 export function gapCount(counts: Record<ControlState, number>): number {

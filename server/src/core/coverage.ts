@@ -16,7 +16,7 @@ import type {
   TopicCoverage,
   WorkspaceCoverage,
 } from './coverage-types';
-import { gapCount } from './coverage-summary';
+import { gapCount, isObligationGap } from './coverage-summary';
 import { evidenceJudge, type JudgedEvidence } from './evidence-status';
 import { evidenceMaxAge } from './rules/evidence-entries';
 import { PLACEHOLDER } from './rules/placeholders';
@@ -227,7 +227,7 @@ export function systemTally(file: ParsedFile, options: CheckOptions): SystemTall
     if (!listedDuty(d)) continue;
     const s = obligationStatus(d.entry);
     counts[s]++;
-    if (d.required && (s === 'missing' || s === 'gap')) gaps++;
+    if (isObligationGap({ required: d.required, status: s })) gaps++;
   }
   const used = new Set(a.duties.map((d) => d.entry));
   for (const l of a.listed) if (!used.has(l)) counts[obligationStatus(l)]++;
@@ -285,7 +285,7 @@ export function systemCoverage(
     lifecycle: text(child(root, 'lifecycle')),
     owner: text(child(root, 'owner')),
     obligations,
-    gaps: obligations.filter((o) => o.required && (o.status === 'missing' || o.status === 'gap')).length,
+    gaps: obligations.filter(isObligationGap).length,
     location: locate(file, idNode),
   };
 }

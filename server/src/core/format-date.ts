@@ -1,17 +1,14 @@
+import { memo } from './memo';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Formatted dates, by ISO date: the coverage of every record formats the same few application dates. */
-const formatted = new Map<string, string>();
+const formatted = memo<string>(1000);
 
 /** Dates shown as "2 August 2026". */
 export function formatDate(iso: string): string {
-  let s = formatted.get(iso);
-  if (s === undefined) {
+  return formatted(iso, () => {
     const [y, m, d] = iso.split('-').map(Number);
-    s = `${d} ${MONTHS[m - 1]} ${y}`;
-    // Dates from users' files are formatted too: the memo is bounded.
-    if (formatted.size >= 1000) formatted.clear();
-    formatted.set(iso, s);
-  }
-  return s;
+    return `${d} ${MONTHS[m - 1]} ${y}`;
+  });
 }

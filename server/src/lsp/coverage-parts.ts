@@ -347,13 +347,12 @@ export class CoverageTracker {
       const busy = this.busy.has(folder);
       // At most 2 % of the time: with 100,000 files a count takes ~20 ms.
       const header = !busy || !last?.busy || now - last.at >= Math.max(HEADER_MS, 50 * last.cost);
-      let first = true;
-      while (!this.of(folder).update(folder, this.indexOf(folder), options, undefined, header && first)) {
-        if (header && first) this.headerAt.set(folder, { at: now, busy, cost: Date.now() - now });
-        first = false;
+      let done = this.of(folder).update(folder, this.indexOf(folder), options, undefined, header);
+      if (header) this.headerAt.set(folder, { at: now, busy, cost: Date.now() - now });
+      while (!done) {
         await new Promise((res) => setImmediate(res));
+        done = this.of(folder).update(folder, this.indexOf(folder), options, undefined, false);
       }
-      if (header && first) this.headerAt.set(folder, { at: now, busy, cost: Date.now() - now });
     } while (this.again.has(folder));
   }
 

@@ -14,6 +14,7 @@ import {
   type ValueChainEvent,
 } from './applicability';
 import { annexIIIKey, annexIPoint } from './applicability-points';
+import { memo } from '../memo';
 
 export type Tier = 'prohibited' | 'high' | 'limited' | 'minimal';
 
@@ -180,19 +181,6 @@ export function profileKey(p: SystemProfile): string {
     (p.usedIn ?? []).join(','),
     p.medicalOrSafety,
   ].join('|');
-}
-
-/** A bounded memo: cleared when full, which in practice never happens (profiles repeat). */
-export function memo<T>(max = 5000): (key: string, make: () => T) => T {
-  const map = new Map<string, T>();
-  return (key, make) => {
-    let v = map.get(key);
-    if (v === undefined) {
-      if (map.size >= max) map.clear();
-      map.set(key, (v = make()));
-    }
-    return v;
-  };
 }
 
 const dutiesMemo = memo<readonly ApplicableDuty[]>();

@@ -1,4 +1,5 @@
-import { applicableDuties, classify, memo, profileKey, type Classification, type SystemProfile } from './applicability-eval';
+import { applicableDuties, classify, profileKey, type Classification, type SystemProfile } from './applicability-eval';
+import { memo } from '../memo';
 
 /**
  * A fact of a record that decides which duties apply. A fact is *undecided*

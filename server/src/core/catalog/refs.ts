@@ -15,6 +15,7 @@ import {
 import { unknownControlDetail } from './control-ids';
 import { findClause, findControl, findSubObjective, findTopic, suggestClause, suggestControl } from './iso';
 import { REPORTED } from './timeline';
+import { memo } from '../memo';
 
 /**
  * A parsed reference to the EU AI Act: an article (with optional paragraph and
@@ -85,19 +86,15 @@ export function formatArticle(article: number, paragraph?: number | string, poin
 export function checkActRef(s: string, opts: ActRefOptions = {}): RefCheck<ActRef> {
   // Records name the same few references over and over, each read by three rules: the answer is a
   // pure function of the text and the timeline, kept frozen so that no caller can change it for the next.
-  const memo = opts.amended ? amendedRefs : adoptedRefs;
-  let r = memo.get(s);
-  if (!r) {
-    r = Object.freeze(readActRef(s, opts));
+  return (opts.amended ? amendedRefs : adoptedRefs)(s, () => {
+    const r = Object.freeze(readActRef(s, opts));
     if (r.ok) Object.freeze(r.ref);
-    if (memo.size >= 5000) memo.clear();
-    memo.set(s, r);
-  }
-  return r;
+    return r;
+  });
 }
 
-const adoptedRefs = new Map<string, RefCheck<ActRef>>();
-const amendedRefs = new Map<string, RefCheck<ActRef>>();
+const adoptedRefs = memo<RefCheck<ActRef>>();
+const amendedRefs = memo<RefCheck<ActRef>>();
 
 function readActRef(s: string, opts: ActRefOptions): RefCheck<ActRef> {
   const art = ARTICLE_RE.exec(s);

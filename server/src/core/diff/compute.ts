@@ -1,6 +1,6 @@
 import type { ControlCoverage, ObligationCoverage, SystemCoverage, WorkspaceCoverage } from '../coverage-types';
 import { relative } from '../paths';
-import { GAP_STATES } from '../coverage-summary';
+import { GAP_STATES, isObligationGap } from '../coverage-summary';
 import { SEVERITIES, type Diagnostic, type Severity } from '../types';
 import type { ParsedFile } from '../yaml/parse';
 import { anchorOf } from './anchor';
@@ -27,7 +27,6 @@ export interface CheckedVersion {
 /** A control state that counts as a gap (as in the coverage's `gaps`). */
 const isControlGap = (c: ControlCoverage): boolean => GAP_STATES.has(c.state);
 /** A required obligation the record lacks or marks as a gap (as in the system's `gaps`). */
-const isObligationGap = (o: ObligationCoverage): boolean => o.required && (o.status === 'missing' || o.status === 'gap');
 
 /**
  * The delta between two versions of one AIMS workspace, checked with the same

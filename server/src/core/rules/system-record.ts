@@ -9,15 +9,8 @@ import {
   type ValueChainEvent,
 } from '../catalog/applicability';
 import { dutyDate, type DutyDate } from '../catalog/applicability-dates';
-import {
-  applicableDuties,
-  classify,
-  memo,
-  profileKey,
-  type Classification,
-  type SystemProfile,
-  type Tier,
-} from '../catalog/applicability-eval';
+import { memo } from '../memo';
+import { applicableDuties, classify, profileKey, type Classification, type SystemProfile, type Tier } from '../catalog/applicability-eval';
 import { parseAnnexI } from '../catalog/applicability-points';
 import { checkActRef } from '../catalog/refs';
 import type { HighRiskBasis } from '../catalog/timeline';
